@@ -1,0 +1,31 @@
+using System;
+using System.CommandLine;
+using NetDsl.Cli.Commands;
+
+namespace NetDsl.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Entry point for tests: runs the command line with the given writers, never throws.</summary>
+    public static int Run(string[] args, System.IO.TextWriter stdout, System.IO.TextWriter stderr)
+    {
+        var console = new CliConsole(stdout, stderr);
+        var root = new RootCommand("NetDsl: compile a .netdsl description of Docker IPv6 hosts, routers and NPTv6 firewalls into configs, plans and checks.");
+        // One line per command group; each lives in Commands/.
+        root.Subcommands.Add(CheckCommand.Create(console));
+        try
+        {
+            var parse = root.Parse(args);
+            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+            return parse.Invoke(configuration);
+        }
+        catch (Exception e)
+        {
+            // Last line of defence: a bug must still end with a message and a non-zero exit, not a stack trace.
+            stderr.WriteLine("netdsl: internal error: " + e.Message);
+            return 70;
+        }
+    }
+}
