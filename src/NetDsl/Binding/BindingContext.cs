@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using NetDsl.Syntax;
+using NetDsl.Text;
+
+namespace NetDsl.Binding;
+
+/// <summary>What every part of the binder shares: values, diagnostics, declared names.</summary>
+internal sealed class BindingContext
+{
+    public BindingContext(SourceText source, ParameterTable parameters, DiagnosticBag diagnostics)
+    {
+        Source = source;
+        Parameters = parameters;
+        Diagnostics = diagnostics;
+        Values = new ValueReader(parameters, diagnostics);
+    }
+
+    public SourceText Source { get; }
+
+    public ParameterTable Parameters { get; }
+
+    public DiagnosticBag Diagnostics { get; }
+
+    public ValueReader Values { get; }
+
+    /// <summary>Every declared top-level name (and external host name), with its kind and span: names share one space.</summary>
+    public Dictionary<string, (string Kind, SourceSpan Span)> Names { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>Declares a name; reports NDSL1002 and returns false when it is taken.</summary>
+    public bool Declare(string name, string kind, SourceSpan span)
+    {
+        if (Names.TryGetValue(name, out var existing))
+        {
+            Diagnostics.Report(NetDsl.Diagnostics.DiagnosticDescriptors.DuplicateName, span, name, existing.Kind, existing.Span.Line);
+            return false;
+        }
+        Names[name] = (kind, span);
+        return true;
+    }
+
+    public string? DeclaredName(SettingSyntax statement, string kind)
+    {
+        var node = statement.Argument(0)!;
+        var name = Values.Name(node, kind);
+        if (name is null) return null;
+        return Declare(name, kind, node.Span) ? name : null;
+    }
+}

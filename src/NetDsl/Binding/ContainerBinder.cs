@@ -1,0 +1,195 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetDsl.Addressing;
+using NetDsl.Diagnostics;
+using NetDsl.Model;
+using NetDsl.Syntax;
+
+namespace NetDsl.Binding;
+
+/// <summary>
+/// <c>container NAME on NET[, NET…] { image, command, tty, interactive, address [NET] ADDR }</c>, and the
+/// address predictions (Docker 20.10, notes/docker-ipv6.md): the bridge takes the gateway (::1); containers
+/// take the lowest free address after it in declaration order (::2, ::3…), skipping every fixed address of the
+/// network; with an ip-range, allocation starts at the range. IPv4 works the same when the IPv4 subnet is
+/// declared, and then the MAC (02:42 + IPv4) and the EUI-64 link-local follow. Apply pins all of them.
+/// </summary>
+internal static class ContainerBinder
+{
+    private sealed record Pending(Container Container, List<(DockerNetwork Network, IpAddress? Fixed6, IpAddress? Fixed4, SyntaxNode Node)> Attachments);
+
+    public static List<Container> BindAll(BindingContext context, IEnumerable<SettingSyntax> statements, IReadOnlyDictionary<string, DockerNetwork> networks)
+    {
+        var pending = new List<Pending>();
+        foreach (var statement in statements)
+        {
+            var p = BindOne(context, statement, networks);
+            if (p is not null) pending.Add(p);
+        }
+        return Predict(context, pending);
+    }
+
+    private static Pending? BindOne(BindingContext context, SettingSyntax statement, IReadOnlyDictionary<string, DockerNetwork> networks)
+    {
+        var name = context.DeclaredName(statement, "container");
+        var on = statement.Option("on");
+        if (on is null)
+        {
+            context.Diagnostics.Report(DiagnosticDescriptors.MissingSetting, statement.Keyword.Span, "Container", statement.Argument(0)!.Text, "on NETWORK");
+            return null;
+        }
+        var attached = new List<(DockerNetwork Network, IpAddress? Fixed6, IpAddress? Fixed4, SyntaxNode Node)>();
+        foreach (var node in on.Values)
+        {
+            if (!networks.TryGetValue(node.Text, out var network))
+            {
+                context.Diagnostics.Report(DiagnosticDescriptors.UnknownName, node.Span, "network", node.Text, NetworkBinder.Known(networks.Keys));
+                continue;
+            }
+            if (attached.Any(a => a.Network.Name == network.Name))
+            {
+                context.Diagnostics.Report(DiagnosticDescriptors.DuplicateSetting, node.Span, "network " + network.Name);
+                continue;
+            }
+            if (attached.Count > 0 && attached[0].Network.Host != network.Host)
+            {
+                context.Diagnostics.Report(DiagnosticDescriptors.ContainerNetworksOnTwoHosts, node.Span, statement.Argument(0)!.Text,
+                    attached[0].Network.Name, attached[0].Network.Host, network.Name, network.Host);
+                continue;
+            }
+            attached.Add((network, null, null, node));
+        }
+        if (name is null || attached.Count == 0) return null;
+
+        string? image = null;
+        foreach (var s in statement.Settings("image")) image = context.Values.Text(s.Argument(0)!, "image");
+        if (image is null && !statement.Settings("image").Any())
+            context.Diagnostics.Report(DiagnosticDescriptors.MissingSetting, statement.Argument(0)!.Span, "Container", name, "image");
+        var command = EquatableArray<string>.Empty;
+        foreach (var s in statement.Settings("command"))
+            command = context.Values.StringList(s.Argument(0)!, "a command list such as [\"/bin/sh\", \"-c\", \"…\"]") ?? command;
+
+        foreach (var s in statement.Settings("address"))
+        {
+            SyntaxNode addressNode;
+            int index;
+            if (s.Arguments.Count == 2)
+            {
+                index = attached.FindIndex(a => a.Network.Name == s.Argument(0)!.Text);
+                if (index < 0)
+                {
+                    context.Diagnostics.Report(DiagnosticDescriptors.UnknownName, s.Argument(0)!.Span, "network of this container", s.Argument(0)!.Text,
+                        NetworkBinder.Known(attached.Select(a => a.Network.Name)));
+                    continue;
+                }
+                addressNode = s.Argument(1)!;
+            }
+            else
+            {
+                if (attached.Count > 1)
+                {
+                    context.Diagnostics.Report(DiagnosticDescriptors.ExpectedToken, s.Argument(0)!.Span, "a network name", "before the address (the container has several networks)", s.Argument(0)!.Describe());
+                    continue;
+                }
+                index = 0;
+                addressNode = s.Argument(0)!;
+            }
+            var address = context.Values.Address(addressNode, "container address");
+            if (address is not { } a) continue;
+            var entry = attached[index];
+            var subnet = a.IsV4 ? entry.Network.Subnet4 : entry.Network.Subnet6;
+            if (subnet is null || !subnet.Value.Contains(a))
+            {
+                context.Diagnostics.Report(DiagnosticDescriptors.AddressOutsideSubnet, addressNode.Span, "Address", a, subnet?.ToString() ?? "the network's subnets (declare an IPv4 subnet first)");
+                continue;
+            }
+            var gateway = a.IsV4 ? entry.Network.Gateway4 : entry.Network.Gateway6;
+            if (a == gateway)
+            {
+                context.Diagnostics.Report(DiagnosticDescriptors.ReservedAddress, addressNode.Span, a, "the gateway", entry.Network.Name);
+                continue;
+            }
+            if (a == subnet.Value.FirstAddress || (a.IsV4 && a == BroadcastOf(subnet.Value)))
+            {
+                context.Diagnostics.Report(DiagnosticDescriptors.ReservedAddress, addressNode.Span, a, a == subnet.Value.FirstAddress ? "the network address" : "the broadcast address", entry.Network.Name);
+                continue;
+            }
+            attached[index] = a.IsV4 ? (entry.Network, entry.Fixed6, a, addressNode) : (entry.Network, a, entry.Fixed4, addressNode);
+        }
+
+        bool tty = statement.Settings("tty").Any();
+        bool interactive = statement.Settings("interactive").Any();
+        var container = new Container(name, image ?? "", command, tty, interactive, EquatableArray<NetworkAttachment>.Empty, EquatableArray<Route>.Empty, statement.Span);
+        return new Pending(container, attached);
+    }
+
+    private static IpAddress BroadcastOf(IpPrefix subnet) => subnet.FirstAddress.Add((1UL << (32 - subnet.Length)) - 1);
+
+    private static List<Container> Predict(BindingContext context, List<Pending> pending)
+    {
+        // Every fixed address is reserved before any dynamic one is handed out, as apply pins them all.
+        var used = new Dictionary<(string Network, IpAddress Address), string>();
+        foreach (var p in pending)
+        {
+            foreach (var a in p.Attachments)
+            {
+                foreach (var fixedAddress in new[] { a.Fixed6, a.Fixed4 })
+                {
+                    if (fixedAddress is not { } f) continue;
+                    if (used.TryGetValue((a.Network.Name, f), out var owner))
+                        context.Diagnostics.Report(DiagnosticDescriptors.AddressCollision, a.Node.Span, f, "container " + owner);
+                    else
+                        used[(a.Network.Name, f)] = p.Container.Name;
+                }
+            }
+        }
+
+        var next6 = new Dictionary<string, IpAddress>();
+        var next4 = new Dictionary<string, IpAddress>();
+        var result = new List<Container>();
+        foreach (var p in pending)
+        {
+            var attachments = new List<NetworkAttachment>();
+            var routes = new List<Route>();
+            for (int i = 0; i < p.Attachments.Count; i++)
+            {
+                var (network, fixed6, fixed4, node) = p.Attachments[i];
+                string ifName = "eth" + i;
+                var ipv6 = fixed6 ?? Allocate(context, network, network.IpRange6 ?? network.Subnet6, network.Gateway6, next6, used, p.Container.Name, node);
+                IpAddress? ipv4 = fixed4;
+                if (ipv4 is null && network.Subnet4 is { } s4)
+                    ipv4 = Allocate(context, network, s4, network.Gateway4!.Value, next4, used, p.Container.Name, node);
+                if (ipv6 is null) continue;
+                MacAddress? mac = ipv4 is { } v4 ? MacAddress.DockerFromIpv4(v4) : null;
+                attachments.Add(new NetworkAttachment(network.Name, ifName, ipv6.Value, fixed6 is not null, network.Subnet6.Length, ipv4, mac, mac?.LinkLocal(), node.Span));
+                routes.Add(new Route(network.Subnet6, null, ifName, RouteOrigin.Static, node.Span));
+                if (i == 0) routes.Add(new Route(IpPrefix.Parse("::/0"), network.Gateway6, ifName, RouteOrigin.Static, node.Span));
+            }
+            result.Add(p.Container with { Attachments = attachments.ToEquatableArray(), PredictedRoutes = routes.ToEquatableArray() });
+        }
+        return result;
+    }
+
+    private static IpAddress? Allocate(BindingContext context, DockerNetwork network, IpPrefix pool, IpAddress gateway,
+        Dictionary<string, IpAddress> next, Dictionary<(string Network, IpAddress Address), string> used, string container, SyntaxNode node)
+    {
+        var candidate = next.TryGetValue(network.Name, out var n) ? n : pool.FirstAddress.Add(1);
+        for (int guard = 0; guard < 1_000_000; guard++)
+        {
+            if (!pool.Contains(candidate) || (candidate.IsV4 && candidate == BroadcastOf(pool)))
+            {
+                context.Diagnostics.Report(DiagnosticDescriptors.SubnetTooSmallForContainers, node.Span, pool, container);
+                return null;
+            }
+            if (candidate != gateway && !used.ContainsKey((network.Name, candidate)))
+            {
+                used[(network.Name, candidate)] = container;
+                next[network.Name] = candidate.Add(1);
+                return candidate;
+            }
+            candidate = candidate.Add(1);
+        }
+        context.Diagnostics.Report(DiagnosticDescriptors.SubnetTooSmallForContainers, node.Span, pool, container);
+        return null;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetDsl.Addressing;
+using NetDsl.Diagnostics;
+using NetDsl.Model;
+using NetDsl.Syntax;
+
+namespace NetDsl.Binding;
+
+/// <summary>Interfaces and routes, the same on every kind of device.</summary>
+internal static class DevicePartsBinder
+{
+    public static EquatableArray<NetworkInterface> Interfaces(BindingContext context, SettingSyntax device, string deviceName, bool zoned)
+    {
+        var result = new List<NetworkInterface>();
+        foreach (var setting in device.Settings("interface"))
+        {
+            var name = context.Values.Name(setting.Argument(0)!, "interface", isInterface: true);
+            if (name is null) continue;
+            if (result.Any(i => i.Name == name))
+            {
+                context.Diagnostics.Report(DiagnosticDescriptors.DuplicateName, setting.Argument(0)!.Span, name, "interface of " + deviceName,
+                    result.First(i => i.Name == name).Span.Line);
+                continue;
+            }
+            var addresses = new List<IpPrefix>();
+            foreach (var option in setting.OptionsNamed("address"))
+            {
+                var a = context.Values.InterfaceAddress(option.Values[0], "interface address");
+                if (a is { } address) addresses.Add(address);
+            }
+            IpAddress? linkLocal = null;
+            if (setting.Option("link-local") is { } ll)
+            {
+                linkLocal = context.Values.Address(ll.Values[0], "link-local address");
+                if (linkLocal is { } l && !l.IsLinkLocal)
+                {
+                    context.Diagnostics.Report(DiagnosticDescriptors.NotLinkLocal, ll.Values[0].Span, ll.Values[0].Text);
+                    linkLocal = null;
+                }
+            }
+            string? zone = null;
+            if (setting.Option("zone") is { } z)
+                zone = context.Values.Name(z.Values[0], "zone");
+            else if (zoned)
+                context.Diagnostics.Report(DiagnosticDescriptors.MissingSetting, setting.Span, "Firewall interface", name, "zone");
+            result.Add(new NetworkInterface(name, addresses.ToEquatableArray(), linkLocal, zone, setting.Span));
+        }
+        return result.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// Routes: <c>route DEST via ADDR [dev IF] [proto ra|static]</c>, <c>route DEST via IF ADDR</c> (IOS, PAN-OS) or
+    /// <c>route DEST dev IF</c> (directly connected). Checks that the interface exists and the next hop is on one of
+    /// its connected subnets (or is link-local with an interface named).
+    /// </summary>
+    public static EquatableArray<Route> Routes(BindingContext context, SettingSyntax device, string deviceName, EquatableArray<NetworkInterface> interfaces)
+    {
+        var result = new List<Route>();
+        foreach (var setting in device.Settings("route"))
+        {
+            var destination = context.Values.Prefix(setting.Argument(0)!, "route destination");
+            IpAddress? nextHop = null;
+            string? interfaceName = null;
+            SyntaxNode? interfaceNode = null;
+            SyntaxNode? nextHopNode = null;
+            bool ok = destination is not null;
+            if (setting.Option("via") is { } via)
+            {
+                if (via.Values.Count == 2)
+                {
+                    interfaceNode = via.Values[0];
+                    nextHopNode = via.Values[1];
+                }
+                else
+                {
+                    nextHopNode = via.Values[0];
+                }
+            }
+            if (setting.Option("dev") is { } dev)
+            {
+                if (interfaceNode is not null)
+                    context.Diagnostics.Report(DiagnosticDescriptors.DuplicateSetting, dev.Keyword.Span, "interface (given by 'via' and 'dev')");
+                interfaceNode = dev.Values[0];
+            }
+            if (interfaceNode is not null)
+            {
+                interfaceName = context.Values.Name(interfaceNode, "interface", isInterface: true);
+                if (interfaceName is not null && !interfaces.Any(i => i.Name == interfaceName))
+                {
+                    context.Diagnostics.Report(DiagnosticDescriptors.UnknownInterface, interfaceNode.Span, deviceName, interfaceName, Known(interfaces));
+                    ok = false;
+                }
+            }
+            if (nextHopNode is not null)
+            {
+                nextHop = context.Values.Address(nextHopNode, "next hop");
+                ok &= nextHop is not null;
+            }
+            if (nextHopNode is null && interfaceNode is null)
+            {
+                context.Diagnostics.Report(DiagnosticDescriptors.ExpectedToken, setting.Span, "'via' or 'dev'", "in route", "neither");
+                ok = false;
+            }
+            var origin = RouteOrigin.Static;
+            if (setting.Option("proto") is { } proto)
+            {
+                if (proto.Values[0].Text == "ra") origin = RouteOrigin.RouterAdvertisement;
+                else if (proto.Values[0].Text != "static")
+                {
+                    context.Diagnostics.Report(DiagnosticDescriptors.ExpectedToken, proto.Values[0].Span, "'static' or 'ra'", "after 'proto'", proto.Values[0].Describe());
+                    ok = false;
+                }
+            }
+            if (!ok) continue;
+            if (nextHop is { } hop && destination is { } dest)
+            {
+                if (hop.IsV4 != dest.IsV4)
+                {
+                    context.Diagnostics.Report(DiagnosticDescriptors.WrongFamily, nextHopNode!.Span, "The next hop", dest.IsV4 ? "IPv4" : "IPv6", hop, hop.IsV4 ? "IPv4" : "IPv6");
+                    continue;
+                }
+                if (hop.IsLinkLocal)
+                {
+                    if (interfaceName is null)
+                    {
+                        context.Diagnostics.Report(DiagnosticDescriptors.LinkLocalNeedsInterface, nextHopNode!.Span, hop);
+                        continue;
+                    }
+                }
+                else
+                {
+                    var candidates = interfaceName is null ? interfaces : interfaces.Where(i => i.Name == interfaceName).ToEquatableArray();
+                    if (!candidates.Any(i => i.Addresses.Any(a => a.Network.Contains(hop))))
+                    {
+                        context.Diagnostics.Report(DiagnosticDescriptors.NextHopNotConnected, nextHopNode!.Span, hop,
+                            interfaceName is null ? deviceName : deviceName + " " + interfaceName);
+                        continue;
+                    }
+                }
+            }
+            var route = new Route(destination!.Value, nextHop, interfaceName, origin, setting.Span);
+            if (result.Any(r => r.Destination == route.Destination && r.Interface == route.Interface && r.NextHop == route.NextHop))
+                context.Diagnostics.Report(DiagnosticDescriptors.DuplicateRoute, setting.Span, route.Destination, deviceName);
+            result.Add(route);
+        }
+        return result.ToEquatableArray();
+    }
+
+    public static string Known(EquatableArray<NetworkInterface> interfaces) =>
+        interfaces.Count == 0 ? " It declares no interfaces." : " Declared: " + string.Join(", ", interfaces.Select(i => i.Name)) + ".";
+}

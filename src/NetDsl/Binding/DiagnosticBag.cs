@@ -1,0 +1,20 @@
+using System.Collections.Generic;
+using NetDsl.Diagnostics;
+using NetDsl.Text;
+
+namespace NetDsl.Binding;
+
+/// <summary>Collects the binder's diagnostics.</summary>
+internal sealed class DiagnosticBag
+{
+    public List<Diagnostic> Items { get; } = new();
+
+    public bool HasErrors { get; private set; }
+
+    public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args)
+    {
+        var d = Diagnostic.Create(descriptor, span, args);
+        if (d.Severity == Severity.Error) HasErrors = true;
+        Items.Add(d);
+    }
+}

@@ -1,0 +1,68 @@
+using NetDsl.Addressing;
+using NetDsl.Diagnostics;
+using NetDsl.Model;
+using NetDsl.Syntax;
+
+namespace NetDsl.Binding;
+
+/// <summary>
+/// <c>expect ping FROM -> TO</c>. FROM is a declared host, container or device; TO is a declared name, an
+/// address (a word containing ':' or a dotted IPv4), or a link-local with its zone (<c>fe80::1%eth0</c>).
+/// </summary>
+internal static class ExpectBinder
+{
+    public static Expectation? Bind(BindingContext context, SettingSyntax statement)
+    {
+        var kindNode = statement.Argument(0)!;
+        if (kindNode.Text != "ping")
+        {
+            context.Diagnostics.Report(DiagnosticDescriptors.ExpectedToken, kindNode.Span, "'ping'", "after 'expect'", kindNode.Describe());
+            return null;
+        }
+        var fromNode = statement.Argument(1)!;
+        var toNode = statement.Argument(2)!;
+        if (!context.Names.TryGetValue(fromNode.Text, out var fromKind) || fromKind.Kind is "network" or "external host")
+        {
+            context.Diagnostics.Report(DiagnosticDescriptors.ExpectUnknownEndpoint, fromNode.Span, fromNode.Text);
+            return null;
+        }
+        var target = Target(context, toNode);
+        return target is null ? null : new Expectation(ExpectationKind.Ping, fromNode.Text, target, statement.Span);
+    }
+
+    private static ExpectTarget? Target(BindingContext context, SyntaxNode node)
+    {
+        string text = node.Text;
+        bool looksLikeAddress = text.IndexOf(':') >= 0 || (text.Length > 0 && char.IsDigit(text[0]) && text.IndexOf('.') > 0);
+        if (!looksLikeAddress)
+        {
+            if (!context.Names.TryGetValue(text, out var declared) || declared.Kind == "network")
+            {
+                context.Diagnostics.Report(DiagnosticDescriptors.ExpectUnknownEndpoint, node.Span, text);
+                return null;
+            }
+            return new ExpectTarget(text, null, null);
+        }
+        string? zone = null;
+        int percent = text.IndexOf('%');
+        var addressNode = node;
+        if (percent >= 0)
+        {
+            zone = text.Substring(percent + 1);
+            addressNode = node with { Text = text.Substring(0, percent) };
+            if (!NameRules.IsInterfaceName(zone))
+            {
+                context.Diagnostics.Report(DiagnosticDescriptors.InvalidName, node.Span, zone, "zone (interface)", NameRules.InterfaceRule);
+                return null;
+            }
+        }
+        var address = context.Values.Address(addressNode, "address");
+        if (address is not { } a) return null;
+        if (a.IsLinkLocal && zone is null)
+        {
+            context.Diagnostics.Report(DiagnosticDescriptors.LinkLocalNeedsInterface, node.Span, a);
+            return null;
+        }
+        return new ExpectTarget(null, a, zone);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetDsl.Addressing;
+using NetDsl.Diagnostics;
+using NetDsl.Model;
+using NetDsl.Syntax;
+
+namespace NetDsl.Binding;
+
+/// <summary><c>network NAME on HOST { driver, subnet, gateway, ip-range, bridge-name, option, label }</c>.</summary>
+internal static class NetworkBinder
+{
+    public const string BridgeNameOption = "com.docker.network.bridge.name";
+    public const int MaxInterfaceNameLength = 15;
+
+    public static DockerNetwork? Bind(BindingContext context, SettingSyntax statement, IReadOnlyDictionary<string, DockerHost> hosts)
+    {
+        var name = context.DeclaredName(statement, "network");
+        var on = statement.Option("on");
+        if (on is null)
+        {
+            context.Diagnostics.Report(DiagnosticDescriptors.MissingSetting, statement.Keyword.Span, "Network", statement.Argument(0)!.Text, "on HOST");
+            return null;
+        }
+        var hostName = on.Values[0].Text;
+        if (!hosts.TryGetValue(hostName, out var host))
+        {
+            context.Diagnostics.Report(DiagnosticDescriptors.UnknownName, on.Values[0].Span, "docker-host", hostName, Known(hosts.Keys));
+            return null;
+        }
+        if (name is null) return null;
+
+        string driver = "bridge";
+        foreach (var s in statement.Settings("driver"))
+        {
+            driver = s.Argument(0)!.Text;
+            if (driver != "bridge") context.Diagnostics.Report(DiagnosticDescriptors.UnsupportedDriver, s.Argument(0)!.Span, driver);
+        }
+
+        IpPrefix? subnet6 = null, subnet4 = null;
+        foreach (var s in statement.Settings("subnet"))
+        {
+            var p = context.Values.Prefix(s.Argument(0)!, "subnet");
+            if (p is not { } prefix) continue;
+            if ((prefix.IsV4 ? subnet4 : subnet6) is not null)
+            {
+                context.Diagnostics.Report(DiagnosticDescriptors.DuplicateSetting, s.Keyword.Span, prefix.IsV4 ? "subnet (IPv4)" : "subnet (IPv6)");
+                continue;
+            }
+            if (prefix.IsV4) subnet4 = prefix;
+            else subnet6 = prefix;
+        }
+        if (subnet6 is null)
+        {
+            if (!statement.Settings("subnet").Any(s => s.Argument(0)!.Text.IndexOf(':') >= 0))
+                context.Diagnostics.Report(DiagnosticDescriptors.MissingSetting, statement.Argument(0)!.Span, "Network", name, "subnet (IPv6)");
+            return null;
+        }
+
+        IpAddress? gateway6 = null, gateway4 = null;
+        foreach (var s in statement.Settings("gateway"))
+        {
+            var g = context.Values.Address(s.Argument(0)!, "gateway");
+            if (g is not { } gw) continue;
+            var subnet = gw.IsV4 ? subnet4 : subnet6;
+            if (subnet is null || !subnet.Value.Contains(gw))
+            {
+                context.Diagnostics.Report(DiagnosticDescriptors.GatewayOutsideSubnet, s.Argument(0)!.Span, gw, subnet?.ToString() ?? "any declared subnet");
+                continue;
+            }
+            if (gw.IsV4) gateway4 = gw;
+            else gateway6 = gw;
+        }
+
+        IpPrefix? range6 = null;
+        foreach (var s in statement.Settings("ip-range"))
+        {
+            var r = context.Values.Prefix(s.Argument(0)!, "ip-range");
+            if (r is not { } range) continue;
+            var subnet = range.IsV4 ? subnet4 : subnet6;
+            if (subnet is null || !subnet.Value.Contains(range))
+            {
+                context.Diagnostics.Report(DiagnosticDescriptors.AddressOutsideSubnet, s.Argument(0)!.Span, "ip-range", range, subnet?.ToString() ?? "the network's subnets");
+                continue;
+            }
+            if (!range.IsV4) range6 = range;
+        }
+
+        var options = new List<KeyValue>();
+        var labels = new List<KeyValue>();
+        string? bridgeName = null;
+        foreach (var s in statement.Settings("bridge-name"))
+            bridgeName = BridgeName(context, s.Argument(0)!);
+        foreach (var s in statement.Settings("option"))
+        {
+            var key = context.Values.Text(s.Argument(0)!, "option name");
+            var value = context.Values.Text(s.Argument(1)!, "option value");
+            if (key is null || value is null) continue;
+            if (key == BridgeNameOption)
+            {
+                bridgeName = BridgeName(context, s.Argument(1)!, value);
+                continue;
+            }
+            options.Add(new KeyValue(key, value));
+        }
+        foreach (var s in statement.Settings("label"))
+        {
+            var key = context.Values.Text(s.Argument(0)!, "label name");
+            var value = context.Values.Text(s.Argument(1)!, "label value");
+            if (key is not null && value is not null) labels.Add(new KeyValue(key, value));
+        }
+        if (bridgeName is not null) options.Insert(0, new KeyValue(BridgeNameOption, bridgeName));
+
+        var gw6 = gateway6 ?? subnet6.Value.Nth(1);
+        IpAddress? gw4 = subnet4 is { } s4 ? gateway4 ?? s4.Nth(1) : null;
+        var bridge = new BridgePrediction(bridgeName, new IpPrefix(gw6, subnet6.Value.Length),
+            host.Engine.BridgeGetsFe80Colon1 ? IpAddress.Parse("fe80::1") : null,
+            gw4 is { } g4 ? new IpPrefix(g4, subnet4!.Value.Length) : null);
+        return new DockerNetwork(name, host.Name, driver, subnet6.Value, gw6, range6, subnet4, gw4, bridgeName,
+            options.ToEquatableArray(), labels.ToEquatableArray(), bridge, statement.Span);
+    }
+
+    private static string? BridgeName(BindingContext context, SyntaxNode node, string? text = null)
+    {
+        text ??= context.Values.Name(node, "bridge", isInterface: true);
+        if (text is null) return null;
+        if (!NameRules.IsInterfaceName(text) || text.IndexOf('/') >= 0)
+        {
+            context.Diagnostics.Report(DiagnosticDescriptors.InvalidName, node.Span, text, "bridge", "letters, digits, '_', '.' or '-'");
+            return null;
+        }
+        if (text.Length > MaxInterfaceNameLength)
+        {
+            context.Diagnostics.Report(DiagnosticDescriptors.BridgeNameTooLong, node.Span, text, text.Length);
+            return null;
+        }
+        return text;
+    }
+
+    public static string Known(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        return list.Count == 0 ? "" : " Declared: " + string.Join(", ", list) + ".";
+    }
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NetDsl.Addressing;
+using NetDsl.Diagnostics;
+using NetDsl.Model;
+using NetDsl.Syntax;
+using NetDsl.Text;
+
+namespace NetDsl.Binding;
+
+/// <summary>
+/// The <c>let</c> parameters: declared defaults, caller overrides (<c>--set NAME=VALUE</c>, or the generated
+/// Parameters record), and which ones the file actually uses.
+/// </summary>
+internal sealed class ParameterTable
+{
+    private readonly Dictionary<string, (ParameterValue Value, Parameter Declaration)> _byName = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+
+    public IEnumerable<Parameter> Declarations => _byName.Values.Select(v => v.Declaration);
+
+    public bool TryGet(string name, out ParameterValue value)
+    {
+        if (_byName.TryGetValue(name, out var entry))
+        {
+            _used.Add(name);
+            value = entry.Value;
+            return true;
+        }
+        value = null!;
+        return false;
+    }
+
+    public bool Contains(string name) => _byName.ContainsKey(name);
+
+    public static ParameterTable Build(IEnumerable<SettingSyntax> lets, IReadOnlyDictionary<string, string> overrides, SourceText source, DiagnosticBag diagnostics)
+    {
+        var table = new ParameterTable();
+        foreach (var let in lets)
+        {
+            var nameNode = let.Argument(0)!;
+            var valueNode = let.Argument(1)!;
+            string name = nameNode.Text;
+            if (nameNode.Kind != NodeKind.Word || !NameRules.IsParameterName(name))
+            {
+                diagnostics.Report(DiagnosticDescriptors.InvalidName, nameNode.Span, nameNode.Text, "parameter", "start with a letter or '_', then letters, digits or '_'");
+                continue;
+            }
+            if (IpAddress.TryParseHexWord(name, out _))
+            {
+                diagnostics.Report(DiagnosticDescriptors.ParameterNameIsHex, nameNode.Span, name);
+                continue;
+            }
+            if (table._byName.TryGetValue(name, out var existing))
+            {
+                diagnostics.Report(DiagnosticDescriptors.DuplicateName, nameNode.Span, name, "parameter", existing.Declaration.Span.Line);
+                continue;
+            }
+            var parsed = ParseDeclared(valueNode, out string error);
+            if (parsed is null)
+            {
+                diagnostics.Report(DiagnosticDescriptors.InvalidParameterValue, valueNode.Span, Short(valueNode), name, error, "a prefix, an address, a \"string\", a [\"list\"], a number, true or false");
+                continue;
+            }
+            var value = parsed;
+            bool overridden = false;
+            if (overrides.TryGetValue(name, out var overrideText))
+            {
+                var o = ParseOverride(parsed.Kind, overrideText, out error);
+                if (o is null)
+                    diagnostics.Report(DiagnosticDescriptors.InvalidParameterValue, nameNode.Span, overrideText, name, "--set " + error, ParameterValue.Describe(parsed.Kind));
+                else
+                {
+                    value = o;
+                    overridden = true;
+                }
+            }
+            var span = let.Span;
+            table._byName[name] = (value, new Parameter(name, value.Kind, value.Canonical, parsed.Canonical, overridden, span));
+        }
+        foreach (var key in overrides.Keys.Where(k => !table._byName.ContainsKey(k)).OrderBy(k => k, StringComparer.Ordinal))
+        {
+            string known = table._byName.Count == 0 ? " The file declares no parameters." : " Declared: " + string.Join(", ", table._byName.Keys.OrderBy(k => k, StringComparer.Ordinal)) + ".";
+            diagnostics.Report(DiagnosticDescriptors.UnknownOverride, source.Span(0, 0), key, known);
+        }
+        return table;
+    }
+
+    public void ReportUnused(DiagnosticBag diagnostics)
+    {
+        foreach (var entry in _byName.Values)
+        {
+            if (!_used.Contains(entry.Declaration.Name))
+                diagnostics.Report(DiagnosticDescriptors.UnusedParameter, entry.Declaration.Span, entry.Declaration.Name);
+        }
+    }
+
+    private static ParameterValue? ParseDeclared(SyntaxNode node, out string error)
+    {
+        error = "";
+        switch (node.Kind)
+        {
+            case NodeKind.String:
+                return new ParameterValue(ParameterKind.String, Text: node.Text);
+            case NodeKind.List:
+                return new ParameterValue(ParameterKind.StringList, List: node.Children.Select(c => c.Text).ToEquatableArray());
+            case NodeKind.Word:
+                var v = ParseWord(node.Text, out error);
+                if (v is null && error.Length == 0) error = "write text in double quotes";
+                return v;
+            default:
+                error = "expected a value";
+                return null;
+        }
+    }
+
+    private static ParameterValue? ParseWord(string text, out string error)
+    {
+        error = "";
+        if (text.IndexOf('/') >= 0)
+        {
+            if (!IpPrefix.TryParse(text, out var prefix)) { error = "not a valid prefix"; return null; }
+            if (prefix.HasHostBits) { error = "host bits are set (the network is " + prefix.Network + ")"; return null; }
+            return new ParameterValue(ParameterKind.Prefix, Prefix: prefix);
+        }
+        if (IpAddress.TryParse(text, out var address)) return new ParameterValue(ParameterKind.Address, Address: address);
+        if (text == "true" || text == "false") return new ParameterValue(ParameterKind.Boolean, Boolean: text == "true");
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long number)) return new ParameterValue(ParameterKind.Integer, Integer: number);
+        return null;
+    }
+
+    /// <summary>An override is parsed by the declared kind: a string override needs no quotes.</summary>
+    private static ParameterValue? ParseOverride(ParameterKind kind, string text, out string error)
+    {
+        error = "";
+        switch (kind)
+        {
+            case ParameterKind.String:
+                return new ParameterValue(kind, Text: text);
+            case ParameterKind.StringList:
+                // Space-separated words, or a JSON-like ["a", "b"] list.
+                var trimmed = text.Trim();
+                IEnumerable<string> items = trimmed.StartsWith("[", StringComparison.Ordinal) && trimmed.EndsWith("]", StringComparison.Ordinal)
+                    ? trimmed.Substring(1, trimmed.Length - 2).Split(',').Select(s => s.Trim().Trim('"')).Where(s => s.Length > 0)
+                    : trimmed.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+                return new ParameterValue(kind, List: items.ToEquatableArray());
+            default:
+                var v = ParseWord(text.Trim(), out error);
+                if (v is null || v.Kind != kind)
+                {
+                    if (error.Length == 0) error = "expected " + ParameterValue.Describe(kind);
+                    return null;
+                }
+                return v;
+        }
+    }
+
+    private static string Short(SyntaxNode node) => node.Kind == NodeKind.List ? "[…]" : node.Text;
+}

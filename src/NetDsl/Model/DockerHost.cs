@@ -1,0 +1,63 @@
+using NetDsl.Addressing;
+using NetDsl.Text;
+
+namespace NetDsl.Model;
+
+/// <summary>The Docker Engine version the address predictions assume (they changed in 27.0 and 28.0).</summary>
+public readonly record struct EngineVersion(int Major, int Minor) : System.IComparable<EngineVersion>
+{
+    public static EngineVersion Default => new(20, 10);
+
+    /// <summary>27.0 stopped adding fe80::1 to bridges (moby#47787).</summary>
+    public bool BridgeGetsFe80Colon1 => Major < 27;
+
+    /// <summary>Before 27.0, ip6tables needs experimental.</summary>
+    public bool Ip6TablesNeedsExperimental => Major < 27;
+
+    public int CompareTo(EngineVersion other) => Major != other.Major ? Major.CompareTo(other.Major) : Minor.CompareTo(other.Minor);
+
+    public override string ToString() => Major + "." + Minor.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// The daemon.json keys NetDsl owns. A null member is not written (and an existing value is kept on merge).
+/// </summary>
+public sealed record DaemonSettings(
+    bool? Ipv6,
+    IpPrefix? FixedCidrV6,
+    bool? Ip6Tables,
+    bool? Experimental,
+    bool? LiveRestore,
+    EquatableArray<AddressPool> DefaultAddressPools,
+    SourceSpan Span)
+{
+    public static DaemonSettings Empty => new(null, null, null, null, null, EquatableArray<AddressPool>.Empty, default);
+
+    /// <summary>Keys that SIGHUP does not reload: changing any of them needs an engine restart.</summary>
+    public static readonly string[] RestartKeys = { "ipv6", "fixed-cidr-v6", "ip6tables", "experimental", "default-address-pools" };
+}
+
+/// <summary>One entry of daemon.json "default-address-pools".</summary>
+public sealed record AddressPool(IpPrefix Base, int Size);
+
+/// <summary>
+/// Source NAT on the host: "masquerade ipv6 out-not lo" is the seed's firewalld rule
+/// <c>oifname != "lo" masquerade</c>. <see cref="OutputInterface"/> limits it to one egress interface instead.
+/// </summary>
+public sealed record Masquerade(IpFamily Family, string? ExcludedOutputInterface, string? OutputInterface, IpPrefix? Source, SourceSpan Span);
+
+public enum IpFamily
+{
+    Ipv4,
+    Ipv6,
+}
+
+/// <summary>A Docker host: its interfaces and routes, daemon settings, engine version, masquerade rules.</summary>
+public sealed record DockerHost(
+    string Name,
+    EngineVersion Engine,
+    EquatableArray<NetworkInterface> Interfaces,
+    EquatableArray<Route> Routes,
+    DaemonSettings Daemon,
+    EquatableArray<Masquerade> Masquerades,
+    SourceSpan Span);

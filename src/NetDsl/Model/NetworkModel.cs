@@ -1,0 +1,41 @@
+using System.Linq;
+
+namespace NetDsl.Model;
+
+/// <summary>
+/// Everything one .netdsl file describes, bound and checked: parameter values resolved, names linked,
+/// addresses predicted. Immutable with value equality (the generator caches on it). Collections keep
+/// declaration order, which is also the order every target renders in (so output is deterministic).
+/// </summary>
+public sealed record NetworkModel(
+    string SourcePath,
+    EquatableArray<Parameter> Parameters,
+    EquatableArray<DockerHost> Hosts,
+    EquatableArray<DockerNetwork> Networks,
+    EquatableArray<Container> Containers,
+    EquatableArray<Router> Routers,
+    EquatableArray<Firewall> Firewalls,
+    EquatableArray<Upstream> Upstreams,
+    EquatableArray<Expectation> Expectations)
+{
+    public DockerHost? FindHost(string name) => Hosts.FirstOrDefault(h => h.Name == name);
+
+    public DockerNetwork? FindNetwork(string name) => Networks.FirstOrDefault(n => n.Name == name);
+
+    public Container? FindContainer(string name) => Containers.FirstOrDefault(c => c.Name == name);
+
+    public Router? FindRouter(string name) => Routers.FirstOrDefault(r => r.Name == name);
+
+    public Firewall? FindFirewall(string name) => Firewalls.FirstOrDefault(f => f.Name == name);
+
+    public Upstream? FindUpstream(string name) => Upstreams.FirstOrDefault(u => u.Name == name);
+
+    public Parameter? FindParameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
+
+    /// <summary>The networks of one Docker host, in declaration order.</summary>
+    public EquatableArray<DockerNetwork> NetworksOn(string host) => Networks.Where(n => n.Host == host).ToEquatableArray();
+
+    /// <summary>The containers attached (first) to a network of the given host.</summary>
+    public EquatableArray<Container> ContainersOn(string host) =>
+        Containers.Where(c => c.Attachments.Count > 0 && FindNetwork(c.Attachments[0].Network)?.Host == host).ToEquatableArray();
+}

@@ -1,0 +1,194 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetDsl.Diagnostics;
+using NetDsl.Model;
+using NetDsl.Text;
+
+namespace NetDsl.Syntax;
+
+/// <summary>
+/// Reads lexical nodes against the shapes in <see cref="Shapes"/>: which keyword starts a setting, how many
+/// values it takes, which options follow. Settings need no separators (<c>daemon { ipv6 true fixed-cidr-v6 … }</c>
+/// works on one line) because every shape has a fixed arity. On an error it reports the exact node and skips
+/// to the next known keyword, so one mistake yields one diagnostic.
+/// </summary>
+internal sealed class SettingReader
+{
+    private readonly SourceText _source;
+    private readonly List<Diagnostic> _diagnostics;
+
+    public SettingReader(SourceText source, List<Diagnostic> diagnostics)
+    {
+        _source = source;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Reads one top-level statement from a chunk's nodes (a chunk holds exactly one).</summary>
+    public SettingSyntax? ReadStatement(EquatableArray<SyntaxNode> nodes)
+    {
+        if (nodes.Count == 0) return null;
+        var first = nodes[0];
+        var shape = first.Kind == NodeKind.Word ? Shapes.TopLevel.FirstOrDefault(s => s.Keyword == first.Text) : null;
+        if (shape is null)
+        {
+            Report(DiagnosticDescriptors.UnknownStatement, first.Span, Short(first), string.Join(", ", Shapes.TopLevelKeywords));
+            return null;
+        }
+        int index = 1;
+        var setting = ReadSetting(shape, first, nodes, ref index, Shapes.TopLevelKeywords);
+        if (setting is not null && index < nodes.Count)
+        {
+            Report(DiagnosticDescriptors.ExpectedToken, nodes[index].Span, "the end of the statement", "after '" + LastText(nodes, index) + "'",
+                nodes[index].Describe() + " (put each statement on its own line)");
+        }
+        return setting;
+    }
+
+    private SettingSyntax? ReadSetting(SettingShape shape, SyntaxNode keyword, EquatableArray<SyntaxNode> nodes, ref int index, IReadOnlyCollection<string> siblingKeywords)
+    {
+        var keywords = new HashSet<string>(siblingKeywords);
+        foreach (var o in shape.Options) keywords.Add(o.Keyword);
+
+        var arguments = new List<SyntaxNode>();
+        SyntaxNode last = keyword;
+        foreach (var slot in shape.Slots)
+        {
+            var next = index < nodes.Count ? nodes[index] : null;
+            if (slot.Literal is not null)
+            {
+                if (next is null || next.Text != slot.Literal || next.Kind is not (NodeKind.Arrow or NodeKind.Equals))
+                    return Missing(slot.Description, last, next);
+                last = next;
+                index++;
+                continue;
+            }
+            if (next is null || !IsValue(next) || (slot.Optional && next.Kind == NodeKind.Word && keywords.Contains(next.Text)))
+            {
+                if (slot.Optional) continue;
+                return Missing(slot.Description, last, next);
+            }
+            arguments.Add(next);
+            last = next;
+            index++;
+        }
+
+        var options = new List<OptionSyntax>();
+        while (index < nodes.Count && nodes[index].Kind == NodeKind.Word)
+        {
+            string optionText = nodes[index].Text;
+            var optionShape = shape.Options.FirstOrDefault(o => o.Keyword == optionText);
+            if (optionShape is null) break;
+            var optionKeyword = nodes[index++];
+            if (!optionShape.Repeatable && options.Any(o => o.Keyword.Text == optionShape.Keyword))
+                Report(DiagnosticDescriptors.DuplicateSetting, optionKeyword.Span, optionShape.Keyword);
+            var values = new List<SyntaxNode>();
+            last = optionKeyword;
+            while (values.Count < optionShape.MaxValues && index < nodes.Count)
+            {
+                var candidate = nodes[index];
+                if (optionShape.CommaList && values.Count > 0)
+                {
+                    if (candidate.Kind != NodeKind.Comma) break;
+                    if (index + 1 >= nodes.Count || !IsValue(nodes[index + 1]))
+                        return Missing(optionShape.Description, candidate, index + 1 < nodes.Count ? nodes[index + 1] : null);
+                    candidate = nodes[++index];
+                }
+                else if (!IsValue(candidate) || (values.Count >= optionShape.MinValues && candidate.Kind == NodeKind.Word && keywords.Contains(candidate.Text)))
+                {
+                    break;
+                }
+                values.Add(candidate);
+                last = candidate;
+                index++;
+            }
+            if (values.Count < optionShape.MinValues)
+                return Missing(optionShape.Description, last, index < nodes.Count ? nodes[index] : null);
+            options.Add(new OptionSyntax(optionKeyword, values.ToEquatableArray(), _source.SpanFromTo(optionKeyword.Span.Start, last.Span.End)));
+        }
+
+        var body = EquatableArray<SettingSyntax>.Empty;
+        SourceSpan bodySpan = default;
+        bool hasBody = false;
+        if (shape.Body is not null)
+        {
+            var next = index < nodes.Count ? nodes[index] : null;
+            if (next is null || next.Kind != NodeKind.Block)
+            {
+                var expected = shape.Options.Count > 0
+                    ? "a '{' block (or one of " + string.Join(", ", shape.Options.Select(o => "'" + o.Keyword + "'")) + ")"
+                    : "a '{' block";
+                return Missing(expected, last, next);
+            }
+            body = ReadBlock(shape.Body, next.Children).ToEquatableArray();
+            bodySpan = next.Span;
+            hasBody = true;
+            last = next;
+            index++;
+        }
+
+        return new SettingSyntax(keyword, arguments.ToEquatableArray(), options.ToEquatableArray(), body, bodySpan, hasBody,
+            _source.SpanFromTo(keyword.Span.Start, last.Span.End));
+    }
+
+    private List<SettingSyntax> ReadBlock(Block block, EquatableArray<SyntaxNode> nodes)
+    {
+        var settings = new List<SettingSyntax>();
+        var keywords = block.Settings.Select(s => s.Keyword).ToArray();
+        int index = 0;
+        while (index < nodes.Count)
+        {
+            var node = nodes[index];
+            var shape = node.Kind == NodeKind.Word ? block.Settings.FirstOrDefault(s => s.Keyword == node.Text) : null;
+            SettingSyntax? setting;
+            if (shape is not null)
+            {
+                index++;
+                if (!shape.Repeatable && settings.Any(s => s.Keyword.Text == shape.Keyword))
+                    Report(DiagnosticDescriptors.DuplicateSetting, node.Span, shape.Keyword);
+                setting = ReadSetting(shape, node, nodes, ref index, keywords);
+            }
+            else if (block.EntryShape is not null && IsValue(node))
+            {
+                var entryKeyword = SyntaxNode.Leaf(NodeKind.Word, block.EntryShape.Keyword, _source.Span(node.Span.Start, 0));
+                setting = ReadSetting(block.EntryShape, entryKeyword, nodes, ref index, keywords);
+            }
+            else
+            {
+                var expected = keywords.Length > 0 ? string.Join(", ", keywords) : "a mapping 'INSIDE -> OUTSIDE'";
+                Report(DiagnosticDescriptors.UnknownSetting, node.Span, Short(node), block.Owner, expected);
+                setting = null;
+                index++;
+            }
+            if (setting is not null)
+            {
+                settings.Add(setting);
+                continue;
+            }
+            // Recover: skip to the next node that starts a known setting.
+            while (index < nodes.Count && !(nodes[index].Kind == NodeKind.Word && keywords.Contains(nodes[index].Text))) index++;
+        }
+        return settings;
+    }
+
+    private static bool IsValue(SyntaxNode node) => node.Kind is NodeKind.Word or NodeKind.String or NodeKind.List;
+
+    private SettingSyntax? Missing(string expected, SyntaxNode after, SyntaxNode? found)
+    {
+        var span = found?.Span ?? _source.Span(after.Span.End, 0);
+        Report(DiagnosticDescriptors.ExpectedToken, span, expected, "after '" + Short(after) + "'", found is null ? "nothing" : found.Describe());
+        return null;
+    }
+
+    private static string Short(SyntaxNode node) => node.Kind switch
+    {
+        NodeKind.Word or NodeKind.Arrow or NodeKind.Equals or NodeKind.Comma => node.Text,
+        NodeKind.String => "\"" + node.Text + "\"",
+        NodeKind.List => "[…]",
+        _ => "{…}",
+    };
+
+    private static string LastText(EquatableArray<SyntaxNode> nodes, int index) => index > 0 ? Short(nodes[index - 1]) : "";
+
+    private void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object[] args) =>
+        _diagnostics.Add(Diagnostic.Create(descriptor, span, args));
+}

@@ -1,0 +1,36 @@
+using System.Linq;
+using NetDsl.Model;
+using NetDsl.Text;
+
+namespace NetDsl.Syntax;
+
+/// <summary>An option of a setting: <c>via fe80::1</c>, <c>dev ens192</c>, <c>address …/64</c>.</summary>
+public sealed record OptionSyntax(SyntaxNode Keyword, EquatableArray<SyntaxNode> Values, SourceSpan Span);
+
+/// <summary>
+/// One statement or setting, read against its shape (<see cref="Shapes"/>): the keyword, positional
+/// arguments (literal tokens such as '->' dropped), options, and the settings of its block, if it has one.
+/// The same record serves every level: a top-level <c>firewall</c>, a <c>route</c> inside it, a mapping line.
+/// </summary>
+public sealed record SettingSyntax(
+    SyntaxNode Keyword,
+    EquatableArray<SyntaxNode> Arguments,
+    EquatableArray<OptionSyntax> Options,
+    EquatableArray<SettingSyntax> Body,
+    SourceSpan BodySpan,
+    bool HasBody,
+    SourceSpan Span)
+{
+    public string Name => Keyword.Text;
+
+    public SyntaxNode? Argument(int index) => index < Arguments.Count ? Arguments[index] : null;
+
+    public OptionSyntax? Option(string keyword) => Options.FirstOrDefault(o => o.Keyword.Text == keyword);
+
+    public System.Collections.Generic.IEnumerable<OptionSyntax> OptionsNamed(string keyword) => Options.Where(o => o.Keyword.Text == keyword);
+
+    public System.Collections.Generic.IEnumerable<SettingSyntax> Settings(string keyword) => Body.Where(s => s.Keyword.Text == keyword);
+}
+
+/// <summary>The parsed file: top-level statements in order, plus syntax diagnostics.</summary>
+public sealed record SyntaxTree(EquatableArray<SettingSyntax> Statements, EquatableArray<NetDsl.Diagnostics.Diagnostic> Diagnostics);
