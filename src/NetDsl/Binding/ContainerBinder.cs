@@ -62,7 +62,15 @@ internal static class ContainerBinder
         if (name is null || attached.Count == 0) return null;
 
         string? image = null;
-        foreach (var s in statement.Settings("image")) image = context.Values.Text(s.Argument(0)!, "image");
+        foreach (var s in statement.Settings("image"))
+        {
+            image = context.Values.Text(s.Argument(0)!, "image");
+            if (image is not null && SafeText.FirstUnsafeInImage(image) is { } bad)
+            {
+                context.Diagnostics.Report(DiagnosticDescriptors.UnsafeText, s.Argument(0)!.Span, "Image", "\"" + SafeText.Printable(image) + "\"", SafeText.Describe(bad), "an image reference (docker.sh, Engine API)");
+                image = null;
+            }
+        }
         if (image is null && !statement.Settings("image").Any())
             context.Diagnostics.Report(DiagnosticDescriptors.MissingSetting, statement.Argument(0)!.Span, "Container", name, "image");
         var command = EquatableArray<string>.Empty;
@@ -155,10 +163,10 @@ internal static class ContainerBinder
             {
                 var (network, fixed6, fixed4, node) = p.Attachments[i];
                 string ifName = "eth" + i;
-                var ipv6 = fixed6 ?? Allocate(context, network, network.IpRange6 ?? network.Subnet6, network.Gateway6, next6, used, p.Container.Name, node);
+                var ipv6 = fixed6 ?? Allocate(context, network, network.Subnet6, network.IpRange6, network.Gateway6, next6, used, p.Container.Name, node);
                 IpAddress? ipv4 = fixed4;
                 if (ipv4 is null && network.Subnet4 is { } s4)
-                    ipv4 = Allocate(context, network, s4, network.Gateway4!.Value, next4, used, p.Container.Name, node);
+                    ipv4 = Allocate(context, network, s4, null, network.Gateway4!.Value, next4, used, p.Container.Name, node);
                 if (ipv6 is null) continue;
                 MacAddress? mac = ipv4 is { } v4 ? MacAddress.DockerFromIpv4(v4) : null;
                 attachments.Add(new NetworkAttachment(network.Name, ifName, ipv6.Value, fixed6 is not null, network.Subnet6.Length, ipv4, mac, mac?.LinkLocal(), node.Span));
@@ -170,13 +178,23 @@ internal static class ContainerBinder
         return result;
     }
 
-    private static IpAddress? Allocate(BindingContext context, DockerNetwork network, IpPrefix pool, IpAddress gateway,
+    /// <summary>
+    /// The lowest free address at or after the last one handed out. Docker reserves the subnet's first address
+    /// (network / subnet-router anycast) and, on IPv4, the broadcast address; an ip-range limits the pool.
+    /// </summary>
+    private static IpAddress? Allocate(BindingContext context, DockerNetwork network, IpPrefix subnet, IpPrefix? range, IpAddress gateway,
         Dictionary<string, IpAddress> next, Dictionary<(string Network, IpAddress Address), string> used, string container, SyntaxNode node)
     {
-        var candidate = next.TryGetValue(network.Name, out var n) ? n : pool.FirstAddress.Add(1);
+        var pool = range ?? subnet;
+        var candidate = next.TryGetValue(network.Name, out var n) ? n : pool.FirstAddress;
         for (int guard = 0; guard < 1_000_000; guard++)
         {
-            if (!pool.Contains(candidate) || (candidate.IsV4 && candidate == BroadcastOf(pool)))
+            if (candidate == subnet.FirstAddress)
+            {
+                candidate = candidate.Add(1);
+                continue;
+            }
+            if (!pool.Contains(candidate) || (candidate.IsV4 && candidate == BroadcastOf(subnet)))
             {
                 context.Diagnostics.Report(DiagnosticDescriptors.SubnetTooSmallForContainers, node.Span, pool, container);
                 return null;

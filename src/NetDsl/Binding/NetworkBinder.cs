@@ -95,7 +95,7 @@ internal static class NetworkBinder
         {
             var key = context.Values.Text(s.Argument(0)!, "option name");
             var value = context.Values.Text(s.Argument(1)!, "option value");
-            if (key is null || value is null) continue;
+            if (key is null || value is null || !SafeKey(context, s.Argument(0)!, key, "Option")) continue;
             if (key == BridgeNameOption)
             {
                 bridgeName = BridgeName(context, s.Argument(1)!, value);
@@ -107,7 +107,7 @@ internal static class NetworkBinder
         {
             var key = context.Values.Text(s.Argument(0)!, "label name");
             var value = context.Values.Text(s.Argument(1)!, "label value");
-            if (key is not null && value is not null) labels.Add(new KeyValue(key, value));
+            if (key is not null && value is not null && SafeKey(context, s.Argument(0)!, key, "Label")) labels.Add(new KeyValue(key, value));
         }
         if (bridgeName is not null) options.Insert(0, new KeyValue(BridgeNameOption, bridgeName));
 
@@ -135,6 +135,14 @@ internal static class NetworkBinder
             return null;
         }
         return text;
+    }
+
+    /// <summary>Keys travel as <c>-o key=value</c> / <c>--label key=value</c> in docker.sh: no '=', space or control character.</summary>
+    private static bool SafeKey(BindingContext context, SyntaxNode node, string key, string what)
+    {
+        if (SafeText.FirstUnsafeInKey(key) is not { } bad) return true;
+        context.Diagnostics.Report(DiagnosticDescriptors.UnsafeText, node.Span, what + " name", "\"" + SafeText.Printable(key) + "\"", SafeText.Describe(bad), "a docker option/label name");
+        return false;
     }
 
     public static string Known(IEnumerable<string> names)

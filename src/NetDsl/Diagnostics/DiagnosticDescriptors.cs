@@ -39,7 +39,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidName = new("NDSL1003", Severity.Error, Names, "Name not allowed",
         "'{0}' is not a valid {1} name: {2}.", "Use letters, digits and the characters the message allows.");
     public static readonly DiagnosticDescriptor ParameterNameIsHex = new("NDSL1004", Severity.Error, Names, "Parameter name reads as a hex word",
-        "Parameter '{0}' could be read as the IPv6 word 0x{0}, so addresses using it would be ambiguous.", "Rename it with a letter outside a-f (e.g. upper-case words such as ROUTINGPREFIX).");
+        "Parameter '{0}' could be read as the IPv6 word 0x{0}, so addresses using it would be ambiguous.", "Rename it so it is not 1 to 4 hex digits (e.g. CAFE_NET, ROUTINGPREFIX).");
     public static readonly DiagnosticDescriptor InvalidParameterValue = new("NDSL1005", Severity.Error, Names, "Parameter value not valid",
         "'{0}' is not a valid value for parameter {1}: {2}.", "Give a value of the parameter's kind ({3}).");
     public static readonly DiagnosticDescriptor UnknownOverride = new("NDSL1006", Severity.Error, Names, "Override names no parameter",

@@ -145,23 +145,35 @@ public static class NodeGrammar
         return Result.Success(new SyntaxNode(kind, string.Empty, SpanOf(input.Position, end.Position), inner.Value), end);
     };
 
-    private static readonly Parser<SyntaxNode> ListItem = Skip.Then(_ => QuotedString.Or(Word));
+    /// <summary>
+    /// Skips white space, then runs <paramref name="parser"/>. A failure that consumed nothing but white space
+    /// is reported at the original position, so XMany stops cleanly there; a failure deeper inside (a list
+    /// missing its comma) propagates with its own position, which is what the user needs to see.
+    /// </summary>
+    private static Parser<T> Token<T>(Parser<T> parser) => input =>
+    {
+        var start = Skip(input).Remainder;
+        var result = parser(start);
+        if (result.WasSuccessful || result.Remainder.Position != start.Position) return result;
+        return Result.Failure<T>(input, result.Message, result.Expectations);
+    };
+
+    private static readonly Parser<SyntaxNode> ListItem = Token(QuotedString.Or(Word));
 
     // [ item, item, … ] — commas between items, an optional trailing comma.
     private static readonly Parser<EquatableArray<SyntaxNode>> ListContents =
         (from first in ListItem
-         from rest in (from comma in Skip.Then(_ => Comma) from item in ListItem select item).Many()
-         from trailing in Skip.Then(_ => Comma).Optional()
+         from rest in (from comma in Token(Comma) from item in ListItem select item).XMany()
          select (IEnumerable<SyntaxNode>)new[] { first }.Concat(rest))
         .Optional()
         .Select(o => o.IsDefined ? o.Get().ToEquatableArray() : EquatableArray<SyntaxNode>.Empty);
 
     private static readonly Parser<SyntaxNode> List = Container('[', ']', NodeKind.List, ListContents);
 
-    private static readonly Parser<SyntaxNode> Node = Skip.Then(_ =>
-        Word.Or(QuotedString).Or(Arrow).Or(EqualsSign).Or(Comma).Or(List).Or(Parse.Ref(() => Block)));
+    private static readonly Parser<SyntaxNode> Node = Token(
+        Word.Or(QuotedString).Or(Arrow).Or(EqualsSign).Or(Comma).Or(List).Or(input => Block!(input)));
 
-    private static readonly Parser<EquatableArray<SyntaxNode>> Nodes = Node.Many().Select(n => n.ToEquatableArray());
+    private static readonly Parser<EquatableArray<SyntaxNode>> Nodes = Node.XMany().Select(n => n.ToEquatableArray());
 
     private static readonly Parser<SyntaxNode> Block = Container('{', '}', NodeKind.Block, Nodes);
 
