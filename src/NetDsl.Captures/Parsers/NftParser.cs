@@ -45,6 +45,8 @@ public static class NftParser
             sink.CurrentLine = line.Number;
             string text = line.Trimmed;
             if (text.Length == 0 || text.StartsWith('#')) continue;
+            // `nft -a` puts "# handle N" after braces too ("table ip6 firewalld { # handle 3").
+            string structural = HandleComment.Replace(text, "");
             if (otherDepth > 0)
             {
                 otherDepth += Count(text, '{') - Count(text, '}');
@@ -52,7 +54,7 @@ public static class NftParser
             }
             if (table is null)
             {
-                var tableMatch = TableLine.Match(text);
+                var tableMatch = TableLine.Match(structural);
                 if (tableMatch.Success)
                 {
                     family = tableMatch.Groups["family"].Value;
@@ -64,7 +66,7 @@ public static class NftParser
             }
             if (chain is null)
             {
-                var chainMatch = ChainLine.Match(text);
+                var chainMatch = ChainLine.Match(structural);
                 if (chainMatch.Success)
                 {
                     chain = chainMatch.Groups["name"].Value;
@@ -72,7 +74,7 @@ public static class NftParser
                     hook = null;
                 }
                 else if (text == "}") table = null;
-                else if (text.EndsWith('{') && OtherBlocks.Contains(Words.Split(text)[0])) otherDepth = 1;
+                else if (structural.EndsWith('{') && OtherBlocks.Contains(Words.Split(text)[0])) otherDepth = 1;
                 else if (!text.StartsWith("flags ", StringComparison.Ordinal))
                     sink.Error(line, $"Expected 'chain NAME {{' or '}}' inside table {family} {table}.");
                 continue;
