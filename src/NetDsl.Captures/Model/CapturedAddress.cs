@@ -29,7 +29,10 @@ public sealed record CapturedAddress
     /// <summary>The redaction word standing for leading bits (e.g. <c>ROUTINGPREFIX</c>), or null.</summary>
     public string? Placeholder { get; }
 
-    /// <summary>For a placeholder address: its text with hex groups normalised (lower case, no leading zeros).</summary>
+    /// <summary>
+    /// For a placeholder address: its text with hex groups normalised (lower case, no leading zeros, the longest run of
+    /// zero groups as "::"), so that the forms different devices print compare equal.
+    /// </summary>
     public string? Template { get; }
 
     /// <summary>The <c>%zone</c> suffix of a link-local address (<c>fe80::1%eth0</c>), without the percent sign.</summary>
@@ -86,7 +89,7 @@ public sealed record CapturedAddress
 
     public override string ToString() => (Value?.ToString() ?? Template ?? "") + (Zone is null ? "" : "%" + Zone);
 
-    // Accepts colon-separated groups where exactly one is a word that is not hex (the redaction), the others
+    // Accepts colon-separated groups where exactly one is a capitalised word that is not hex (the redaction), the others
     // hex words or empty (for "::"). Rejects anything else, so typos in real addresses stay errors.
     private static bool TryNormaliseTemplate(string text, out string? placeholder, out string? template)
     {
@@ -108,15 +111,34 @@ public sealed record CapturedAddress
             placeholder = group;
         }
         if (placeholder is null) return false;
-        template = string.Join(":", groups);
+        template = text.Contains("::", StringComparison.Ordinal) ? string.Join(":", groups) : CompressZeros(groups);
         return true;
     }
 
+    // "ROUTINGPREFIX:ff66:0:0:0:0" (PAN-OS prints NAT addresses uncompressed) and "ROUTINGPREFIX:ff66::" must compare
+    // equal: compress the longest run of two or more zero groups, as RFC 5952 does for full addresses.
+    private static string CompressZeros(string[] groups)
+    {
+        int bestStart = -1, bestLength = 1;
+        for (int i = 0; i < groups.Length;)
+        {
+            if (groups[i] != "0") { i++; continue; }
+            int start = i;
+            while (i < groups.Length && groups[i] == "0") i++;
+            if (i - start > bestLength) { bestStart = start; bestLength = i - start; }
+        }
+        if (bestStart < 0) return string.Join(":", groups);
+        string head = string.Join(":", groups, 0, bestStart);
+        string tail = string.Join(":", groups, bestStart + bestLength, groups.Length - bestStart - bestLength);
+        return head + "::" + tail;
+    }
+
+    // Redactions are written in capitals (ROUTINGPREFIX, XXXX); a lower-case non-hex group is a typo, not a redaction.
     private static bool IsPlaceholderWord(string group)
     {
-        if (!(char.IsAsciiLetter(group[0]) || group[0] == '_')) return false;
+        if (!(char.IsAsciiLetterUpper(group[0]) || group[0] == '_')) return false;
         foreach (char c in group)
-            if (!(char.IsAsciiLetterOrDigit(c) || c == '_')) return false;
+            if (!(char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_')) return false;
         return true;
     }
 }
