@@ -36,13 +36,13 @@ public static class NodeGrammar
     {
         _context ??= new Context();
         _context.Source = source;
-        _context.Offset = chunk.Start;
+        _context.Offset = 0;
         _context.Diagnostics = diagnostics;
-        string text = source.Text.Substring(chunk.Start, chunk.End - chunk.Start);
-        var result = ChunkParser.TryParse(text);
+        string text = source.Text;
+        var result = ChunkParser(new SourceInput(text, chunk.Start, chunk.End));
         if (result.WasSuccessful) return result.Value;
 
-        int at = chunk.Start + result.Remainder.Position;
+        int at = result.Remainder.Position;
         string found = result.Remainder.AtEnd ? "the end of the statement" : Describe(text, result.Remainder.Position);
         string expected = string.Join(" or ", result.Expectations);
         diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.SyntaxError, source.Span(at, result.Remainder.AtEnd ? 0 : 1),
@@ -61,33 +61,37 @@ public static class NodeGrammar
     // White space, ';' separators inside blocks, and comments.
     private static readonly Parser<string> Skip = input =>
     {
-        var current = input;
-        while (!current.AtEnd)
+        var si = (SourceInput)input;
+        string text = si.Source;
+        int i = si.Position, end = si.End;
+        while (i < end)
         {
-            char c = current.Current;
-            if (char.IsWhiteSpace(c) || c == ';') { current = current.Advance(); continue; }
+            char c = text[i];
+            if (char.IsWhiteSpace(c) || c == ';') { i++; continue; }
             if (c == '#')
             {
-                while (!current.AtEnd && current.Current != '\n') current = current.Advance();
+                while (i < end && text[i] != '\n') i++;
                 continue;
             }
             break;
         }
-        return Result.Success(string.Empty, current);
+        return Result.Success(string.Empty, si.At(i));
     };
+
+    private static readonly string[] WordExpectation = { "a name, address or keyword" };
 
     private static readonly Parser<SyntaxNode> Word = input =>
     {
-        var current = input;
-        var sb = new StringBuilder();
-        while (!current.AtEnd && !IsDelimiter(current.Current))
+        var si = (SourceInput)input;
+        string text = si.Source;
+        int start = si.Position, i = start, end = si.End;
+        while (i < end && !IsDelimiter(text[i]))
         {
-            if (current.Current == '-' && !current.Advance().AtEnd && current.Advance().Current == '>') break;
-            sb.Append(current.Current);
-            current = current.Advance();
+            if (text[i] == '-' && i + 1 < end && text[i + 1] == '>') break;
+            i++;
         }
-        if (sb.Length == 0) return Result.Failure<SyntaxNode>(input, "word expected", new[] { "a name, address or keyword" });
-        return Result.Success(SyntaxNode.Leaf(NodeKind.Word, sb.ToString(), SpanOf(input.Position, current.Position)), current);
+        if (i == start) return Result.Failure<SyntaxNode>(input, "word expected", WordExpectation);
+        return Result.Success(SyntaxNode.Leaf(NodeKind.Word, text.Substring(start, i - start), SpanOf(start, i)), si.At(i));
     };
 
     private static readonly Parser<SyntaxNode> QuotedString = input =>
