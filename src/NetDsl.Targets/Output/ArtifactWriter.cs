@@ -56,7 +56,8 @@ public static class ArtifactWriter
 
     private static void WriteAtomically(string path, byte[] bytes)
     {
-        string temp = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".netdsl-tmp");
+        // Unique, and hidden ('.'): two emits into one folder cannot collide, and --check ignores a crash's leftovers.
+        string temp = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".netdsl-tmp");
         try
         {
             File.WriteAllBytes(temp, bytes);
