@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using NetDsl.Model;
+using NetDsl.Rendering;
+
+namespace NetDsl.Targets;
+
+/// <summary>
+/// <c>&lt;host&gt;/daemon.json</c>: the owned keys of each Docker host that sets any (seed:
+/// <c>{"ipv6": true, "fixed-cidr-v6": "2001:db8:1::/64"}</c>). Not a Scriban template: JSON is written by a
+/// JSON writer, which escapes strings instead of refusing them, and keeps the key order fixed.
+/// </summary>
+public sealed class DaemonJsonRenderer : CheckedArtifactRenderer
+{
+    public const string FileName = "daemon.json";
+
+    public override string Name => "daemon-json";
+
+    public override RenderResult RenderChecked(NetworkModel model)
+    {
+        var artifacts = new List<Artifact>();
+        foreach (var host in model.Hosts)
+        {
+            var keys = DaemonJson.OwnedKeys(host.Daemon);
+            if (keys.Count == 0) continue;
+            artifacts.Add(new Artifact(host.Name, FileName, DaemonJson.Format(keys)));
+        }
+        return RenderResult.Success(artifacts);
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetDsl.Diagnostics;
+using NetDsl.Model;
+using NetDsl.Rendering;
+
+namespace NetDsl.Targets;
+
+/// <summary>
+/// Runs a list of renderers over one model and gathers what they produce. Never throws: a renderer that fails
+/// becomes an internal-error diagnostic. If any renderer reports an error, the result holds no artifact at
+/// all, so a caller cannot write a partial set. Artifacts come back sorted by path (ordinal), so listings
+/// and writes happen in the same order on every machine.
+/// </summary>
+public static class TargetSet
+{
+    public static RenderResult Render(NetworkModel model, IEnumerable<IArtifactRenderer> renderers)
+    {
+        var artifacts = new List<Artifact>();
+        var diagnostics = new List<Diagnostic>();
+        foreach (var renderer in renderers)
+        {
+            try
+            {
+                if (renderer is ICheckedArtifactRenderer checkedRenderer)
+                {
+                    var result = checkedRenderer.RenderChecked(model);
+                    artifacts.AddRange(result.Artifacts);
+                    diagnostics.AddRange(result.Diagnostics);
+                }
+                else
+                {
+                    artifacts.AddRange(renderer.Render(model));
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A bug in a renderer, not in the input; still reported like any other problem.
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InternalError, default,
+                    "renderer '" + renderer.Name + "' failed: " + e.GetType().Name + ": " + e.Message));
+            }
+        }
+        diagnostics.AddRange(CheckPaths(artifacts));
+        var sorted = artifacts.OrderBy(a => a.RelativePath, StringComparer.Ordinal);
+        return RenderResult.From(sorted, diagnostics);
+    }
+
+    /// <summary>Every artifact needs a path that stays inside its device folder, and no two may share one.</summary>
+    private static IEnumerable<Diagnostic> CheckPaths(IEnumerable<Artifact> artifacts)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase); // case-insensitive: the folder may be on such a file system
+        foreach (var artifact in artifacts)
+        {
+            if (ArtifactPaths.FindProblem(artifact) is { } problem)
+                yield return Diagnostic.Create(DiagnosticDescriptors.UnsafeText, default, "Artifact path", "'" + ConfigText.Visible(artifact.RelativePath) + "'", problem, "a file name");
+            else if (!seen.Add(artifact.RelativePath))
+                yield return Diagnostic.Create(DiagnosticDescriptors.InternalError, default, "two renderers produce " + artifact.RelativePath);
+        }
+    }
+}
