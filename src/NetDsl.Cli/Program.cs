@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.CommandLine;
 using NetDsl.Cli.Commands;
 
@@ -19,6 +20,13 @@ public static class Program
         try
         {
             var parse = root.Parse(args);
+            if (parse.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?" or "--version"))
+            {
+                // Usage errors get their own exit code, distinct from "the file has errors" (1).
+                foreach (var error in parse.Errors) stderr.WriteLine("netdsl: " + error.Message);
+                stderr.WriteLine("Run 'netdsl --help' for usage.");
+                return ExitCodes.Usage;
+            }
             var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
             return parse.Invoke(configuration);
         }

@@ -14,6 +14,8 @@ namespace NetDsl.Syntax;
 /// </summary>
 internal sealed class SettingReader
 {
+    private static readonly HashSet<string> TopLevelKeywords = new(Shapes.TopLevelKeywords);
+
     private readonly SourceText _source;
     private readonly List<Diagnostic> _diagnostics;
 
@@ -35,7 +37,7 @@ internal sealed class SettingReader
             return null;
         }
         int index = 1;
-        var setting = ReadSetting(shape, first, nodes, ref index, Shapes.TopLevelKeywords);
+        var setting = ReadSetting(shape, first, nodes, ref index, TopLevelKeywords);
         if (setting is not null && index < nodes.Count)
         {
             Report(DiagnosticDescriptors.ExpectedToken, nodes[index].Span, "the end of the statement", "after '" + LastText(nodes, index) + "'",
@@ -44,10 +46,10 @@ internal sealed class SettingReader
         return setting;
     }
 
-    private SettingSyntax? ReadSetting(SettingShape shape, SyntaxNode keyword, EquatableArray<SyntaxNode> nodes, ref int index, IReadOnlyCollection<string> siblingKeywords)
+    private SettingSyntax? ReadSetting(SettingShape shape, SyntaxNode keyword, EquatableArray<SyntaxNode> nodes, ref int index, HashSet<string> siblingKeywords)
     {
-        var keywords = new HashSet<string>(siblingKeywords);
-        foreach (var o in shape.Options) keywords.Add(o.Keyword);
+        // A value slot never swallows a keyword that starts an option or the next setting.
+        bool IsKeyword(string text) => siblingKeywords.Contains(text) || shape.OptionKeywords.Contains(text);
 
         var arguments = new List<SyntaxNode>();
         SyntaxNode last = keyword;
@@ -62,7 +64,7 @@ internal sealed class SettingReader
                 index++;
                 continue;
             }
-            if (next is null || !IsValue(next) || (slot.Optional && next.Kind == NodeKind.Word && keywords.Contains(next.Text)))
+            if (next is null || !IsValue(next) || (slot.Optional && next.Kind == NodeKind.Word && IsKeyword(next.Text)))
             {
                 if (slot.Optional) continue;
                 return Missing(slot.Description, last, next);
@@ -93,7 +95,7 @@ internal sealed class SettingReader
                         return Missing(optionShape.Description, candidate, index + 1 < nodes.Count ? nodes[index + 1] : null);
                     candidate = nodes[++index];
                 }
-                else if (!IsValue(candidate) || (values.Count >= optionShape.MinValues && candidate.Kind == NodeKind.Word && keywords.Contains(candidate.Text)))
+                else if (!IsValue(candidate) || (values.Count >= optionShape.MinValues && candidate.Kind == NodeKind.Word && IsKeyword(candidate.Text)))
                 {
                     break;
                 }
@@ -133,12 +135,12 @@ internal sealed class SettingReader
     private List<SettingSyntax> ReadBlock(Block block, EquatableArray<SyntaxNode> nodes)
     {
         var settings = new List<SettingSyntax>();
-        var keywords = block.Settings.Select(s => s.Keyword).ToArray();
+        var keywords = block.Keywords;
         int index = 0;
         while (index < nodes.Count)
         {
             var node = nodes[index];
-            var shape = node.Kind == NodeKind.Word ? block.Settings.FirstOrDefault(s => s.Keyword == node.Text) : null;
+            var shape = node.Kind == NodeKind.Word ? block.Find(node.Text) : null;
             SettingSyntax? setting;
             if (shape is not null)
             {
@@ -154,7 +156,7 @@ internal sealed class SettingReader
             }
             else
             {
-                var expected = keywords.Length > 0 ? string.Join(", ", keywords) : "a mapping 'INSIDE -> OUTSIDE'";
+                var expected = keywords.Count > 0 ? string.Join(", ", block.Settings.Select(x => x.Keyword)) : "a mapping 'INSIDE -> OUTSIDE'";
                 Report(DiagnosticDescriptors.UnknownSetting, node.Span, Short(node), block.Owner, expected);
                 setting = null;
                 index++;

@@ -25,7 +25,20 @@ public sealed record SettingShape(
     IReadOnlyList<OptionShape> Options,
     Block? Body = null,
     bool Repeatable = true,
-    bool Entry = false);
+    bool Entry = false)
+{
+    /// <summary>The option keywords, looked up once per shape rather than once per setting read.</summary>
+    internal System.Collections.Generic.HashSet<string> OptionKeywords { get; } = new(System.Linq.Enumerable.Select(Options, o => o.Keyword));
+}
 
 /// <summary>What a block may contain. <see cref="EntryShape"/> reads lines that start with no keyword.</summary>
-public sealed record Block(string Owner, IReadOnlyList<SettingShape> Settings, bool Required = true, SettingShape? EntryShape = null);
+public sealed record Block(string Owner, IReadOnlyList<SettingShape> Settings, bool Required = true, SettingShape? EntryShape = null)
+{
+    internal HashSet<string> Keywords { get; } = new(System.Linq.Enumerable.Select(Settings, s => s.Keyword));
+
+    internal SettingShape? Find(string keyword)
+    {
+        foreach (var s in Settings) if (s.Keyword == keyword) return s;
+        return null;
+    }
+}
