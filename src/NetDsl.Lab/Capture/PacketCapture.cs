@@ -17,6 +17,7 @@ public sealed class PacketCapture : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _file;
+    private Task<string>? _stderr;
 
     private PacketCapture(Process process, string file)
     {
@@ -30,7 +31,9 @@ public sealed class PacketCapture : IAsyncDisposable
         string file = Path.Combine(Path.GetTempPath(), $"netdsl-{ns.Name}-{interfaceName}-{Guid.NewGuid():N}.pcap");
         var info = new ProcessStartInfo("ip") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         // `ip netns exec` execs tcpdump in place, so the process id is tcpdump's: SIGINT reaches it directly.
-        foreach (var a in new[] { "netns", "exec", ns.Name, "tcpdump", "-n", "-U", "-s", "0", "-i", interfaceName, "-w", file, filter })
+        // --immediate-mode matters: with TPACKET_V3, packets wait in a ring block until it fills or a 1 s timeout
+        // retires it, and a SIGINT before that loses them ("0 packets captured, N received by filter").
+        foreach (var a in new[] { "netns", "exec", ns.Name, "tcpdump", "-n", "--immediate-mode", "-U", "-s", "0", "-i", interfaceName, "-w", file, filter })
             info.ArgumentList.Add(a);
         var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start tcpdump");
         var capture = new PacketCapture(process, file);
@@ -48,10 +51,13 @@ public sealed class PacketCapture : IAsyncDisposable
             throw new InvalidOperationException($"tcpdump on {ns.Name}/{interfaceName} did not start listening");
         }
         // Keep draining stderr so tcpdump never blocks on a full pipe.
-        _ = process.StandardError.ReadToEndAsync();
+        capture._stderr = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
         return capture;
     }
+
+    /// <summary>What tcpdump said when it stopped ("N packets captured…"), for failure messages.</summary>
+    public string Summary { get; private set; } = "";
 
     /// <summary>Stops tcpdump and returns what it captured.</summary>
     public async Task<PcapFile> StopAsync()
@@ -62,8 +68,9 @@ public sealed class PacketCapture : IAsyncDisposable
             var exited = _process.WaitForExitAsync();
             if (await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(5))) != exited) _process.Kill();
         }
+        Summary = _stderr is null ? "" : (await _stderr).Trim();
         using var stream = File.OpenRead(_file);
-        if (!PcapFile.TryRead(stream, out var capture, out string error)) throw new InvalidDataException($"{_file}: {error}");
+        if (!PcapFile.TryRead(stream, out var capture, out string error)) throw new InvalidDataException($"{_file}: {error} ({Summary})");
         return capture!;
     }
 

@@ -22,8 +22,9 @@ public sealed record Nptv6Rule(IpPrefix Inside, IpPrefix Outside)
         if (errors.Count == 0 && !IsReversible)
         {
             warnings.Add($"inside {Inside} and outside {Outside} have different lengths: translated as Linux does " +
-                $"(the first {System.Math.Max(Inside.Length, Outside.Length)} bits are replaced), but the mapping is not reversible; " +
-                "RFC 6296 maps prefixes of equal length.");
+                $"(the first {System.Math.Max(Inside.Length, Outside.Length)} bits are replaced), but the mapping is not reversible, " +
+                $"and it is checksum-neutral only for addresses whose bits {System.Math.Min(Inside.Length, Outside.Length)}-{System.Math.Max(Inside.Length, Outside.Length) - 1} " +
+                "are zero on the shorter side (otherwise TCP/UDP/ICMPv6 checksums break); RFC 6296 maps prefixes of equal length.");
         }
         return new Nptv6RuleCheck(errors, warnings);
     }

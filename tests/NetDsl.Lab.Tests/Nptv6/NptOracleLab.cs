@@ -82,6 +82,8 @@ public sealed class NptOracleLab : IAsyncDisposable
         await Router.ExecCheckedAsync("ip", "-6", "addr", "add", RouterOutside + "/64", "dev", "ro", "nodad");
         await Outside.ExecCheckedAsync("ip", "-6", "addr", "add", OutsideHost + "/64", "dev", "vo", "nodad");
         await Outside.ExecCheckedAsync("ip", "-6", "route", "add", "default", "via", RouterOutside.ToString());
+        // Answer every echo in a burst of pings (the global ICMP limit allows a burst of only 50 by default).
+        await Outside.ExecAsync("sysctl", "-qw", "net.ipv6.icmp.ratelimit=0", "net.ipv4.icmp_msgs_burst=10000", "net.ipv4.icmp_msgs_per_sec=10000");
 
         // Stateless, as RFC 6296 is: no conntrack, so nothing but the NPT targets touches the packets.
         await Router.ExecCheckedAsync("ip6tables", "-t", "raw", "-A", "PREROUTING", "-j", "CT", "--notrack");
@@ -94,6 +96,11 @@ public sealed class NptOracleLab : IAsyncDisposable
             await Router.ExecCheckedAsync("ip6tables", "-t", "mangle", "-A", "PREROUTING", "-d", outside,
                 "-j", "DNPT", "--src-pfx", outside, "--dst-pfx", inside);
         }
+
+        // Resolve both neighbours now: packets that arrive while the router is still resolving one wait in a short
+        // queue and the excess is dropped, which would look like a translator dropping them.
+        await Router.ExecCheckedAsync("ping", "-6", "-n", "-q", "-c", "1", "-W", "2", InsideHost.ToString());
+        await Router.ExecCheckedAsync("ping", "-6", "-n", "-q", "-c", "1", "-W", "2", OutsideHost.ToString());
 
         // The TUN device is opened here (root namespace) and moved into the router; its descriptor follows it.
         Tun = TunDevice.Create("ndt" + Suffix);
