@@ -59,6 +59,18 @@ public sealed class PacketCapture : IAsyncDisposable
     /// <summary>What tcpdump said when it stopped ("N packets captured…"), for failure messages.</summary>
     public string Summary { get; private set; } = "";
 
+    /// <summary>What has been captured so far, without stopping (tcpdump -U writes each packet as it comes).</summary>
+    public Task<PcapFile> PeekAsync()
+    {
+        using var stream = new FileStream(_file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        // A record being written may be cut short; the reader reports that as an error, so read what is complete.
+        var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        copy.Position = 0;
+        if (PcapFile.TryRead(copy, out var capture, out _)) return Task.FromResult(capture!);
+        return Task.FromResult(new PcapFile(new PcapHeader(2, 4, 0, PcapLinkType.Ethernet, false), System.Array.Empty<PcapRecord>()));
+    }
+
     /// <summary>Stops tcpdump and returns what it captured.</summary>
     public async Task<PcapFile> StopAsync()
     {

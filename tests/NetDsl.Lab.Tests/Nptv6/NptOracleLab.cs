@@ -101,6 +101,8 @@ public sealed class NptOracleLab : IAsyncDisposable
         // queue and the excess is dropped, which would look like a translator dropping them.
         await Router.ExecCheckedAsync("ping", "-6", "-n", "-q", "-c", "1", "-W", "2", InsideHost.ToString());
         await Router.ExecCheckedAsync("ping", "-6", "-n", "-q", "-c", "1", "-W", "2", OutsideHost.ToString());
+        await Inside.ExecCheckedAsync("ping", "-6", "-n", "-q", "-c", "1", "-W", "2", RouterInside.ToString());
+        await Outside.ExecCheckedAsync("ping", "-6", "-n", "-q", "-c", "1", "-W", "2", RouterOutside.ToString());
 
         // The TUN device is opened here (root namespace) and moved into the router; its descriptor follows it.
         Tun = TunDevice.Create("ndt" + Suffix);
