@@ -17,6 +17,7 @@ public static class Program
         // One line per command group; each lives in Commands/.
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(EmitCommand.Create(console));
+        root.Subcommands.Add(Nptv6Command.Create(console));
         try
         {
             var parse = root.Parse(args);

@@ -1,0 +1,25 @@
+using NetDsl.Addressing;
+
+namespace NetDsl.Nptv6;
+
+/// <summary>
+/// An RFC 6296 translator for one rule. <see cref="Nptv6Translator"/> is the generic one, built at run time from
+/// any rule; a generated one (source generator, milestone 4) implements the same interface with the prefixes
+/// and adjustments baked in as constants. Packet-level code only talks to this interface and the two
+/// <see cref="Nptv6Rewrite"/> values, so both kinds plug into it.
+/// </summary>
+public interface INptv6Translator
+{
+    Nptv6Rule Rule { get; }
+
+    /// <summary>Inside → outside: what SNPT does to the source address.</summary>
+    Nptv6Rewrite Outbound { get; }
+
+    /// <summary>Outside → inside: what DNPT does to the destination address.</summary>
+    Nptv6Rewrite Inbound { get; }
+
+    Nptv6Result Translate(IpAddress address, Nptv6Direction direction);
+
+    /// <summary>The allocation-free form: rewrites the two halves in place, leaves them alone when not translated.</summary>
+    Nptv6Outcome Translate(ref ulong high, ref ulong low, Nptv6Direction direction);
+}

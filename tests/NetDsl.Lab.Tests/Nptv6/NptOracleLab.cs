@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using NetDsl.Addressing;
+using NetDsl.Lab.Devices;
+using NetDsl.Lab.Namespaces;
+using NetDsl.Nptv6;
+
+namespace NetDsl.Lab.Tests.Nptv6;
+
+/// <summary>
+/// The kernel oracle: three namespaces in a line, inside ── router ── outside, with the Linux SNPT/DNPT targets
+/// on the router for every rule, and a TUN device in the router to inject crafted packets.
+///
+///   inside (vi fd00:ffff::2) ── (ri fd00:ffff::1) router (ro 2001:db8:fffe::1) ── (vo 2001:db8:fffe::2) outside
+///                                         └─ tun (crafted packets in either direction)
+///
+/// Rules are not bound to interfaces (SNPT on every packet leaving with an inside source, DNPT on every packet
+/// arriving for an outside address), so a packet injected on the TUN device is translated whichever way it goes.
+/// All traffic stays in these namespaces: ULA inside, 2001:db8::/32 outside.
+/// </summary>
+public sealed class NptOracleLab : IAsyncDisposable
+{
+    public static readonly IpAddress InsideHost = IpAddress.Parse("fd00:ffff::2");
+    public static readonly IpAddress RouterInside = IpAddress.Parse("fd00:ffff::1");
+    public static readonly IpAddress RouterOutside = IpAddress.Parse("2001:db8:fffe::1");
+    public static readonly IpAddress OutsideHost = IpAddress.Parse("2001:db8:fffe::2");
+
+    private readonly List<NetworkNamespace> _namespaces = new();
+
+    private NptOracleLab(string suffix, IReadOnlyList<Nptv6Translator> rules)
+    {
+        Suffix = suffix;
+        Rules = rules;
+    }
+
+    public string Suffix { get; }
+
+    public IReadOnlyList<Nptv6Translator> Rules { get; }
+
+    public NetworkNamespace Inside { get; private set; } = null!;
+
+    public NetworkNamespace Router { get; private set; } = null!;
+
+    public NetworkNamespace Outside { get; private set; } = null!;
+
+    public TunDevice Tun { get; private set; } = null!;
+
+    public static async Task<NptOracleLab> CreateAsync(IReadOnlyList<Nptv6Translator> rules)
+    {
+        string suffix = Guid.NewGuid().ToString("N").Substring(0, 6);
+        var lab = new NptOracleLab(suffix, rules);
+        try
+        {
+            await lab.BuildAsync();
+        }
+        catch
+        {
+            await lab.DisposeAsync();
+            throw;
+        }
+        return lab;
+    }
+
+    private async Task BuildAsync()
+    {
+        Inside = await AddNamespaceAsync("ndsl-npt-i-" + Suffix);
+        Router = await AddNamespaceAsync("ndsl-npt-r-" + Suffix);
+        Outside = await AddNamespaceAsync("ndsl-npt-o-" + Suffix);
+        await Inside.ConnectAsync("vi", Router, "ri");
+        await Router.ConnectAsync("ro", Outside, "vo");
+
+        await Router.ExecCheckedAsync("sysctl", "-qw", "net.ipv6.conf.all.forwarding=1");
+        // Router solicitations and autoconfiguration would only add noise to the captures.
+        foreach (var ns in new[] { Inside, Outside })
+            await ns.ExecCheckedAsync("sysctl", "-qw", "net.ipv6.conf.all.router_solicitations=0");
+        await Inside.ExecCheckedAsync("ip", "-6", "addr", "add", InsideHost + "/64", "dev", "vi", "nodad");
+        await Inside.ExecCheckedAsync("ip", "-6", "route", "add", "default", "via", RouterInside.ToString());
+        await Router.ExecCheckedAsync("ip", "-6", "addr", "add", RouterInside + "/64", "dev", "ri", "nodad");
+        await Router.ExecCheckedAsync("ip", "-6", "addr", "add", RouterOutside + "/64", "dev", "ro", "nodad");
+        await Outside.ExecCheckedAsync("ip", "-6", "addr", "add", OutsideHost + "/64", "dev", "vo", "nodad");
+        await Outside.ExecCheckedAsync("ip", "-6", "route", "add", "default", "via", RouterOutside.ToString());
+        // Answer every echo in a burst of pings (the global ICMP limit allows a burst of only 50 by default).
+        await Outside.ExecAsync("sysctl", "-qw", "net.ipv6.icmp.ratelimit=0", "net.ipv4.icmp_msgs_burst=10000", "net.ipv4.icmp_msgs_per_sec=10000");
+
+        // Stateless, as RFC 6296 is: no conntrack, so nothing but the NPT targets touches the packets.
+        await Router.ExecCheckedAsync("ip6tables", "-t", "raw", "-A", "PREROUTING", "-j", "CT", "--notrack");
+        foreach (var translator in Rules)
+        {
+            string inside = translator.Rule.Inside.ToString(), outside = translator.Rule.Outside.ToString();
+            await Router.ExecCheckedAsync("ip", "-6", "route", "add", inside, "via", InsideHost.ToString(), "dev", "ri");
+            await Router.ExecCheckedAsync("ip6tables", "-t", "mangle", "-A", "POSTROUTING", "-s", inside,
+                "-j", "SNPT", "--src-pfx", inside, "--dst-pfx", outside);
+            await Router.ExecCheckedAsync("ip6tables", "-t", "mangle", "-A", "PREROUTING", "-d", outside,
+                "-j", "DNPT", "--src-pfx", outside, "--dst-pfx", inside);
+        }
+
+        // Resolve both neighbours now: packets that arrive while the router is still resolving one wait in a short
+        // queue and the excess is dropped, which would look like a translator dropping them.
+        await Router.ExecCheckedAsync("ping", "-6", "-n", "-q", "-c", "1", "-W", "2", InsideHost.ToString());
+        await Router.ExecCheckedAsync("ping", "-6", "-n", "-q", "-c", "1", "-W", "2", OutsideHost.ToString());
+        await Inside.ExecCheckedAsync("ping", "-6", "-n", "-q", "-c", "1", "-W", "2", RouterInside.ToString());
+        await Outside.ExecCheckedAsync("ping", "-6", "-n", "-q", "-c", "1", "-W", "2", RouterOutside.ToString());
+
+        // The TUN device is opened here (root namespace) and moved into the router; its descriptor follows it.
+        Tun = TunDevice.Create("ndt" + Suffix);
+        await Processes.ProcessRunner.RunAsync("ip", new[] { "link", "set", Tun.Name, "netns", Router.Name }).ContinueWith(t => t.Result.EnsureSuccess());
+        await Router.ExecCheckedAsync("sysctl", "-qw", $"net.ipv6.conf.{Tun.Name}.accept_ra=0");
+        await Router.ExecCheckedAsync("ip", "link", "set", Tun.Name, "up");
+    }
+
+    /// <summary>Adds addresses to the inside host (so it can ping from them and the router can reach them).</summary>
+    public async Task AddInsideAddressesAsync(IEnumerable<IpAddress> addresses)
+    {
+        var batch = new StringBuilder();
+        foreach (var address in addresses.Distinct()) batch.Append("addr add ").Append(address).Append("/128 dev vi nodad\n");
+        (await Inside.ExecWithInputAsync(batch.ToString(), "ip", "-batch", "-")).EnsureSuccess();
+    }
+
+    private async Task<NetworkNamespace> AddNamespaceAsync(string name)
+    {
+        var ns = await NetworkNamespace.CreateAsync(name);
+        _namespaces.Add(ns);
+        return ns;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Tun?.Dispose();
+        foreach (var ns in _namespaces) await ns.DisposeAsync();
+        _namespaces.Clear();
+    }
+}
