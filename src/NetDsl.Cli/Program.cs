@@ -16,6 +16,7 @@ public static class Program
         var root = new RootCommand("NetDsl: compile a .netdsl description of Docker IPv6 hosts, routers and NPTv6 firewalls into configs, plans and checks.");
         // One line per command group; each lives in Commands/.
         root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(TraceCommand.Create(console));
         root.Subcommands.Add(EmitCommand.Create(console));
         root.Subcommands.Add(Nptv6Command.Create(console));
         try

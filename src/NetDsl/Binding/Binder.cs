@@ -49,6 +49,17 @@ public static class Binder
             parameters.Declarations.ToEquatableArray(),
             hosts.ToEquatableArray(), networks.ToEquatableArray(), containers.ToEquatableArray(),
             routers.ToEquatableArray(), firewalls.ToEquatableArray(), upstreams.ToEquatableArray(), expectations.ToEquatableArray());
+        // A broken expected path fails the build, on the line of its expect.
+        if (!diagnostics.HasErrors && model.Expectations.Count > 0)
+        {
+            var tracer = new Tracing.PathTracer(model);
+            foreach (var expectation in model.Expectations)
+            {
+                var trace = tracer.Trace(expectation);
+                if (!trace.Succeeded)
+                    diagnostics.Report(DiagnosticDescriptors.PathBroken, expectation.Span, expectation.From, expectation.To, trace.BrokenAt, trace.Reason);
+            }
+        }
         return new BindResult(model, diagnostics.Items.ToEquatableArray());
     }
 }

@@ -13,6 +13,17 @@ public sealed record ExpectTarget(string? Name, IpAddress? Address, string? Zone
 {
     public override string ToString() =>
         Name ?? (Address is { } a ? (Zone is null ? a.ToString() : a + "%" + Zone) : "?");
+
+    /// <summary>Reads a command-line target: an address (optionally with %zone) when it has ':' or is dotted IPv4, else a name.</summary>
+    public static ExpectTarget? Parse(string text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        bool address = text.IndexOf(':') >= 0 || (char.IsDigit(text[0]) && text.IndexOf('.') > 0);
+        if (!address) return new ExpectTarget(text, null, null);
+        int percent = text.IndexOf('%');
+        string? zone = percent >= 0 ? text.Substring(percent + 1) : null;
+        return IpAddress.TryParse(percent >= 0 ? text.Substring(0, percent) : text, out var a) ? new ExpectTarget(null, a, zone) : null;
+    }
 }
 
 /// <summary><c>expect ping FROM -> TO</c>: verify runs it, trace explains it, the binder checks the path exists.</summary>

@@ -68,7 +68,9 @@ public static class DiagnosticExamples
         new("NDSL5007", Fw("fd00:1::/64 -> 2001:db8:1::/64").Replace("  allow t_u zT -> zU\n", "").Replace("  nptv6 ", "  ⟦nptv6 ").Replace("2001:db8:1::/64\n  }", "2001:db8:1::/64\n  }⟧"), Fw("fd00:1::/64 -> 2001:db8:1::/64")),
         new("NDSL5008", Fw("fd00:1::/64 -> 2001:db8:1::/64\n    ⟦fd00:1::/64⟧ -> 2001:db8:2::/64"), Fw("fd00:1::/64 -> 2001:db8:1::/64\n    fd00:2::/64 -> 2001:db8:2::/64")),
 
-        new("NDSL6002", Host + "expect ping h -> ⟦nowhere⟧\n", Host + "upstream isp { host nowhere 2001:db8::8 }\nexpect ping h -> nowhere\n"),
+        new("NDSL6001", "docker-host h { interface eth0 address 2001:db8::5/64 }\nupstream isp { interface u address 2001:db8::1/64  host dns 2001:db8:9::8 }\n⟦expect ping h -> dns⟧\n",
+            "docker-host h { interface eth0 address 2001:db8::5/64  route ::/0 via 2001:db8::1 }\nupstream isp { interface u address 2001:db8::1/64  host dns 2001:db8:9::8 }\nexpect ping h -> dns\n"),
+        new("NDSL6002", Host + "expect ping h -> ⟦nowhere⟧\n", "upstream isp { interface u address 2001:db8::1/64  host nowhere 2001:db8::8 }\nexpect ping isp -> nowhere\n"),
     };
 
     /// <summary>A firewall with zones zT (interface in) and zU (interface out), an allow rule and one NPTv6 rule.</summary>
