@@ -94,60 +94,78 @@ public static class NodeGrammar
         return Result.Success(SyntaxNode.Leaf(NodeKind.Word, text.Substring(start, i - start), SpanOf(start, i)), si.At(i));
     };
 
+    private static readonly string[] StringExpectation = { "a string" };
+    private static readonly string[] QuoteExpectation = { "'\"'" };
+
     private static readonly Parser<SyntaxNode> QuotedString = input =>
     {
-        if (input.AtEnd || input.Current != '"') return Result.Failure<SyntaxNode>(input, "string expected", new[] { "a string" });
-        var current = input.Advance();
-        var sb = new StringBuilder();
-        while (!current.AtEnd && current.Current != '"')
+        var si = (SourceInput)input;
+        string text = si.Source;
+        int start = si.Position, end = si.End;
+        if (start >= end || text[start] != '"') return Result.Failure<SyntaxNode>(input, "string expected", StringExpectation);
+        int i = start + 1;
+        StringBuilder? sb = null;   // only strings with escapes need a builder
+        int runStart = i;
+        while (i < end && text[i] != '"')
         {
-            char c = current.Current;
-            if (c == '\n' || c == '\r') return Result.Failure<SyntaxNode>(current, "unterminated string", new[] { "'\"'" });
-            if (c == '\\')
+            char c = text[i];
+            if (c == '\n' || c == '\r') return Result.Failure<SyntaxNode>(si.At(i), "unterminated string", QuoteExpectation);
+            if (c != '\\') { i++; continue; }
+            sb ??= new StringBuilder();
+            sb.Append(text, runStart, i - runStart);
+            if (i + 1 >= end) { i++; break; }
+            char e = text[i + 1];
+            switch (e)
             {
-                var escape = current.Advance();
-                if (escape.AtEnd) break;
-                switch (escape.Current)
-                {
-                    case '\\': sb.Append('\\'); break;
-                    case '"': sb.Append('"'); break;
-                    case 'n': sb.Append('\n'); break;
-                    case 't': sb.Append('\t'); break;
-                    default:
-                        _context!.Diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidEscape, SpanOf(current.Position, escape.Position + 1), escape.Current));
-                        sb.Append(escape.Current);
-                        break;
-                }
-                current = escape.Advance();
-                continue;
+                case '\\': sb.Append('\\'); break;
+                case '"': sb.Append('"'); break;
+                case 'n': sb.Append('\n'); break;
+                case 't': sb.Append('\t'); break;
+                default:
+                    _context!.Diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidEscape, SpanOf(i, i + 2), e));
+                    sb.Append(e);
+                    break;
             }
-            sb.Append(c);
-            current = current.Advance();
+            i += 2;
+            runStart = i;
         }
-        if (current.AtEnd) return Result.Failure<SyntaxNode>(current, "unterminated string", new[] { "'\"'" });
-        current = current.Advance();
-        return Result.Success(SyntaxNode.Leaf(NodeKind.String, sb.ToString(), SpanOf(input.Position, current.Position)), current);
+        if (i >= end) return Result.Failure<SyntaxNode>(si.At(end), "unterminated string", QuoteExpectation);
+        string value = sb is null ? text.Substring(start + 1, i - start - 1) : sb.Append(text, runStart, i - runStart).ToString();
+        return Result.Success(SyntaxNode.Leaf(NodeKind.String, value, SpanOf(start, i + 1)), si.At(i + 1));
     };
 
-    private static Parser<SyntaxNode> Symbol(string symbol, NodeKind kind) =>
-        Parse.String(symbol).Text().Named("'" + symbol + "'")
-            .Then(_ => (Parser<SyntaxNode>)(i => Result.Success(SyntaxNode.Leaf(kind, symbol, SpanOf(i.Position - symbol.Length, i.Position)), i)));
+    private static Parser<SyntaxNode> Symbol(string symbol, NodeKind kind)
+    {
+        var expectation = new[] { "'" + symbol + "'" };
+        return input =>
+        {
+            var si = (SourceInput)input;
+            if (si.Position + symbol.Length > si.End || string.CompareOrdinal(si.Source, si.Position, symbol, 0, symbol.Length) != 0)
+                return Result.Failure<SyntaxNode>(input, symbol + " expected", expectation);
+            return Result.Success(SyntaxNode.Leaf(kind, symbol, SpanOf(si.Position, si.Position + symbol.Length)), si.At(si.Position + symbol.Length));
+        };
+    }
 
     private static readonly Parser<SyntaxNode> Arrow = Symbol("->", NodeKind.Arrow);
     private static readonly Parser<SyntaxNode> EqualsSign = Symbol("=", NodeKind.Equals);
     private static readonly Parser<SyntaxNode> Comma = Symbol(",", NodeKind.Comma);
 
-    private static Parser<SyntaxNode> Container(char open, char close, NodeKind kind, Parser<EquatableArray<SyntaxNode>> contents) => input =>
+    private static Parser<SyntaxNode> Container(char open, char close, NodeKind kind, Parser<EquatableArray<SyntaxNode>> contents)
     {
-        if (input.AtEnd || input.Current != open) return Result.Failure<SyntaxNode>(input, open + " expected", new[] { "'" + open + "'" });
-        var inner = contents(input.Advance());
-        if (!inner.WasSuccessful) return Result.Failure<SyntaxNode>(inner.Remainder, inner.Message, inner.Expectations);
-        var afterSkip = Skip(inner.Remainder).Remainder;
-        if (afterSkip.AtEnd || afterSkip.Current != close)
-            return Result.Failure<SyntaxNode>(afterSkip, close + " expected", new[] { "'" + close + "'" });
-        var end = afterSkip.Advance();
-        return Result.Success(new SyntaxNode(kind, string.Empty, SpanOf(input.Position, end.Position), inner.Value), end);
-    };
+        var openExpectation = new[] { "'" + open + "'" };
+        var closeExpectation = new[] { "'" + close + "'" };
+        return input =>
+        {
+            if (input.AtEnd || input.Current != open) return Result.Failure<SyntaxNode>(input, open + " expected", openExpectation);
+            var inner = contents(((SourceInput)input).At(input.Position + 1));
+            if (!inner.WasSuccessful) return Result.Failure<SyntaxNode>(inner.Remainder, inner.Message, inner.Expectations);
+            var afterSkip = Skip(inner.Remainder).Remainder;
+            if (afterSkip.AtEnd || afterSkip.Current != close)
+                return Result.Failure<SyntaxNode>(afterSkip, close + " expected", closeExpectation);
+            var end = ((SourceInput)afterSkip).At(afterSkip.Position + 1);
+            return Result.Success(new SyntaxNode(kind, string.Empty, SpanOf(input.Position, end.Position), inner.Value), end);
+        };
+    }
 
     /// <summary>
     /// Skips white space, then runs <paramref name="parser"/>. A failure that consumed nothing but white space
@@ -164,7 +182,7 @@ public static class NodeGrammar
 
     private static readonly Parser<SyntaxNode> ListItem = Token(QuotedString.Or(Word));
 
-    // [ item, item, … ] — commas between items, an optional trailing comma.
+    // [ item, item, … ] — commas between items.
     private static readonly Parser<EquatableArray<SyntaxNode>> ListContents =
         (from first in ListItem
          from rest in (from comma in Token(Comma) from item in ListItem select item).XMany()
@@ -174,10 +192,41 @@ public static class NodeGrammar
 
     private static readonly Parser<SyntaxNode> List = Container('[', ']', NodeKind.List, ListContents);
 
-    private static readonly Parser<SyntaxNode> Node = Token(
-        Word.Or(QuotedString).Or(Arrow).Or(EqualsSign).Or(Comma).Or(List).Or(input => Block!(input)));
+    /// <summary>
+    /// One node. The first character decides which parser runs (instead of trying the alternatives in turn
+    /// with Or), which keeps Sprache from building a failure for every alternative at every node.
+    /// </summary>
+    private static readonly Parser<SyntaxNode> Node = input =>
+    {
+        if (input.AtEnd) return Result.Failure<SyntaxNode>(input, "node expected", WordExpectation);
+        switch (input.Current)
+        {
+            case '"': return QuotedString(input);
+            case '[': return List(input);
+            case '{': return Block!(input);
+            case '=': return EqualsSign(input);
+            case ',': return Comma(input);
+            case '-' when input.Position + 1 < ((SourceInput)input).End && input.Source[input.Position + 1] == '>': return Arrow(input);
+            default: return Word(input);
+        }
+    };
 
-    private static readonly Parser<EquatableArray<SyntaxNode>> Nodes = Node.XMany().Select(n => n.ToEquatableArray());
+    /// <summary>Nodes up to the end of the statement or the closing bracket of the enclosing block.</summary>
+    private static readonly Parser<EquatableArray<SyntaxNode>> Nodes = input =>
+    {
+        var nodes = new List<SyntaxNode>();
+        var current = input;
+        while (true)
+        {
+            var next = Skip(current).Remainder;
+            if (next.AtEnd || next.Current == '}' || next.Current == ']')
+                return Result.Success(nodes.ToEquatableArray(), current);
+            var node = Node(next);
+            if (!node.WasSuccessful) return Result.Failure<EquatableArray<SyntaxNode>>(node.Remainder, node.Message, node.Expectations);
+            nodes.Add(node.Value);
+            current = node.Remainder;
+        }
+    };
 
     private static readonly Parser<SyntaxNode> Block = Container('{', '}', NodeKind.Block, Nodes);
 
