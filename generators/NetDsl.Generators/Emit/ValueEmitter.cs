@@ -142,13 +142,23 @@ internal sealed class ValueEmitter
         if (!inline) w.Outdent();
     }
 
-    /// <summary>Small values fit on one line; records holding other records or lists get a line per argument.</summary>
+    /// <summary>
+    /// Small values fit on one line: value types, and records holding at most four strings, numbers or enums
+    /// (a KeyValue). Records holding addresses, other records or lists get a line per argument.
+    /// </summary>
     private static bool IsInline(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type.IsPrimitive || type.IsEnum || type == typeof(string) || type.IsValueType) return true;
         if (type.IsGenericType) return false;
-        return Shapes.GetOrAdd(type, RecordShape.Of).Parameters.All(p => IsInline(p.Property.PropertyType) && !p.Property.PropertyType.IsGenericType) && Shapes[type].Parameters.Length <= 4;
+        var parameters = Shapes.GetOrAdd(type, RecordShape.Of).Parameters;
+        return parameters.Length <= 4 && parameters.All(p => IsPlain(p.Property.PropertyType));
+    }
+
+    private static bool IsPlain(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type.IsPrimitive || type.IsEnum || type == typeof(string);
     }
 
     /// <summary>A record's primary constructor: its parameters, each matched with the property holding it.</summary>

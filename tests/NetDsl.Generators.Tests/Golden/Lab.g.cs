@@ -159,7 +159,15 @@ namespace NetDsl.Generated
                 FromZone: "zTrust",
                 ToZone: "zUntrust",
                 Interface: "ethernet1/1.999",
-                Mappings: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.Nptv6Mapping>(new global::NetDsl.Model.Nptv6Mapping(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFE0AUL, 0x0UL), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66UL, 0x0UL), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(1937, 51, 50, 5, 50, 56)), new global::NetDsl.Model.Nptv6Mapping(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFEFCUL, 0x0UL), 64) /* fd5a:ceb9:ed8d:fefc::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66UL, 0x0UL), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(1993, 51, 51, 5, 51, 56))),
+                Mappings: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.Nptv6Mapping>(
+                    new global::NetDsl.Model.Nptv6Mapping(
+                        Inside: _Prefix(_V6(0xFD5ACEB9ED8DFE0AUL, 0x0UL), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */,
+                        Outside: _Prefix(_V6(0x20010DB8FF00FF66UL, 0x0UL), 64) /* 2001:db8:ff00:ff66::/64 */,
+                        Span: _Span(1937, 51, 50, 5, 50, 56)),
+                    new global::NetDsl.Model.Nptv6Mapping(
+                        Inside: _Prefix(_V6(0xFD5ACEB9ED8DFEFCUL, 0x0UL), 64) /* fd5a:ceb9:ed8d:fefc::/64 */,
+                        Outside: _Prefix(_V6(0x20010DB8FF00FF66UL, 0x0UL), 64) /* 2001:db8:ff00:ff66::/64 */,
+                        Span: _Span(1993, 51, 51, 5, 51, 56))),
                 Span: _Span(1851, 197, 49, 3, 52, 4));
         }
 
@@ -196,7 +204,12 @@ namespace NetDsl.Generated
                         Interface: "ethernet1/2.252",
                         Origin: global::NetDsl.Model.RouteOrigin.Static,
                         Span: _Span(1599, 73, 46, 3, 46, 76))),
-                Allows: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.AllowRule>(new global::NetDsl.Model.AllowRule(Name: "trust_to_untrust", FromZone: "zTrust", ToZone: "zUntrust", Span: _Span(1709, 41, 47, 3, 47, 44))),
+                Allows: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.AllowRule>(
+                    new global::NetDsl.Model.AllowRule(
+                        Name: "trust_to_untrust",
+                        FromZone: "zTrust",
+                        ToZone: "zUntrust",
+                        Span: _Span(1709, 41, 47, 3, 47, 44))),
                 Nptv6Rules: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.Nptv6Rule>(
                     global::NetDsl.Generated.Lab.Nptv6Rules.Nat66NPTv6ToInternet),
                 Span: _Span(1339, 711, 42, 1, 53, 2));
@@ -206,7 +219,10 @@ namespace NetDsl.Generated
         public static class ExternalHosts
         {
             /// <summary>external host <c>dns.google</c> (lab.netdsl, line 58).</summary>
-            public static global::NetDsl.Model.ExternalHost DnsGoogle { get; } = new global::NetDsl.Model.ExternalHost(Name: "dns.google", Address: _V6(0x2001486048600000UL, 0x8888UL) /* 2001:4860:4860::8888 */, Span: _Span(2197, 26, 58, 3, 58, 29));
+            public static global::NetDsl.Model.ExternalHost DnsGoogle { get; } = new global::NetDsl.Model.ExternalHost(
+                Name: "dns.google",
+                Address: _V6(0x2001486048600000UL, 0x8888UL) /* 2001:4860:4860::8888 */,
+                Span: _Span(2197, 26, 58, 3, 58, 29));
         }
 
         /// <summary>Upstreams (the internet side), in declaration order.</summary>
@@ -229,7 +245,8 @@ namespace NetDsl.Generated
                         Interface: "uplink",
                         Origin: global::NetDsl.Model.RouteOrigin.Static,
                         Span: _Span(2121, 73, 57, 3, 57, 76))),
-                Hosts: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.ExternalHost>(global::NetDsl.Generated.Lab.ExternalHosts.DnsGoogle),
+                Hosts: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.ExternalHost>(
+                    global::NetDsl.Generated.Lab.ExternalHosts.DnsGoogle),
                 Span: _Span(2052, 173, 55, 1, 59, 2));
         }
 
