@@ -32,4 +32,12 @@ public static class LargeFiles
         }
         return sb.ToString();
     }
+
+    /// <summary>The same file with one line changed (the middle container's command), as a user's edit in the IDE.</summary>
+    public static string EditOneLine(string text, int containers = 10000, int networks = 1000)
+    {
+        int c = containers / 2;
+        string line = "container c" + c + " on net" + (c % networks) + " { image IMAGE  command [\"/bin/sh\"]  tty }\n";
+        return text.Replace(line, line.Replace("/bin/sh", "/bin/ash"));
+    }
 }

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using NetDsl.Generators.Tests.Support;
+using NetDsl.Model;
+using NetDsl.TestSupport;
+using NUnit.Framework;
+
+namespace NetDsl.Generators.Tests;
+
+/// <summary>The C# generated for the seed example: its text, that it compiles cleanly, and that it rebuilds the exact bound model.</summary>
+public class GeneratedSourceTests
+{
+    [Test]
+    public void Example_output_matches_the_golden_file()
+    {
+        var run = GeneratorHarness.RunOn(GeneratorHarness.ExamplePath, GeneratorHarness.Example);
+        var generated = run.Result.Results.Single().GeneratedSources.Single();
+        Assert.That(generated.HintName, Is.EqualTo("NetDsl.Generated.Lab.netdsl.g.cs"));
+        Golden.AssertMatches("tests/NetDsl.Generators.Tests/Golden/Lab.g.cs", generated.SourceText.ToString());
+    }
+
+    [Test]
+    public void Generated_code_compiles_without_warnings()
+    {
+        var run = GeneratorHarness.RunOn(GeneratorHarness.ExamplePath, GeneratorHarness.Example);
+        var problems = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.That(problems, Is.Empty, string.Join("\n", problems));
+    }
+
+    [Test]
+    public void Generated_model_equals_the_bound_model()
+    {
+        var lab = LoadGeneratedClass(GeneratorHarness.Example, "NetDsl.Generated.Lab");
+        var generated = (NetworkModel)lab.GetProperty("Model")!.GetValue(null)!;
+        var bound = NetDslCompiler.Compile(GeneratorHarness.Example, "lab.netdsl").Model!;
+        Assert.That(generated, Is.EqualTo(bound));
+        var networks = lab.GetNestedType("Networks")!;
+        Assert.That(networks.GetProperty("BrIpv6Nw")!.GetValue(null), Is.SameAs(generated.Networks[0]));
+    }
+
+    [Test]
+    public void Create_with_changed_parameters_binds_the_file_with_overrides()
+    {
+        var lab = LoadGeneratedClass(GeneratorHarness.Example, "NetDsl.Generated.Lab");
+        var parametersType = lab.GetNestedType("Parameters")!;
+        var defaults = parametersType.GetProperty("Default")!.GetValue(null)!;
+        var create = lab.GetMethod("Create", new[] { parametersType })!;
+        Assert.That(create.Invoke(null, new[] { defaults }), Is.SameAs(lab.GetProperty("Model")!.GetValue(null)));
+
+        // `Lab.Parameters.Default with { Routingprefix = … }` through reflection: records clone via their copy constructor.
+        var changed = parametersType.GetMethod("<Clone>$")!.Invoke(defaults, null)!;
+        parametersType.GetProperty("Routingprefix")!.SetValue(changed, Addressing.IpPrefix.Parse("2001:db8:aa00::/48"));
+        var model = (NetworkModel)create.Invoke(null, new[] { changed })!;
+        var expected = NetDslCompiler.Compile(GeneratorHarness.Example, "lab.netdsl", new Dictionary<string, string> { ["ROUTINGPREFIX"] = "2001:db8:aa00::/48" }).Model;
+        Assert.That(model, Is.EqualTo(expected));
+        Assert.That(model.Upstreams[0].Interfaces[0].Addresses[0].ToString(), Is.EqualTo("2001:db8:aa00:ffff::1/64"));
+    }
+
+    [Test]
+    public void Names_that_are_CSharp_member_names_still_compile()
+    {
+        // A container called "containers" would be a member named like its class (CS0542); "to-string" would hide object.ToString.
+        const string text = """
+            docker-host h { interface eth0 address fd00::1/64 }
+            network networks on h { subnet fd00:1::/64 }
+            container containers on networks { image "busybox" }
+            container to-string on networks { image "busybox" }
+            container equals on networks { image "busybox" }
+            """;
+        var run = GeneratorHarness.RunOn("/x/model.netdsl", text);
+        Assert.That(run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error), Is.Empty, string.Join("\n", run.GeneratorDiagnostics));
+        var source = run.Result.Results.Single().GeneratedSources.Single().SourceText.ToString();
+        Assert.That(source, Does.Contain("public static partial class Model_"));
+        Assert.That(source, Does.Contain(" Containers_ { get; }"));
+        var problems = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.That(problems, Is.Empty, string.Join("\n", problems));
+    }
+
+    [Test]
+    public void Namespace_comes_from_the_NetDslNamespace_property()
+    {
+        var options = new ConfigOptionsProvider(Array.Empty<(string, string)>(), new Dictionary<string, string> { ["NetDslNamespace"] = "Contoso.Lab", ["RootNamespace"] = "Ignored" });
+        var run = GeneratorHarness.RunOn(GeneratorHarness.ExamplePath, GeneratorHarness.Example, options);
+        Assert.That(run.Result.Results.Single().GeneratedSources.Single().SourceText.ToString(), Does.Contain("namespace Contoso.Lab\n"));
+
+        var rootOnly = new ConfigOptionsProvider(Array.Empty<(string, string)>(), new Dictionary<string, string> { ["RootNamespace"] = "Squid.Ipv6" });
+        run = GeneratorHarness.RunOn(GeneratorHarness.ExamplePath, GeneratorHarness.Example, rootOnly);
+        Assert.That(run.Result.Results.Single().GeneratedSources.Single().SourceText.ToString(), Does.Contain("namespace Squid.Ipv6\n"));
+    }
+
+    /// <summary>Compiles the generated code into an assembly and loads it (the NetDsl core resolves to the test's own copy).</summary>
+    internal static Type LoadGeneratedClass(string text, string typeName)
+    {
+        var run = GeneratorHarness.RunOn(GeneratorHarness.ExamplePath, text);
+        using var stream = new MemoryStream();
+        var emit = run.Output.Emit(stream);
+        Assert.That(emit.Success, Is.True, string.Join("\n", emit.Diagnostics));
+        stream.Position = 0;
+        var context = new AssemblyLoadContext("generated-" + Guid.NewGuid(), isCollectible: true);
+        context.Resolving += (_, name) => name.Name == "NetDsl" ? typeof(NetworkModel).Assembly : null;
+        var assembly = context.LoadFromStream(stream);
+        return assembly.GetType(typeName, throwOnError: true)!;
+    }
+}
