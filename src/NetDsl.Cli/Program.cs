@@ -15,6 +15,9 @@ public static class Program
         var root = new RootCommand("NetDsl: compile a .netdsl description of Docker IPv6 hosts, routers and NPTv6 firewalls into configs, plans and checks.");
         // One line per command group; each lives in Commands/.
         root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(PlanCommand.Create(console));
+        root.Subcommands.Add(ApplyCommand.Create(console));
+        root.Subcommands.Add(VerifyCommand.Create(console));
         try
         {
             var parse = root.Parse(args);
