@@ -55,7 +55,7 @@ public sealed class Applier
         }
         if (await ObjectsAsync(plan, host, hostPlan, ct)) await NftablesAsync(hostPlan);
         else _outcomes.Add(new StepOutcome("nftables", StepStatus.NotAttempted));
-        foreach (var m in hostPlan.Manual) _outcomes.Add(new StepOutcome(m.Describe(), StepStatus.Manual));
+        foreach (var m in hostPlan.Manual) _outcomes.Add(new StepOutcome(m.Describe(), StepStatus.Manual, Blocking: false));
         return Report(clock, callsBefore);
     }
 

@@ -14,7 +14,8 @@ public enum StepStatus
     Manual,
 }
 
-public sealed record StepOutcome(string What, StepStatus Status, string? Message = null)
+/// <param name="Blocking">A Manual step that leaves this host unfinished (restart, daemon.json); router configs are not.</param>
+public sealed record StepOutcome(string What, StepStatus Status, string? Message = null, bool Blocking = true)
 {
     public override string ToString() => $"{Status.ToString().ToLowerInvariant(),-13} {What}" + (Message is null ? "" : ": " + Message);
 }
@@ -24,5 +25,5 @@ public sealed record ApplyReport(IReadOnlyList<StepOutcome> Outcomes, int Mutati
 {
     public bool Failed => Outcomes.Any(o => o.Status == StepStatus.Failed);
 
-    public bool NeedsOperator => Outcomes.Any(o => o.Status == StepStatus.Manual);
+    public bool NeedsOperator => Outcomes.Any(o => o.Status == StepStatus.Manual && o.Blocking);
 }
