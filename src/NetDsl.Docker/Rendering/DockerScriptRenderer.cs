@@ -54,8 +54,8 @@ public sealed class DockerScriptRenderer : IArtifactRenderer
         foreach (var c in p.IPAM!.Config!)
         {
             args.Add("--subnet=" + c.Subnet);
-            if (c.Gateway is { } g) args.Add("--gateway=" + g);
-            if (c.IPRange is { } r) args.Add("--ip-range=" + r);
+            if (c.Gateway is { Length: > 0 } g) args.Add("--gateway=" + g);
+            if (c.IPRange is { Length: > 0 } r) args.Add("--ip-range=" + r);
         }
         args.Add(p.Name!);
         foreach (var o in p.Options!) { args.Add("-o"); args.Add(o.Key + "=" + o.Value); }
@@ -71,8 +71,8 @@ public sealed class DockerScriptRenderer : IArtifactRenderer
         var network = p.HostConfig!.NetworkMode!;
         args.Add("--network"); args.Add(network);
         var ipam = p.NetworkingConfig!.EndpointsConfig![network].IPAMConfig!;
-        if (ipam.IPv6Address is { } v6) { args.Add("--ip6"); args.Add(v6); }
-        if (ipam.IPv4Address is { } v4) { args.Add("--ip"); args.Add(v4); }
+        if (ipam.IPv6Address is { Length: > 0 } v6) { args.Add("--ip6"); args.Add(v6); }
+        if (ipam.IPv4Address is { Length: > 0 } v4) { args.Add("--ip"); args.Add(v4); }
         args.Add("--name"); args.Add(p.Name!);
         if (p.Tty) args.Add("-t");
         if (p.OpenStdin) args.Add("-i");
@@ -87,8 +87,8 @@ public sealed class DockerScriptRenderer : IArtifactRenderer
     {
         var p = EngineRequests.Connect(step.Container, step.Attachment);
         var args = new List<string> { "network", "connect" };
-        if (p.EndpointConfig!.IPAMConfig!.IPv6Address is { } v6) { args.Add("--ip6"); args.Add(v6); }
-        if (p.EndpointConfig.IPAMConfig.IPv4Address is { } v4) { args.Add("--ip"); args.Add(v4); }
+        if (p.EndpointConfig!.IPAMConfig!.IPv6Address is { Length: > 0 } v6) { args.Add("--ip6"); args.Add(v6); }
+        if (p.EndpointConfig.IPAMConfig.IPv4Address is { Length: > 0 } v4) { args.Add("--ip"); args.Add(v4); }
         args.Add(step.Attachment.Network);
         args.Add(p.Container!);
         return Command(args);
