@@ -19,6 +19,9 @@ public static class Program
         root.Subcommands.Add(TraceCommand.Create(console));
         root.Subcommands.Add(EmitCommand.Create(console));
         root.Subcommands.Add(Nptv6Command.Create(console));
+        root.Subcommands.Add(PlanCommand.Create(console));
+        root.Subcommands.Add(ApplyCommand.Create(console));
+        root.Subcommands.Add(VerifyCommand.Create(console));
         try
         {
             var parse = root.Parse(args);

@@ -1,0 +1,53 @@
+using System.Linq;
+using NetDsl.Docker.Apply;
+
+namespace NetDsl.Cli.Commands;
+
+/// <summary>Prints a <see cref="HostPlan"/>: one line per object and host change, then the restart and its impact.</summary>
+internal static class HostPlanPrinter
+{
+    public static void Print(HostPlan p, CliConsole console)
+    {
+        var o = console.Out;
+        o.WriteLine($"host {p.Host}:");
+        if (p.DaemonJson is { } d)
+        {
+            if (d.Error is not null) o.WriteLine($"  error     daemon.json {p.DaemonJsonPath}: {d.Error}");
+            else if (!d.Changed) o.WriteLine($"  keep      daemon.json {p.DaemonJsonPath}");
+            else
+            {
+                o.WriteLine($"  change    daemon.json {p.DaemonJsonPath} (other keys kept):");
+                foreach (var c in d.Changes) o.WriteLine("              " + c);
+            }
+        }
+        if (p.DaemonJsonNote is not null) o.WriteLine("  manual    daemon.json: " + p.DaemonJsonNote);
+        if (p.RestartNeeded)
+        {
+            o.WriteLine($"  restart   engine: {p.RestartReason}; a reload (SIGHUP) does not apply {string.Join(", ", p.RestartKeys)}");
+            o.WriteLine(p.StoppedByRestart.Count == 0
+                ? "              no running container is stopped by it"
+                : "              live-restore is off: the restart stops " + string.Join(", ", p.StoppedByRestart));
+        }
+        foreach (var s in p.Sysctls)
+            o.WriteLine($"  change    sysctl {s.Step.Name}: {s.Current ?? "(unset)"} -> {s.Step.Value} ({s.Step.Reason})");
+        foreach (var obj in p.Objects)
+        {
+            string action = obj.Action switch
+            {
+                ObjectAction.Create => "create",
+                ObjectAction.Keep when obj.ChangesSomething => "complete",
+                ObjectAction.Keep => "keep",
+                ObjectAction.Drift => "drift",
+                ObjectAction.Replace => "replace",
+                _ => "not-ours",
+            };
+            string extra = obj.Action == ObjectAction.Keep && obj.ChangesSomething
+                ? " (" + string.Join(", ", (obj.MissingConnections ?? []).Select(a => "connect " + a.Network).Concat(obj.NeedsStart ? new[] { "start" } : [])) + ")"
+                : obj.IsError || obj.Action == ObjectAction.Replace ? ": " + Applier.Explain(obj) : "";
+            o.WriteLine($"  {action,-9} {obj.Kind} {obj.Name}{extra}");
+        }
+        foreach (var n in p.Nftables) o.WriteLine("  change    " + n.Describe());
+        foreach (var n in p.HostNotes) o.WriteLine("  manual    " + n);
+        foreach (var m in p.Manual) o.WriteLine("  manual    " + m.Describe());
+    }
+}

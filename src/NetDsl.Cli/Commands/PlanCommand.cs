@@ -1,0 +1,46 @@
+using System;
+using System.CommandLine;
+using NetDsl.Docker.Apply;
+using NetDsl.Docker.Engine;
+using NetDsl.Planning;
+
+namespace NetDsl.Cli.Commands;
+
+/// <summary>
+/// `netdsl plan FILE`: create/keep/drift per object, the daemon.json diff, whether the engine must restart and what
+/// that stops. Changes nothing. Exit 0: nothing to do; 2: changes pending (terraform plan -detailed-exitcode); 1: errors.
+/// </summary>
+public static class PlanCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var common = new DockerCommandOptions();
+        var daemonJson = new Option<string?>("--daemon-json") { Description = "daemon.json to merge into (local engine only; default /etc/docker/daemon.json)." };
+        var command = new Command("plan", "Show what apply would change on a Docker host, without changing anything.");
+        common.AddTo(command);
+        command.Options.Add(daemonJson);
+        command.SetAction(async (parse, ct) =>
+        {
+            var opened = common.Open(parse, console, out int exit);
+            if (opened is null) return exit;
+            var (model, host, engine, shell) = opened.Value;
+            using (engine)
+            {
+                try
+                {
+                    var plan = ApplyPlanner.Plan(model);
+                    var hostPlan = await HostPlanner.PlanAsync(engine, plan, host, new ApplyOptions(parse.GetValue(daemonJson), shell), ct);
+                    HostPlanPrinter.Print(hostPlan, console);
+                    if (hostPlan.HasErrors) return ExitCodes.Failure;
+                    return hostPlan.HasChanges ? ExitCodes.ChangesPending : ExitCodes.Success;
+                }
+                catch (Exception e) when (EngineErrors.IsEngineFailure(e))
+                {
+                    console.Error.WriteLine("netdsl: " + EngineErrors.Describe(e, "reading the engine", engine.Endpoint));
+                    return ExitCodes.Failure;
+                }
+            }
+        });
+        return command;
+    }
+}

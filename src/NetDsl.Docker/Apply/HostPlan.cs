@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetDsl.Docker.DaemonJson;
+using NetDsl.Planning;
+
+namespace NetDsl.Docker.Apply;
+
+/// <summary>A sysctl step with the value the host has now (null: unreadable or absent, e.g. no such interface).</summary>
+public sealed record SysctlChange(SetSysctlStep Step, string? Current);
+
+/// <summary>
+/// The apply plan of one Docker host held against the live system: per object create/keep/drift, the daemon.json
+/// diff, whether the engine must restart and what that stops, sysctls and nftables to change. What `netdsl plan`
+/// prints and what apply executes.
+/// </summary>
+public sealed record HostPlan(
+    string Host,
+    IReadOnlyList<ObjectDecision> Objects,
+    string? DaemonJsonPath,
+    DaemonJsonMergeResult? DaemonJson,
+    string? DaemonJsonNote,
+    IReadOnlyList<string> RestartKeys,
+    string? RestartReason,
+    IReadOnlyList<string> StoppedByRestart,
+    IReadOnlyList<SysctlChange> Sysctls,
+    IReadOnlyList<LoadNftablesStep> Nftables,
+    IReadOnlyList<string> HostNotes,
+    IReadOnlyList<PushDeviceConfigStep> Manual)
+{
+    public bool RestartNeeded => RestartKeys.Count > 0;
+
+    public bool HasErrors => Objects.Any(o => o.IsError) || DaemonJson?.Error is not null;
+
+    public bool HasChanges =>
+        Objects.Any(o => o.ChangesSomething) || DaemonJson?.Changed == true || RestartNeeded || Sysctls.Count > 0 || Nftables.Count > 0;
+}

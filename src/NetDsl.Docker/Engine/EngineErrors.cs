@@ -1,0 +1,61 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text.Json;
+using Docker.DotNet;
+
+namespace NetDsl.Docker.Engine;
+
+/// <summary>
+/// Turns engine failures into one line naming the object and the fix. The engine's own words are kept at the end,
+/// because they are what a search finds. Errors the engine defers to start (address out of subnet, duplicate
+/// address, unknown network) are recognised too.
+/// </summary>
+public static class EngineErrors
+{
+    public static bool IsEngineFailure(Exception e) =>
+        e is DockerApiException or HttpRequestException or SocketException or TimeoutException or OperationCanceledException or System.IO.IOException;
+
+    public static string Describe(Exception e, string what, EngineEndpoint endpoint)
+    {
+        if (e is DockerApiException api)
+        {
+            string raw = EngineMessage(api.ResponseBody);
+            string hint = Hint(api.StatusCode, raw, what);
+            return $"{what}: {hint} (engine: {(int)api.StatusCode} {raw})";
+        }
+        if (e is HttpRequestException or SocketException or System.IO.IOException || e.InnerException is SocketException)
+            return $"{what}: the engine at {endpoint} is unreachable ({e.Message}); is dockerd running? Choose it with --docker-host or DOCKER_HOST";
+        if (e is TimeoutException or OperationCanceledException)
+            return $"{what}: the engine at {endpoint} did not answer in time";
+        return $"{what}: {e.GetType().Name}: {e.Message}";
+    }
+
+    private static string Hint(HttpStatusCode status, string raw, string what)
+    {
+        string m = raw.ToLowerInvariant();
+        if (m.Contains("pool overlaps")) return "its subnet overlaps a network that already exists on this engine; choose another subnet or remove that network";
+        if (m.Contains("no such image")) return "the image is not on the engine; pull or import it (docker pull IMAGE), or choose another with --set";
+        if (m.Contains("is already in use") || status == HttpStatusCode.Conflict) return "the name is already taken on the engine (created meanwhile?); run apply again to re-read the engine";
+        if (m.Contains("out of range") || m.Contains("no available")) return "an address is outside its network's subnet or range; fix the address or the subnet in the file";
+        if (m.Contains("address already in use") || m.Contains("already allocated")) return "an address is already used by another container; pick another address or remove that container";
+        if (m.Contains("numerical result out of range")) return "the bridge name is too long for the kernel (15 characters at most)";
+        if (m.Contains("is ambiguous")) return "several networks share this name; remove the extra ones";
+        if (m.Contains("client version") && m.Contains("too new")) return "the engine is older than API 1.41 (Docker 20.10); upgrade it";
+        if (status == HttpStatusCode.NotFound) return "something it refers to does not exist on the engine (network, image or container)";
+        return "the engine refused it";
+    }
+
+    private static string EngineMessage(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return "(no message)";
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("message", out var m)) return m.GetString() ?? body.Trim();
+        }
+        catch (JsonException) { }
+        return body.Trim();
+    }
+}

@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Docker.DotNet.Models;
+using NetDsl.Addressing;
+using NetDsl.Docker.Engine;
+using NetDsl.Docker.Host;
+using NetDsl.Model;
+using NetDsl.Planning;
+
+namespace NetDsl.Docker.Verify;
+
+/// <summary>
+/// Checks a <see cref="VerifyPlan"/> against a live engine and host the way the seed did by hand: network inspect,
+/// `ip -6 addr` and `ip -6 route` in each container (exec) and on the host, pings. Host facts need a local engine
+/// (or the lab's namespace); on a remote engine they are skipped, as are external pings with skipExternal.
+/// </summary>
+public sealed class Verifier
+{
+    private readonly EngineClient _engine;
+    private readonly HostShell _shell;
+    private readonly bool _skipExternal;
+    private readonly ConcurrentDictionary<string, Task<(int, string)>> _outputs = new();
+    private IReadOnlyList<NetworkResponse>? _networks;
+    private readonly Dictionary<string, ContainerInspectResponse?> _containers = new();
+    private EngineVersion? _actualVersion;
+
+    public Verifier(EngineClient engine, HostShell shell, bool skipExternal)
+    {
+        _engine = engine;
+        _shell = shell;
+        _skipExternal = skipExternal;
+    }
+
+    /// <param name="devices">The host and its containers: facts about other devices (another host, routers) are not observable here.</param>
+    public async Task<IReadOnlyList<FactResult>> VerifyAsync(VerifyPlan plan, IReadOnlyCollection<string> devices, CancellationToken ct = default)
+    {
+        _networks = (await _engine.Docker.Networks.ListNetworksAsync(new NetworksListParameters(), ct)).ToList();
+        var results = new List<FactResult>();
+        foreach (var fact in plan.Facts.Where(f => devices.Contains(f.Device)))
+        {
+            try
+            {
+                results.Add(await CheckAsync(fact, ct));
+            }
+            catch (Exception e) when (EngineErrors.IsEngineFailure(e))
+            {
+                results.Add(new FactResult(fact, FactOutcome.Fail, "(not observable)", EngineErrors.Describe(e, fact.Subject, _engine.Endpoint)));
+            }
+        }
+        return results;
+    }
+
+    private Task<FactResult> CheckAsync(VerifyFact fact, CancellationToken ct) => fact switch
+    {
+        EngineVersionFact f => VersionAsync(f, ct),
+        NetworkFieldFact f => Task.FromResult(NetworkField(f)),
+        InterfaceAddressFact f => AddressAsync(f, ct),
+        LinkLocalFact f => LinkLocalAsync(f, ct),
+        RouteFact f => RouteAsync(f, ct),
+        PingFact f => PingAsync(f, ct),
+        _ => Task.FromResult(new FactResult(fact, FactOutcome.Skipped, "(no observer for this fact)")),
+    };
+
+    private async Task<FactResult> VersionAsync(EngineVersionFact f, CancellationToken ct)
+    {
+        var v = await _engine.Docker.System.GetVersionAsync(ct);
+        var parts = (v.Version ?? "").Split('.', '+', '-');
+        if (parts.Length < 2 || !int.TryParse(parts[0], out int major) || !int.TryParse(parts[1], out int minor))
+            return new FactResult(f, FactOutcome.Fail, v.Version ?? "(none)", "unrecognised version");
+        var actual = new EngineVersion(major, minor);
+        _actualVersion = actual;
+        bool same = actual.Major == f.Version.Major && actual.Minor == f.Version.Minor;
+        string? note = same ? null : PredictionNote(f.Version, actual);
+        return new FactResult(f, same ? FactOutcome.Pass : FactOutcome.Fail, actual + " (" + v.Version + ", API " + v.APIVersion + ")", note);
+    }
+
+    /// <summary>Which predictions made for the declared version do not hold for the running one.</summary>
+    private static string PredictionNote(EngineVersion declared, EngineVersion actual)
+    {
+        var notes = new List<string> { $"the file declares engine {declared}: declare `engine {actual}` so predictions match" };
+        if (declared.BridgeGetsFe80Colon1 != actual.BridgeGetsFe80Colon1)
+            notes.Add(actual.BridgeGetsFe80Colon1 ? "this engine adds fe80::1 to bridges" : "this engine does not add fe80::1 to bridges (moby#47787)");
+        if (actual.Major >= 28) notes.Add("28.0 gives containers random MACs, so link-locals are not predictable");
+        return string.Join("; ", notes);
+    }
+
+    private FactResult NetworkField(NetworkFieldFact f)
+    {
+        var n = _networks!.FirstOrDefault(x => x.Name == f.Network);
+        if (n is null) return new FactResult(f, FactOutcome.Fail, "(no such network)", "run netdsl apply");
+        var fields = NetDsl.Docker.Apply.Observed.Fields(n);
+        string key = f.Field switch
+        {
+            Planning.NetworkField.EnableIpv6 => "enable-ipv6",
+            Planning.NetworkField.Subnet6 => "subnet6",
+            Planning.NetworkField.Gateway6 => "gateway6",
+            Planning.NetworkField.Subnet4 => "subnet4",
+            _ => "gateway4",
+        };
+        var observed = fields.TryGetValue(key, out var v) ? v : "(none)";
+        return new FactResult(f, observed == f.Expected ? FactOutcome.Pass : FactOutcome.Fail, observed);
+    }
+
+    private async Task<FactResult> AddressAsync(InterfaceAddressFact f, CancellationToken ct)
+    {
+        (int code, string output) = f.IsContainer
+            ? await ContainerOutputAsync(f.Device, new[] { "ip", "-6", "addr", "show", "dev", f.Interface! }, ct)
+            : await HostOutputAsync("ip", "-6", "addr", "show", "dev", BridgeName(f.Interface, f.Network));
+        if (code != 0) return new FactResult(f, FactOutcome.Fail, "(ip failed: " + output.Trim() + ")");
+        var addresses = IpOutput.Addresses(output);
+        bool found = addresses.Any(a => a.Address == f.Address && a.Length == f.PrefixLength);
+        string? note = null;
+        if (!found && !f.IsContainer && f.Address.IsLinkLocal && _actualVersion is { BridgeGetsFe80Colon1: false })
+            note = "expected: this engine version does not add fe80::1 to bridges (moby#47787)";
+        return new FactResult(f, found ? FactOutcome.Pass : FactOutcome.Fail, addresses.Count == 0 ? "(no IPv6 address)" : string.Join(", ", addresses), note);
+    }
+
+    private async Task<FactResult> LinkLocalAsync(LinkLocalFact f, CancellationToken ct)
+    {
+        var c = await InspectAsync(f.Device, ct);
+        var endpoint = c?.NetworkSettings?.Networks?.TryGetValue(f.Network, out var e) == true ? e : null;
+        if (endpoint is null || !MacAddress.TryParse(endpoint.MacAddress, out var mac))
+            return new FactResult(f, FactOutcome.Fail, "(container or its MAC not found)");
+        var eui64 = mac.LinkLocal();
+        var (code, output) = await ContainerOutputAsync(f.Device, new[] { "ip", "-6", "addr", "show", "dev", f.Interface }, ct);
+        var linkLocals = code == 0 ? IpOutput.Addresses(output).Where(a => a.Address.IsLinkLocal).Select(a => a.Address).ToList() : new List<IpAddress>();
+        bool ok = linkLocals.Contains(eui64) && (f.Predicted is null || f.Predicted == eui64);
+        string? note = f.Predicted is { } p && p != eui64 ? $"predicted {p}, but the engine gave MAC {mac} (EUI-64 {eui64})" : null;
+        return new FactResult(f, ok ? FactOutcome.Pass : FactOutcome.Fail,
+            (linkLocals.Count == 0 ? "(no link-local)" : string.Join(", ", linkLocals)) + " with MAC " + mac, note);
+    }
+
+    private async Task<FactResult> RouteAsync(RouteFact f, CancellationToken ct)
+    {
+        var (code, output) = f.IsContainer
+            ? await ContainerOutputAsync(f.Device, new[] { "ip", "-6", "route" }, ct)
+            : await HostOutputAsync("ip", "-6", "route");
+        if (code != 0) return new FactResult(f, FactOutcome.Fail, "(ip -6 route failed: " + output.Trim() + ")");
+        string? dev = f.Dev ?? (f.Network is null ? null : BridgeName(null, f.Network));
+        var candidates = IpOutput.Routes(output).Where(r => r.Destination == f.Destination).ToList();
+        var match = candidates.FirstOrDefault(r => r.Via == f.Via && (dev is null || r.Dev == dev));
+        return new FactResult(f, match is not null ? FactOutcome.Pass : FactOutcome.Fail,
+            match?.Text ?? (candidates.Count == 0 ? "(no route)" : string.Join(" | ", candidates.Select(c => c.Text))));
+    }
+
+    private async Task<FactResult> PingAsync(PingFact f, CancellationToken ct)
+    {
+        if (f.External && _skipExternal) return new FactResult(f, FactOutcome.Skipped, "(external target, --skip-external)");
+        string target = f.Address + (f.Zone is null ? "" : "%" + f.Zone);
+        var (code, output) = f.FromContainer
+            ? await ContainerExec.RunAsync(_engine, f.Device, new[] { "ping", "-c", "1", "-W", "2", target }, ct)
+            : await HostRunAsync("ping", "-6", "-c", "1", "-W", "2", target);
+        var line = output.Split('\n').FirstOrDefault(l => l.Contains("bytes from", StringComparison.Ordinal))?.Trim();
+        return new FactResult(f, code == 0 ? FactOutcome.Pass : FactOutcome.Fail, code == 0 ? (line ?? "reply") : "no reply (exit " + code + ")");
+    }
+
+    /// <summary>The bridge's interface: declared, or the engine's br-&lt;first 12 of the network id&gt;.</summary>
+    private string BridgeName(string? declared, string? network)
+    {
+        if (declared is not null) return declared;
+        var n = _networks!.FirstOrDefault(x => x.Name == network);
+        if (n?.Options?.TryGetValue("com.docker.network.bridge.name", out var name) == true) return name;
+        return n is null ? "(unknown)" : "br-" + n.ID[..12];
+    }
+
+    private async Task<ContainerInspectResponse?> InspectAsync(string name, CancellationToken ct)
+    {
+        if (_containers.TryGetValue(name, out var c)) return c;
+        try { c = await _engine.Docker.Containers.InspectContainerAsync(name, ct); }
+        catch (global::Docker.DotNet.DockerContainerNotFoundException) { c = null; }
+        _containers[name] = c;
+        return c;
+    }
+
+    private Task<(int, string)> ContainerOutputAsync(string container, string[] command, CancellationToken ct) =>
+        _outputs.GetOrAdd("c:" + container + ":" + string.Join(" ", command), _ => ContainerExec.RunAsync(_engine, container, command, ct));
+
+    private Task<(int, string)> HostOutputAsync(params string[] command) =>
+        _outputs.GetOrAdd("h:" + string.Join(" ", command), _ => HostRunAsync(command));
+
+    private async Task<(int, string)> HostRunAsync(params string[] command)
+    {
+        if (!_engine.Endpoint.IsLocal) return (-1, "the engine is remote: host facts are observed on its machine only");
+        var r = await _shell.RunAsync(command[0], command.Skip(1));
+        return (r.ExitCode, r.StandardOutput + r.StandardError);
+    }
+}

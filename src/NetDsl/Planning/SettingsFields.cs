@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using NetDsl.Model;
+
+namespace NetDsl.Planning;
+
+/// <summary>
+/// The settings of a network or container as named fields with canonical text values. The same list feeds the
+/// settings hash (label <see cref="OwnershipLabels.Hash"/>) and the drift report, which compares it field by field
+/// with what the engine reports, so a drift message can name each differing field.
+/// </summary>
+public static class SettingsFields
+{
+    public static EquatableArray<KeyValue> Of(DockerNetwork n)
+    {
+        var f = new List<KeyValue>
+        {
+            new("driver", n.Driver),
+            new("enable-ipv6", "true"),
+            new("subnet6", n.Subnet6.ToString()),
+            new("gateway6", n.Gateway6.ToString()),
+        };
+        if (n.IpRange6 is { } r) f.Add(new("ip-range6", r.ToString()));
+        if (n.Subnet4 is { } s4) f.Add(new("subnet4", s4.ToString()));
+        if (n.Gateway4 is { } g4) f.Add(new("gateway4", g4.ToString()));
+        foreach (var o in n.Options.OrderBy(o => o.Key, StringComparer.Ordinal)) f.Add(new("option " + o.Key, o.Value));
+        foreach (var l in n.Labels.OrderBy(l => l.Key, StringComparer.Ordinal)) f.Add(new("label " + l.Key, l.Value));
+        return f.ToEquatableArray();
+    }
+
+    public static EquatableArray<KeyValue> Of(Container c)
+    {
+        var f = new List<KeyValue>
+        {
+            new("image", c.Image),
+            new("command", Join(c.Command)),
+            new("tty", Bool(c.Tty)),
+            new("interactive", Bool(c.Interactive)),
+        };
+        foreach (var a in c.Attachments)
+        {
+            f.Add(new("network " + a.Network + " ipv6", a.Ipv6.ToString()));
+            if (a.Ipv4 is { } v4) f.Add(new("network " + a.Network + " ipv4", v4.ToString()));
+        }
+        return f.ToEquatableArray();
+    }
+
+    /// <summary>16 hex digits of SHA-256 over the fields: short enough for a label, long enough never to collide by accident.</summary>
+    public static string Hash(EquatableArray<KeyValue> fields)
+    {
+        var text = new StringBuilder();
+        foreach (var f in fields) text.Append(f.Key).Append('=').Append(f.Value).Append('\n');
+        using var sha = SHA256.Create();
+        var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString()));
+        var hex = new StringBuilder();
+        for (int i = 0; i < 8; i++) hex.Append(bytes[i].ToString("x2", CultureInfo.InvariantCulture));
+        return hex.ToString();
+    }
+
+    /// <summary>A command as one readable value: JSON-like list, so ["/bin/sh","-c","a b"] stays unambiguous.</summary>
+    public static string Join(IEnumerable<string> items) => "[" + string.Join(",", items.Select(i => "\"" + i.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"")) + "]";
+
+    private static string Bool(bool b) => b ? "true" : "false";
+}

@@ -1,0 +1,79 @@
+using NetDsl.Addressing;
+using NetDsl.Model;
+
+namespace NetDsl.Planning;
+
+/// <summary>
+/// One fact to check on a live system, independent of how it is observed (Engine API, <c>ip</c> in a container,
+/// or a pasted capture). <see cref="Key"/> is stable ("dockerhost/container/cnt01/eth0/ipv6"), <see cref="Device"/>
+/// is where the fact lives (a host or a container name), <see cref="Subject"/> what it is about, and
+/// <see cref="Expected"/> the canonical text an observation is compared with.
+/// </summary>
+public abstract record VerifyFact(string Key, string Device, string Subject, string Expected)
+{
+    public abstract string Describe();
+}
+
+/// <summary>The engine's version (major.minor) is the one the file declares; predictions assume it.</summary>
+public sealed record EngineVersionFact(string Device, EngineVersion Version)
+    : VerifyFact(Device + "/engine/version", Device, "engine", Version.ToString())
+{
+    public override string Describe() => "engine version";
+}
+
+/// <summary>A field of <c>docker network inspect</c>: EnableIPv6, the IPv6 subnet and gateway, the IPv4 ones.</summary>
+public sealed record NetworkFieldFact(string Device, string Network, NetworkField Field, string Value)
+    : VerifyFact(Device + "/network/" + Network + "/" + Field.ToString().ToLowerInvariant(), Device, Network, Value)
+{
+    public override string Describe() => "network " + Network + " " + Field;
+}
+
+public enum NetworkField
+{
+    EnableIpv6,
+    Subnet6,
+    Gateway6,
+    Subnet4,
+    Gateway4,
+}
+
+/// <summary>
+/// An address on an interface. For a container (<see cref="Network"/> set) the interface is its endpoint on that
+/// network; for a host bridge, <see cref="Interface"/> may be null when the engine names it (br-&lt;id&gt;), and
+/// the observer resolves it from <see cref="Network"/>.
+/// </summary>
+public sealed record InterfaceAddressFact(string Device, string? Interface, string? Network, IpAddress Address, int PrefixLength, bool IsContainer)
+    : VerifyFact(Device + "/" + (IsContainer ? "container" : "bridge") + "/" + (Interface ?? Network) + "/" + Address, Device,
+        (Interface ?? "bridge of " + Network), Address + "/" + PrefixLength)
+{
+    public override string Describe() => (IsContainer ? "container " : "host ") + Device + " " + (Interface ?? "bridge of " + Network) + " has " + Address + "/" + PrefixLength;
+}
+
+/// <summary>
+/// A container's link-local on a network is the EUI-64 of its actual MAC. <see cref="Predicted"/> is known when
+/// the network declares an IPv4 subnet (Docker 20.10 derives the MAC from the IPv4 address); otherwise the
+/// expectation is computed from the MAC the engine reports.
+/// </summary>
+public sealed record LinkLocalFact(string Device, string Interface, string Network, IpAddress? Predicted)
+    : VerifyFact(Device + "/container/" + Interface + "/link-local", Device, Interface, Predicted?.ToString() ?? "EUI-64 of the MAC")
+{
+    public override string Describe() => "container " + Device + " " + Interface + " link-local (EUI-64 of its MAC)";
+}
+
+/// <summary>A route in <c>ip -6 route</c> of a host or container: destination, next hop (if any), device.</summary>
+public sealed record RouteFact(string Device, bool IsContainer, IpPrefix Destination, IpAddress? Via, string? Dev, string? Network)
+    : VerifyFact(Device + "/route/" + Destination, Device, Destination.ToString(),
+        Destination + (Via is { } v ? " via " + v : "") + " dev " + (Dev ?? "bridge of " + Network))
+{
+    public override string Describe() => (IsContainer ? "container " : "host ") + Device + " route " + Destination;
+}
+
+/// <summary>
+/// <c>expect ping FROM -> TO</c> resolved to an address (and a zone for link-locals). <see cref="External"/> targets
+/// (hosts outside the described network, e.g. dns.google) need real internet access; lab runs may skip them.
+/// </summary>
+public sealed record PingFact(string Device, bool FromContainer, string Target, IpAddress Address, string? Zone, bool External)
+    : VerifyFact(Device + "/ping/" + Target + (Zone is null ? "" : "%" + Zone), Device, Target, "reply from " + Address + (Zone is null ? "" : "%" + Zone))
+{
+    public override string Describe() => "ping " + Device + " -> " + Target + " (" + Address + (Zone is null ? "" : "%" + Zone) + ")";
+}

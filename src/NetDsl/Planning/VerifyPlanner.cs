@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetDsl.Addressing;
+using NetDsl.Model;
+
+namespace NetDsl.Planning;
+
+/// <summary>Builds the <see cref="VerifyPlan"/> from a model: what the seed checked by hand, as facts. Pure.</summary>
+public static class VerifyPlanner
+{
+    public static VerifyPlan Plan(NetworkModel model)
+    {
+        var facts = new List<VerifyFact>();
+        foreach (var host in model.Hosts)
+        {
+            facts.Add(new EngineVersionFact(host.Name, host.Engine));
+            var networks = model.NetworksOn(host.Name);
+            foreach (var n in networks)
+            {
+                facts.Add(new NetworkFieldFact(host.Name, n.Name, NetworkField.EnableIpv6, "true"));
+                facts.Add(new NetworkFieldFact(host.Name, n.Name, NetworkField.Subnet6, n.Subnet6.ToString()));
+                facts.Add(new NetworkFieldFact(host.Name, n.Name, NetworkField.Gateway6, n.Gateway6.ToString()));
+                if (n.Subnet4 is { } s4) facts.Add(new NetworkFieldFact(host.Name, n.Name, NetworkField.Subnet4, s4.ToString()));
+                if (n.Gateway4 is { } g4) facts.Add(new NetworkFieldFact(host.Name, n.Name, NetworkField.Gateway4, g4.ToString()));
+            }
+            foreach (var c in model.ContainersOn(host.Name))
+            {
+                foreach (var a in c.Attachments)
+                {
+                    facts.Add(new InterfaceAddressFact(c.Name, a.InterfaceName, a.Network, a.Ipv6, a.PrefixLength, IsContainer: true));
+                    facts.Add(new LinkLocalFact(c.Name, a.InterfaceName, a.Network, a.LinkLocal));
+                }
+                foreach (var r in c.PredictedRoutes)
+                    facts.Add(new RouteFact(c.Name, true, r.Destination, r.NextHop, r.Interface, null));
+            }
+            foreach (var n in networks)
+            {
+                facts.Add(new InterfaceAddressFact(host.Name, n.Bridge.InterfaceName, n.Name, n.Bridge.Global.Address, n.Bridge.Global.Length, IsContainer: false));
+                if (n.Bridge.LinkLocal is { } ll)
+                    facts.Add(new InterfaceAddressFact(host.Name, n.Bridge.InterfaceName, n.Name, ll, 64, IsContainer: false));
+                facts.Add(new RouteFact(host.Name, false, n.Subnet6, null, n.Bridge.InterfaceName, n.Name));
+            }
+            foreach (var r in host.Routes)
+                facts.Add(new RouteFact(host.Name, false, r.Destination, r.NextHop, r.Interface, null));
+        }
+        foreach (var e in model.Expectations.Where(e => e.Kind == ExpectationKind.Ping))
+        {
+            var ping = Ping(model, e);
+            if (ping is not null) facts.Add(ping);
+        }
+        return new VerifyPlan(model.SourcePath, facts.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Resolves a ping target. A container is reached at its first network's address; the Docker host, seen from a
+    /// container, at that container's gateway (the bridge's ::1), seen from elsewhere at its first interface
+    /// address. Anything outside the Docker hosts' networks (upstream hosts, routers, other addresses) is external.
+    /// </summary>
+    private static PingFact? Ping(NetworkModel model, Expectation e)
+    {
+        var from = model.FindContainer(e.From);
+        bool fromContainer = from is not null;
+        if (!fromContainer && model.FindHost(e.From) is null) return null; // routers and firewalls cannot run pings for us
+        var to = e.To;
+        if (to.Address is { } literal)
+            return new PingFact(e.From, fromContainer, to.ToString(), literal, to.Zone, External: !IsInside(model, literal));
+        string name = to.Name!;
+        if (model.FindContainer(name) is { } target && target.Attachments.Count > 0)
+            return new PingFact(e.From, fromContainer, name, target.Attachments[0].Ipv6, null, External: false);
+        if (model.FindHost(name) is { } host)
+        {
+            if (from is not null && from.Attachments.Count > 0 && model.FindNetwork(from.Attachments[0].Network) is { } net)
+                return new PingFact(e.From, true, name, net.Gateway6, null, External: false);
+            var address = host.Interfaces.SelectMany(i => i.Addresses).Select(a => (IpAddress?)a.Address).FirstOrDefault(a => !a!.Value.IsV4);
+            return address is null ? null : new PingFact(e.From, fromContainer, name, address.Value, null, External: false);
+        }
+        var external = model.Upstreams.SelectMany(u => u.Hosts).FirstOrDefault(h => h.Name == name);
+        if (external is not null) return new PingFact(e.From, fromContainer, name, external.Address, null, External: true);
+        return null;
+    }
+
+    private static bool IsInside(NetworkModel model, IpAddress address) =>
+        address.IsLinkLocal || model.Networks.Any(n => n.Subnet6.Contains(address));
+}

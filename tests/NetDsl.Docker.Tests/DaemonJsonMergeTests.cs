@@ -1,0 +1,82 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using NetDsl.Docker.DaemonJson;
+using NetDsl.Model;
+using NUnit.Framework;
+
+namespace NetDsl.Docker.Tests;
+
+public class DaemonJsonMergeTests
+{
+    private static DaemonSettings Seed => TestModels.Squid().Hosts[0].Daemon;
+
+    [Test]
+    public void Keeps_every_key_it_does_not_own_and_appends_its_own()
+    {
+        const string existing = "{\n  \"log-level\": \"warn\",\n  \"registry-mirrors\": [\"https://m.example\"],\n  \"ipv6\": false\n}\n";
+        var r = DaemonJsonMerge.Merge(existing, Seed);
+        Assert.That(r.Error, Is.Null);
+        var json = JsonNode.Parse(r.Text)!.AsObject();
+        Assert.That(json.Select(p => p.Key), Is.EqualTo(new[] { "log-level", "registry-mirrors", "ipv6", "fixed-cidr-v6" }));
+        Assert.That(json["registry-mirrors"]![0]!.GetValue<string>(), Is.EqualTo("https://m.example"));
+        Assert.That(json["ipv6"]!.GetValue<bool>(), Is.True);
+        Assert.That(r.Changes.Select(c => c.ToString()), Is.EqualTo(new[] { "~ \"ipv6\": false -> true", "+ \"fixed-cidr-v6\": \"2001:db8:1::/64\"" }));
+        Assert.That(r.RestartKeys, Is.EqualTo(new[] { "ipv6", "fixed-cidr-v6" }));
+    }
+
+    [Test]
+    public void Unchanged_file_keeps_its_bytes_and_needs_no_restart()
+    {
+        const string existing = "{ \"ipv6\": true, \"fixed-cidr-v6\": \"2001:db8:1::/64\", \"debug\": true }";
+        var r = DaemonJsonMerge.Merge(existing, Seed);
+        Assert.That(r.Changed, Is.False);
+        Assert.That(r.Text, Is.EqualTo(existing));
+        Assert.That(r.RestartKeys, Is.Empty);
+    }
+
+    [Test]
+    public void Live_restore_alone_needs_no_restart()
+    {
+        var r = DaemonJsonMerge.Merge("{}", DaemonSettings.Empty with { LiveRestore = true });
+        Assert.That(r.Changes.Single().Key, Is.EqualTo("live-restore"));
+        Assert.That(r.RestartKeys, Is.Empty);
+    }
+
+    [TestCase("{ \"ipv6\": tru")]
+    [TestCase("[1, 2]")]
+    [TestCase("\"text\"")]
+    public void Malformed_file_is_an_error(string existing)
+    {
+        var r = DaemonJsonMerge.Merge(existing, Seed);
+        Assert.That(r.Error, Does.Contain("daemon.json"));
+        Assert.That(r.Error, Does.Contain("untouched"));
+    }
+
+    [Test]
+    public void Missing_file_becomes_a_file_with_only_owned_keys()
+    {
+        var r = DaemonJsonMerge.Merge(null, Seed);
+        Assert.That(JsonNode.Parse(r.Text)!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "ipv6", "fixed-cidr-v6" }));
+    }
+
+    [Test]
+    public void Atomic_write_keeps_a_backup_and_leaves_no_temp_file()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "netdsl-daemonjson-" + System.Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string path = Path.Combine(dir, "daemon.json");
+            File.WriteAllText(path, "{\"debug\": true}");
+            Assert.That(DaemonJsonFile.WriteAtomically(path, "{\"debug\": false}\n"), Is.Null);
+            Assert.That(File.ReadAllText(path), Is.EqualTo("{\"debug\": false}\n"));
+            Assert.That(File.ReadAllText(path + DaemonJsonFile.BackupSuffix), Is.EqualTo("{\"debug\": true}"));
+            Assert.That(Directory.GetFiles(dir).Select(Path.GetFileName), Is.EquivalentTo(new[] { "daemon.json", "daemon.json" + DaemonJsonFile.BackupSuffix }));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+}
