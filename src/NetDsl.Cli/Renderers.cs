@@ -16,5 +16,7 @@ public static class Renderers
         new NftablesRenderer(),
         new IosRenderer(),
         new PanosRenderer(),
+        new NetDsl.Docker.Rendering.EngineApiRenderer(),
+        new NetDsl.Docker.Rendering.DockerScriptRenderer(),
     };
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using NetDsl.Model;
+using NetDsl.Planning;
 using NetDsl.Rendering;
 
 namespace NetDsl.Targets;
@@ -15,43 +16,34 @@ namespace NetDsl.Targets;
 public sealed class NftablesRenderer : CheckedArtifactRenderer
 {
     public const string FileName = "netdsl.nft";
-    public const string TableName = "netdsl";
 
     public override string Name => "nftables";
 
+    /// <remarks>
+    /// The tables themselves come from <see cref="NftablesRuleset"/> in the core, the same text apply loads;
+    /// this renderer adds the file header and refuses values nft could not carry.
+    /// </remarks>
     public override RenderResult RenderChecked(NetworkModel model)
     {
         var guard = new TextGuard("an nftables ruleset");
         var artifacts = new List<Artifact>();
         foreach (var host in model.Hosts)
         {
-            var tables = new List<NftTable> { Table("ip6", host.Masquerades.Where(m => m.Family == IpFamily.Ipv6), guard) };
-            var v4 = host.Masquerades.Where(m => m.Family == IpFamily.Ipv4).ToList();
-            if (v4.Count > 0) tables.Add(Table("ip", v4, guard));
-            var view = new NftView(guard.Text(host.Name, "docker host", host.Span), TableName, tables);
+            foreach (var m in host.Masquerades)
+            {
+                if (m.Source is { } source) guard.Text(source.ToString(), "masquerade source", m.Span);
+                if (m.OutputInterface is { } output) guard.Text(output, "interface", m.Span);
+                if (m.ExcludedOutputInterface is { } excluded) guard.Text(excluded, "interface", m.Span);
+            }
+            // The ip6 table is written even without rules, so removing the last masquerade also clears the host.
+            var families = new List<IpFamily> { IpFamily.Ipv6 };
+            if (host.Masquerades.Any(m => m.Family == IpFamily.Ipv4)) families.Add(IpFamily.Ipv4);
+            var tables = families.Select(f => NftablesRuleset.Render(f, host.Masquerades)).ToList();
+            var view = new NftView(guard.Text(host.Name, "docker host", host.Span), tables);
             artifacts.Add(new Artifact(host.Name, FileName, TemplateLibrary.Render("nftables.scriban", view)));
         }
         return guard.Result(artifacts);
     }
 
-    private static NftTable Table(string family, IEnumerable<Masquerade> masquerades, TextGuard guard) =>
-        new(family, masquerades.Select(m => Rule(m, guard)).ToList());
-
-    /// <summary>One rule: optional source match, optional output-interface match, then <c>masquerade</c>.</summary>
-    private static string Rule(Masquerade m, TextGuard guard)
-    {
-        var parts = new List<string>();
-        if (m.Source is { } source)
-            parts.Add((m.Family == IpFamily.Ipv6 ? "ip6" : "ip") + " saddr " + guard.Text(source.ToString(), "masquerade source", m.Span));
-        if (m.OutputInterface is { } output)
-            parts.Add("oifname \"" + guard.Text(output, "interface", m.Span) + "\"");
-        if (m.ExcludedOutputInterface is { } excluded)
-            parts.Add("oifname != \"" + guard.Text(excluded, "interface", m.Span) + "\"");
-        parts.Add("masquerade");
-        return string.Join(" ", parts);
-    }
-
-    private sealed record NftView(string Device, string Table, IReadOnlyList<NftTable> Tables);
-
-    private sealed record NftTable(string Family, IReadOnlyList<string> Rules);
+    private sealed record NftView(string Device, IReadOnlyList<string> Tables);
 }

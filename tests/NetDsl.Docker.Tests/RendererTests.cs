@@ -39,7 +39,7 @@ public class RendererTests
         var files = new EngineApiRenderer().Render(TestModels.Squid()).ToList();
         Assert.That(files.Select(f => f.RelativePath), Is.EqualTo(new[]
         {
-            "dockerhost/engine-api/01-network-create.br_ipv6_nw.json", "dockerhost/engine-api/02-container-create.cnt01.json",
+            "dockerhost/engine-api.01-network-create.br_ipv6_nw.json", "dockerhost/engine-api.02-container-create.cnt01.json",
         }));
         var network = JsonNode.Parse(files[0].Content)!;
         Assert.That(network["EnableIPv6"]!.GetValue<bool>(), Is.True);

@@ -11,6 +11,9 @@ public class GoldenTests
     [TestCase("dockerhost/netdsl.nft")]
     [TestCase("Rdc01/Rdc01.ios")]
     [TestCase("FWdc01/FWdc01.panos")]
+    [TestCase("dockerhost/docker.sh")]
+    [TestCase("dockerhost/engine-api.01-network-create.br_ipv6_nw.json")]
+    [TestCase("dockerhost/engine-api.02-container-create.cnt01.json")]
     public void Example_artifact_matches_its_golden_file(string relativePath) =>
         Golden.AssertMatches("tests/NetDsl.Targets.Tests/Golden/" + relativePath, SquidExample.Artifact(relativePath).Content);
 
@@ -20,7 +23,9 @@ public class GoldenTests
         var rendered = SquidExample.Render();
         Assert.That(rendered.Artifacts.Select(a => a.RelativePath), Is.EqualTo(new[]
         {
-            "FWdc01/FWdc01.panos", "Rdc01/Rdc01.ios", "dockerhost/daemon.json", "dockerhost/netdsl.nft",
+            "FWdc01/FWdc01.panos", "Rdc01/Rdc01.ios", "dockerhost/daemon.json", "dockerhost/docker.sh",
+            "dockerhost/engine-api.01-network-create.br_ipv6_nw.json", "dockerhost/engine-api.02-container-create.cnt01.json",
+            "dockerhost/netdsl.nft",
         }));
     }
 }

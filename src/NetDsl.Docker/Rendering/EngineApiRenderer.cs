@@ -8,7 +8,7 @@ using NetDsl.Rendering;
 namespace NetDsl.Docker.Rendering;
 
 /// <summary>
-/// <c>&lt;host&gt;/engine-api/*.json</c>: the Engine API 1.41 request bodies apply sends, one file per call, named
+/// <c>&lt;host&gt;/engine-api.*.json</c>: the Engine API 1.41 request bodies apply sends, one file per call, named
 /// after the call (<c>01-network-create.br_ipv6_nw.json</c> → POST /v1.41/networks/create;
 /// <c>container-create.NAME.json</c> → POST /v1.41/containers/create?name=NAME; <c>network-connect.C.N.json</c> →
 /// POST /v1.41/networks/N/connect). The number keeps the plan's order.
@@ -39,5 +39,5 @@ public sealed class EngineApiRenderer : IArtifactRenderer
     }
 
     private static Artifact File(string device, int index, string name, string json) =>
-        new(device, "engine-api/" + index.ToString("00", System.Globalization.CultureInfo.InvariantCulture) + "-" + name + ".json", json);
+        new(device, "engine-api." + index.ToString("00", System.Globalization.CultureInfo.InvariantCulture) + "-" + name + ".json", json);
 }

@@ -8,6 +8,10 @@ namespace NetDsl.Planning;
 /// (create, connect, start), nftables, sysctls, device configs. Pure data with value equality: the CLI executes
 /// it, the source generator emits it as typed C#.
 /// </summary>
+/// <param name="SourcePath">
+/// The source as the ownership label names it: the file name only (<see cref="OwnershipLabels.SourceName"/>), so
+/// running from another folder, or with an absolute path, neither changes rendered artifacts nor disowns objects.
+/// </param>
 public sealed record ApplyPlan(string SourcePath, EquatableArray<ApplyStep> Steps)
 {
     public System.Collections.Generic.IEnumerable<T> StepsOf<T>() where T : ApplyStep => Steps.OfType<T>();

@@ -17,7 +17,7 @@ public static class ApplyPlanner
         foreach (var host in model.Hosts) AddHost(model, host, steps);
         foreach (var r in model.Routers) steps.Add(new PushDeviceConfigStep(r.Name, r.Dialect));
         foreach (var f in model.Firewalls) steps.Add(new PushDeviceConfigStep(f.Name, f.Dialect));
-        return new ApplyPlan(model.SourcePath, steps.ToEquatableArray());
+        return new ApplyPlan(OwnershipLabels.SourceName(model.SourcePath), steps.ToEquatableArray());
     }
 
     private static void AddHost(NetworkModel model, DockerHost host, List<ApplyStep> steps)
