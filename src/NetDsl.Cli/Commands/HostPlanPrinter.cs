@@ -6,20 +6,25 @@ namespace NetDsl.Cli.Commands;
 /// <summary>Prints a <see cref="HostPlan"/>: one line per object and host change, then the restart and its impact.</summary>
 internal static class HostPlanPrinter
 {
+    public static void PrintDaemonJson(NetDsl.Docker.DaemonJson.DaemonJsonMergeResult d, string? path, CliConsole console)
+    {
+        var o = console.Out;
+        if (d.Error is not null) o.WriteLine($"  error     daemon.json {path}: {d.Error}");
+        else if (!d.Changed) o.WriteLine($"  keep      daemon.json {path}");
+        else
+        {
+            o.WriteLine($"  change    daemon.json {path} (other keys kept):");
+            foreach (var c in d.Changes) o.WriteLine("              " + c);
+            if (d.RestartKeys.Count > 0)
+                o.WriteLine($"  restart   engine: daemon.json changes {string.Join(", ", d.RestartKeys)}; a reload (SIGHUP) does not apply them");
+        }
+    }
+
     public static void Print(HostPlan p, CliConsole console)
     {
         var o = console.Out;
         o.WriteLine($"host {p.Host}:");
-        if (p.DaemonJson is { } d)
-        {
-            if (d.Error is not null) o.WriteLine($"  error     daemon.json {p.DaemonJsonPath}: {d.Error}");
-            else if (!d.Changed) o.WriteLine($"  keep      daemon.json {p.DaemonJsonPath}");
-            else
-            {
-                o.WriteLine($"  change    daemon.json {p.DaemonJsonPath} (other keys kept):");
-                foreach (var c in d.Changes) o.WriteLine("              " + c);
-            }
-        }
+        if (p.DaemonJson is { } d) PrintDaemonJson(d, p.DaemonJsonPath, console);
         if (p.DaemonJsonNote is not null) o.WriteLine("  manual    daemon.json: " + p.DaemonJsonNote);
         if (p.RestartNeeded)
         {

@@ -1,6 +1,8 @@
 using System;
 using System.CommandLine;
+using System.Linq;
 using NetDsl.Docker.Apply;
+using NetDsl.Docker.DaemonJson;
 using NetDsl.Docker.Engine;
 using NetDsl.Planning;
 
@@ -37,7 +39,14 @@ public static class PlanCommand
                 catch (Exception e) when (EngineErrors.IsEngineFailure(e))
                 {
                     console.Error.WriteLine("netdsl: " + EngineErrors.Describe(e, "reading the engine", engine.Endpoint));
-                    return ExitCodes.Failure;
+                    // daemon.json needs no engine: still show its part (an engine that is down may be down for this very change).
+                    var write = engine.Endpoint.IsLocal ? ApplyPlanner.Plan(model).StepsOn(host.Name).OfType<WriteDaemonJsonStep>().FirstOrDefault() : null;
+                    if (write is null) return ExitCodes.Failure;
+                    string path = parse.GetValue(daemonJson) ?? ApplyOptions.DefaultDaemonJson;
+                    var merge = DaemonJsonPlanner.Plan(write, path);
+                    HostPlanPrinter.PrintDaemonJson(merge, path, console);
+                    console.Out.WriteLine("  unknown   networks, containers and host settings: the engine is unreachable");
+                    return merge.Error is null && merge.Changed ? ExitCodes.ChangesPending : ExitCodes.Failure;
                 }
             }
         });

@@ -37,10 +37,7 @@ public static class HostPlanner
             if (engine.Endpoint.IsLocal)
             {
                 path = options.DaemonJsonPath ?? ApplyOptions.DefaultDaemonJson;
-                var text = DaemonJsonFile.Read(path, out var readError);
-                merge = readError is not null
-                    ? new DaemonJsonMergeResult(readError, "", Array.Empty<DaemonKeyChange>())
-                    : DaemonJsonMerge.Merge(text, write.Settings);
+                merge = DaemonJsonPlanner.Plan(write, path);
                 restartKeys.AddRange(merge.RestartKeys);
                 if (restartKeys.Count > 0) restartReason = "daemon.json changes " + string.Join(", ", restartKeys);
             }
