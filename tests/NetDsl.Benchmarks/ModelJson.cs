@@ -9,7 +9,24 @@ namespace NetDsl.Benchmarks;
 /// <summary>System.Text.Json for the model, as the yardstick the check benchmark is measured against.</summary>
 public static class ModelJson
 {
-    public static readonly JsonSerializerOptions Options = new() { Converters = { new EquatableArrayConverterFactory() } };
+    /// <summary>Addresses, prefixes and MACs travel as text, as a hand-written JSON model would carry them.</summary>
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        Converters =
+        {
+            new EquatableArrayConverterFactory(),
+            new TextConverter<NetDsl.Addressing.IpAddress>(NetDsl.Addressing.IpAddress.Parse),
+            new TextConverter<NetDsl.Addressing.IpPrefix>(NetDsl.Addressing.IpPrefix.Parse),
+            new TextConverter<NetDsl.Addressing.MacAddress>(t => NetDsl.Addressing.MacAddress.TryParse(t, out var m) ? m : throw new JsonException("bad MAC " + t)),
+        },
+    };
+
+    private sealed class TextConverter<T>(Func<string, T> parse) : JsonConverter<T>
+    {
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => parse(reader.GetString()!);
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value!.ToString());
+    }
 
     private sealed class EquatableArrayConverterFactory : JsonConverterFactory
     {

@@ -16,6 +16,8 @@ namespace NetDsl.Binding;
 /// </summary>
 internal static class ContainerBinder
 {
+    private static readonly IpPrefix DefaultRoute = IpPrefix.Parse("::/0");
+
     private sealed record Pending(Container Container, List<(DockerNetwork Network, IpAddress? Fixed6, IpAddress? Fixed4, SyntaxNode Node)> Attachments);
 
     public static List<Container> BindAll(BindingContext context, IEnumerable<SettingSyntax> statements, IReadOnlyDictionary<string, DockerNetwork> networks)
@@ -171,7 +173,7 @@ internal static class ContainerBinder
                 MacAddress? mac = ipv4 is { } v4 ? MacAddress.DockerFromIpv4(v4) : null;
                 attachments.Add(new NetworkAttachment(network.Name, ifName, ipv6.Value, fixed6 is not null, network.Subnet6.Length, ipv4, mac, mac?.LinkLocal(), node.Span));
                 routes.Add(new Route(network.Subnet6, null, ifName, RouteOrigin.Static, node.Span));
-                if (i == 0) routes.Add(new Route(IpPrefix.Parse("::/0"), network.Gateway6, ifName, RouteOrigin.Static, node.Span));
+                if (i == 0) routes.Add(new Route(DefaultRoute, network.Gateway6, ifName, RouteOrigin.Static, node.Span));
             }
             result.Add(p.Container with { Attachments = attachments.ToEquatableArray(), PredictedRoutes = routes.ToEquatableArray() });
         }
