@@ -21,7 +21,7 @@ public static class CaptureVerifier
     public static CaptureVerifyReport Verify(VerifyPlan plan, NetworkModel model, CaptureSet captures)
     {
         var context = new CaptureContext(model, captures);
-        var results = plan.Facts.Select(f => Check(context, f)).ToList();
+        var results = plan.Facts.Select(f => SafeCheck(context, f)).ToList();
         return new CaptureVerifyReport(results, captures.Errors.ToList(), Warnings(model, captures));
     }
 
@@ -37,6 +37,19 @@ public static class CaptureVerifier
             .Where(f => f.Format is not null && f.Device.Length > 0 && !devices.Contains(f.Device))
             .Select(f => $"{f.Path}: device '{f.Device}' is not declared in {model.SourcePath}; this capture checks nothing")
             .ToList();
+    }
+
+    // Like the parsers: a verifier bug must show as a failed fact naming the bug, never as an exception for the operator.
+    private static CaptureFactResult SafeCheck(CaptureContext c, VerifyFact fact)
+    {
+        try
+        {
+            return Check(c, fact);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new(fact, CaptureOutcome.Fail, "(internal error: " + e.Message + ")", null, "please report this with the captures");
+        }
     }
 
     private static CaptureFactResult Check(CaptureContext c, VerifyFact fact) => fact switch
