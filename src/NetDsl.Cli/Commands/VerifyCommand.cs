@@ -9,7 +9,8 @@ namespace NetDsl.Cli.Commands;
 
 /// <summary>
 /// `netdsl verify FILE`: checks the live engine and host against the file, one line per fact with expected and
-/// observed; exit 1 on any failure.
+/// observed; exit 1 on any failure. With <c>--captures DIR</c> the same facts are checked against pasted device
+/// outputs instead (<see cref="CaptureVerifyRunner"/>), and no engine is contacted.
 /// </summary>
 public static class VerifyCommand
 {
@@ -17,11 +18,15 @@ public static class VerifyCommand
     {
         var common = new DockerCommandOptions();
         var skipExternal = new Option<bool>("--skip-external") { Description = "Skip pings to targets outside the Docker host's networks (e.g. dns.google in an isolated lab)." };
-        var command = new Command("verify", "Check a live Docker host against the file: engine, networks, addresses, routes, pings.");
+        var captures = new Option<string?>("--captures") { Description = "Check against the command outputs in this directory (see docs/captures.md) instead of a live engine." };
+        var command = new Command("verify", "Check a live Docker host (or, with --captures, pasted device outputs) against the file: engine, networks, addresses, routes, pings, router, firewall, NAT.");
         common.AddTo(command);
         command.Options.Add(skipExternal);
+        command.Options.Add(captures);
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(captures) is { } directory)
+                return CaptureVerifyRunner.Run(parse.GetValue(common.File)!, parse.GetValue(common.Set), directory, console);
             var opened = common.Open(parse, console, out int exit);
             if (opened is null) return exit;
             var (model, host, engine, shell) = opened.Value;

@@ -62,7 +62,8 @@ public sealed class Verifier
         LinkLocalFact f => LinkLocalAsync(f, ct),
         RouteFact f => RouteAsync(f, ct),
         PingFact f => PingAsync(f, ct),
-        _ => Task.FromResult(new FactResult(fact, FactOutcome.Skipped, "(no observer for this fact)")),
+        // Uplink addresses, masquerade rules and conntrack entries are checked from captures (netdsl verify --captures).
+        _ => Task.FromResult(new FactResult(fact, FactOutcome.Skipped, "(not observable live: check it with --captures DIR)")),
     };
 
     private async Task<FactResult> VersionAsync(EngineVersionFact f, CancellationToken ct)

@@ -26,14 +26,18 @@ public static class NftablesRuleset
         sb.Append("\tchain postrouting {\n");
         sb.Append("\t\ttype nat hook postrouting priority srcnat; policy accept;\n");
         foreach (var m in rules.Where(r => r.Family == family))
-        {
-            sb.Append("\t\t");
-            if (m.Source is { } src) sb.Append(f).Append(" saddr ").Append(src).Append(' ');
-            if (m.ExcludedOutputInterface is { } not) sb.Append("oifname != \"").Append(not).Append("\" ");
-            if (m.OutputInterface is { } o) sb.Append("oifname \"").Append(o).Append("\" ");
-            sb.Append("masquerade\n");
-        }
+            sb.Append("\t\t").Append(RuleText(m)).Append('\n');
         sb.Append("\t}\n}\n");
         return sb.ToString();
+    }
+
+    /// <summary>One masquerade rule as nft prints it back (<c>oifname != "lo" masquerade</c>); verify compares captures with it.</summary>
+    public static string RuleText(Masquerade m)
+    {
+        var sb = new StringBuilder();
+        if (m.Source is { } src) sb.Append(Family(m.Family)).Append(" saddr ").Append(src).Append(' ');
+        if (m.ExcludedOutputInterface is { } not) sb.Append("oifname != \"").Append(not).Append("\" ");
+        if (m.OutputInterface is { } o) sb.Append("oifname \"").Append(o).Append("\" ");
+        return sb.Append("masquerade").ToString();
     }
 }

@@ -5,7 +5,11 @@ using NetDsl.Model;
 
 namespace NetDsl.Planning;
 
-/// <summary>Builds the <see cref="VerifyPlan"/> from a model: what the seed checked by hand, as facts. Pure.</summary>
+/// <summary>
+/// Builds the <see cref="VerifyPlan"/> from a model: what the seed checked by hand, as facts. Pure. The Docker facts
+/// come first (live verify observes them); then the host's uplink, masquerade and conntrack, router and firewall
+/// facts (<see cref="DeviceFactPlanner"/>), which captures observe.
+/// </summary>
 public static class VerifyPlanner
 {
     public static VerifyPlan Plan(NetworkModel model)
@@ -48,6 +52,7 @@ public static class VerifyPlanner
             var ping = Ping(model, e);
             if (ping is not null) facts.Add(ping);
         }
+        DeviceFactPlanner.Add(model, facts);
         return new VerifyPlan(model.SourcePath, facts.ToEquatableArray());
     }
 
