@@ -34,6 +34,12 @@ internal static class DockerChecks
             var gateways = subnets.Where(s => s.Gateway is not null).ToList();
             var found = gateways.FirstOrDefault(s => c.Resolve(s.Gateway) == gateway);
             if (found is not null) return Finding.Match(found.Gateway!.ToString(), found.Location);
+            // No gateway in the IPAM config means the engine took the subnet's first address: exactly the default the
+            // model predicts when the file declares none (the write-up's network was made without --gateway).
+            var subnetOfGateway = subnets.FirstOrDefault(s => c.Resolve(s.Subnet) is { } p && p.Contains(gateway));
+            if (gateways.Count == 0 && subnetOfGateway is not null && c.Resolve(subnetOfGateway.Subnet) is { } sp && sp.Nth(1) == gateway)
+                return Finding.Match("(none: the engine's default, " + gateway + ")", subnetOfGateway.Location,
+                    "created without --gateway: the engine uses the subnet's first address");
             return Finding.Mismatch(AddressText.List(gateways.Select(s => s.Gateway!.ToString()), "none"), where,
                 gateways.Count == 0 && !v4
                     ? "the IPAM config has no IPv6 gateway: the network was created without --gateway (NetDsl pins it); the bridge address is checked separately"

@@ -16,7 +16,7 @@ public class ChangedCaptureTests
         using var copy = new CaptureCopy();
         copy.Replace(SeedCaptures.ContainerIpAddr, "inet6 fd5a:ceb9:ed8d:1::2/64", "inet6 fd5a:ceb9:ed8d:1::3/64");
         var report = copy.Verify();
-        Assert.That(report.Keys(CaptureOutcome.Fail), Is.EquivalentTo(new[] { Gateway6, "cnt01/container/eth0/fd5a:ceb9:ed8d:1::2" }));
+        Assert.That(report.Keys(CaptureOutcome.Fail), Is.EquivalentTo(new[] { "cnt01/container/eth0/fd5a:ceb9:ed8d:1::2" }));
         var result = report.ByKey()["cnt01/container/eth0/fd5a:ceb9:ed8d:1::2"];
         Assert.That(result.Where, Is.EqualTo(copy.PathOf(SeedCaptures.ContainerIpAddr) + ":12"));
         Assert.That(result.Observed, Does.Contain("fd5a:ceb9:ed8d:1::3/64"));
@@ -77,7 +77,7 @@ public class ChangedCaptureTests
         copy.Delete(SeedCaptures.IosRun);
         copy.Delete(SeedCaptures.Conntrack);
         var report = copy.Verify();
-        Assert.That(report.Keys(CaptureOutcome.Fail), Is.EqualTo(new[] { Gateway6 }));
+        Assert.That(report.Keys(CaptureOutcome.Fail), Is.Empty);
         var results = report.ByKey();
         Assert.That(results.Values.Where(r => r.Fact.Key.StartsWith("FWdc01/nat/")).Select(r => r.Outcome), Has.All.EqualTo(CaptureOutcome.NotCovered));
         Assert.That(results["Rdc01/static-route/::/0/fd5a:ceb9:ed8d:fefc::1"].Note, Is.EqualTo("no capture of `show running-config` from Rdc01"));
@@ -102,6 +102,6 @@ public class ChangedCaptureTests
         copy.Write("dockerhst.ip-6-route.txt", SeedCaptures.Text(SeedCaptures.HostRoutes));
         var report = copy.Verify();
         Assert.That(report.Warnings.Single(), Does.Contain("dockerhst.ip-6-route.txt: device 'dockerhst' is not declared"));
-        Assert.That(report.Keys(CaptureOutcome.Fail), Is.EqualTo(new[] { Gateway6 }));
+        Assert.That(report.Keys(CaptureOutcome.Fail), Is.Empty);
     }
 }

@@ -16,16 +16,12 @@ public class SeedVerificationTests
         var report = Seed.Verify();
         Assert.That(report.Errors, Is.Empty);
         Assert.That(report.Warnings, Is.Empty);
-        Assert.That(report.Keys(CaptureOutcome.Fail), Is.EquivalentTo(new[]
-        {
-            // The write-up ran `docker network create --ipv6 --subnet=fd5a:ceb9:ed8d:1::/64` without --gateway, so Docker
-            // 20.10's IPAM config holds no IPv6 gateway (inspect prints only the subnet). NetDsl pins ::1 as the gateway,
-            // and live verify fails a hand-made network the same way. The bridge does carry ::1 (that fact passes).
-            "dockerhost/network/br_ipv6_nw/gateway6",
-        }));
-        var failed = report.ByKey()["dockerhost/network/br_ipv6_nw/gateway6"];
-        Assert.That(failed.Observed, Is.EqualTo("(none)"));
-        Assert.That(failed.Where, Is.EqualTo(Path.Combine(SeedCaptures.Directory, SeedCaptures.DockerInspect) + ":18"));
+        Assert.That(report.Keys(CaptureOutcome.Fail), Is.Empty, "the example reproduces the write-up, shortcut included");
+        // The write-up ran `docker network create` without --gateway: the IPAM config shows no IPv6 gateway, and the
+        // engine's default (the subnet's first address) is what the model predicts, so it passes with a note.
+        var gateway = report.ByKey()["dockerhost/network/br_ipv6_nw/gateway6"];
+        Assert.That(gateway.Outcome, Is.EqualTo(CaptureOutcome.Pass));
+        Assert.That(gateway.Note, Does.Contain("without --gateway"));
     }
 
     [Test]
@@ -64,7 +60,7 @@ public class SeedVerificationTests
         var results = report.ByKey();
         Assert.That(results["FWdc01/interface/ethernet1/1.999/2001:db8:aaaa:ffff:192:168:1:250"].Outcome, Is.EqualTo(CaptureOutcome.Pass));
         Assert.That(results["FWdc01/nat/nat66_NPTv6_to_internet/translatedsource"].Outcome, Is.EqualTo(CaptureOutcome.Pass));
-        Assert.That(report.Keys(CaptureOutcome.Fail), Is.EqualTo(new[] { "dockerhost/network/br_ipv6_nw/gateway6" }));
+        Assert.That(report.Keys(CaptureOutcome.Fail), Is.Empty);
     }
 
     [Test]
@@ -91,11 +87,7 @@ public class SeedVerificationTests
         const string second = "    fd5a:ceb9:ed8d:fefc::/64 -> ROUTINGPREFIX:ff66::/64\n";
         Assert.That(text, Does.Contain(second));
         var report = Seed.Verify(Seed.Compile(text.Replace(second, "")));
-        Assert.That(report.Keys(CaptureOutcome.Fail), Is.EquivalentTo(new[]
-        {
-            "dockerhost/network/br_ipv6_nw/gateway6",
-            "FWdc01/nat/nat66_NPTv6_to_internet/sources",
-        }));
+        Assert.That(report.Keys(CaptureOutcome.Fail), Is.EquivalentTo(new[] { "FWdc01/nat/nat66_NPTv6_to_internet/sources" }));
         var sources = report.ByKey()["FWdc01/nat/nat66_NPTv6_to_internet/sources"];
         Assert.That(sources.Note, Is.EqualTo("not in the file: fd5a:ceb9:ed8d:fefc::/64"));
         Assert.That(Path.GetFileName(sources.Where), Is.EqualTo(SeedCaptures.PanosNat + ":1"));
