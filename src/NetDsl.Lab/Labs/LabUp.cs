@@ -119,9 +119,37 @@ public sealed class LabUp
             var result = await _engine.ApplyAsync(model, host, dockerds[index].Host, h.Namespace, dockerds[index].DaemonJsonPath, ct);
             if (!result.Succeeded) throw new InvalidOperationException($"apply on {h.Name} failed:\n  " + string.Join("\n  ", result.Lines));
             Progress($"{h.Name}: applied ({result.Lines.LastOrDefault()})");
+            await WaitForDadAsync(dockerds[index], model.ContainersOn(h.Name).Select(c => c.Name).ToList(), ct);
         });
         await Task.WhenAll(applies);
     }
+
+    /// <summary>
+    /// Waits until no container address is tentative. Containers get namespaces of their own with the kernel's
+    /// default DAD, so for a second or so their link-local is unusable and a ping to fe80::1%eth0 leaves from the
+    /// global address instead — a source trace does not predict and a real host would not use once settled.
+    /// </summary>
+    private async Task WaitForDadAsync(PrivateDockerd dockerd, IReadOnlyList<string> containers, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var c in containers)
+        {
+            while (true)
+            {
+                var r = await dockerd.DockerAsync("exec", c, "cat", "/proc/net/if_inet6");
+                if (!r.Succeeded || !HasTentative(r.StandardOutput)) break;
+                if (clock.Elapsed > TimeSpan.FromSeconds(10)) throw new TimeoutException($"container {c} still has tentative addresses after 10 s");
+                await Task.Delay(100, ct);
+            }
+        }
+        if (containers.Count > 0) Progress($"duplicate address detection done in {containers.Count} container(s) ({clock.Elapsed.TotalSeconds:0.0} s)");
+    }
+
+    /// <summary>/proc/net/if_inet6: address, ifindex, prefix length, scope, flags (hex; 0x40 = IFA_F_TENTATIVE), name.</summary>
+    internal static bool HasTentative(string ifInet6) =>
+        ifInet6.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Any(f => f.Length >= 5 && int.TryParse(f[4], System.Globalization.NumberStyles.HexNumber, null, out int flags) && (flags & 0x40) != 0);
 
     private void Progress(string line) => _progress($"[{_clock.Elapsed.TotalSeconds,5:0.0}s] {line}");
 }
