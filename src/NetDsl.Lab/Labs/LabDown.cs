@@ -40,11 +40,12 @@ public static class LabDown
             .Concat(DockerdFolders(name).Select(f => Path.GetFileName(f)!["netdsl-dockerd-".Length..]))
             .Where(n => n.StartsWith(name.Prefix, StringComparison.Ordinal))   // never anyone else's dockerd
             .Distinct(StringComparer.Ordinal).ToList();
-        foreach (var d in dockerds)
+        // In parallel: each one waits for its own dockerd to stop, and the engines share nothing.
+        await Task.WhenAll(dockerds.Select(async d =>
         {
             await PrivateDockerd.RemoveAsync(d);
             progress($"[{clock.Elapsed.TotalSeconds,5:0.0}s] dockerd {d}: containers, processes, mounts, folder and namespace removed");
-        }
+        }));
         var namespaces = (state?.AllNamespaces ?? Enumerable.Empty<string>())
             .Concat(NetworkNamespace.List().Where(n => n.StartsWith(name.Prefix, StringComparison.Ordinal)))
             .Where(n => n.StartsWith(name.Prefix, StringComparison.Ordinal))   // never anything without the lab's prefix

@@ -27,6 +27,7 @@ public class LabLifecycleTests
     }
 
     [TestCase("squid-ipv6", 5, "FWdc01 ethernet1/1.999 -> ethernet1-1.999", "cnt01 -> dns.google  (src at isp uplink 2001:db8:ff00:ff66:78e4:61d8:20eb:aba5 = trace; conntrack on dockerhost")]
+    [TestCase("two-hosts", 5, "FWdc02 ethernet1/2.252 -> ethernet1-2.252", "web2 -> www  (src at isp uplink 2001:db8:ff20:6931::2 = trace)")]
     public void Up_test_down_passes_every_expect_and_leaves_nothing(string example, int expects, string mapLine, string expectLine)
     {
         var name = UniqueName();
