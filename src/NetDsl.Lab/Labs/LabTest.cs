@@ -44,7 +44,17 @@ public sealed class LabTest
         int passed = 0;
         foreach (var expect in model.Expectations)
         {
-            var (ok, line) = await CheckAsync(model, plan, tracer.Trace(expect), expect);
+            bool ok;
+            string line;
+            try
+            {
+                (ok, line) = await CheckAsync(model, plan, tracer.Trace(expect), expect);
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or LabCommandException)
+            {
+                // A lab broken under the test (a namespace gone, tcpdump refused): this expect fails, the next ones still run.
+                (ok, line) = (false, $"{expect.From} -> {expect.To}  ({e.Message})");
+            }
             _output((ok ? "ok    " : "FAIL  ") + line);
             if (ok) passed++;
         }
