@@ -22,13 +22,18 @@ public sealed class PrivateDockerd : IAsyncDisposable
     public const string DockerCli = "/usr/bin/docker";
 
     private Process? _process;
+    private readonly bool _detached;
 
-    private PrivateDockerd(string name, NetworkNamespace ns, string folder)
+    private PrivateDockerd(string name, NetworkNamespace ns, string folder, bool detached = false)
     {
         Name = name;
         Namespace = ns;
         Folder = folder;
+        _detached = detached;
     }
+
+    /// <summary>Where a private dockerd of this name keeps everything (data-root, exec-root, socket, log).</summary>
+    public static string FolderFor(string name) => "/tmp/netdsl-dockerd-" + name;
 
     public string Name { get; }
 
@@ -42,16 +47,47 @@ public sealed class PrivateDockerd : IAsyncDisposable
 
     public string Host => "unix://" + SocketPath;
 
-    public int? Pid => _process is { HasExited: false } p ? p.Id : null;
+    public int? Pid => _detached ? PidFromFile() : _process is { HasExited: false } p ? p.Id : null;
 
     /// <summary>Creates the namespace, writes daemon.json, starts dockerd and waits until it answers.</summary>
-    public static async Task<PrivateDockerd> StartAsync(string name, string daemonJson, TimeSpan? timeout = null)
+    public static Task<PrivateDockerd> StartAsync(string name, string daemonJson, TimeSpan? timeout = null) =>
+        StartAsync(name, daemonJson, detached: false, timeout);
+
+    /// <summary>
+    /// As <see cref="StartAsync(string,string,TimeSpan?)"/>, but dockerd runs in a session of its own with its output in
+    /// dockerd.log, so it outlives this process (a lab: `lab up` returns, `lab test`/`lab down` find it again with
+    /// <see cref="Attach"/>). Disposing still stops it.
+    /// </summary>
+    public static Task<PrivateDockerd> StartDetachedAsync(string name, string daemonJson, TimeSpan? timeout = null) =>
+        StartAsync(name, daemonJson, detached: true, timeout);
+
+    /// <summary>A detached dockerd started earlier (by another process) under this name.</summary>
+    public static PrivateDockerd Attach(string name) => new(name, NetworkNamespace.Open(name), FolderFor(name), detached: true);
+
+    /// <summary>
+    /// Removes everything a private dockerd of this name may have left, whatever state it is in: containers (so their
+    /// processes go with them), dockerd (SIGTERM, then SIGKILL), every process whose command line names its folder
+    /// (containerd, shims) with their descendants, mounts under the folder, the folder, the namespace.
+    /// </summary>
+    public static async Task RemoveAsync(string name)
     {
-        string folder = "/tmp/netdsl-dockerd-" + name;
+        var dockerd = Attach(name);
+        if (dockerd.Pid is not null && File.Exists(dockerd.SocketPath))
+        {
+            var ids = await dockerd.DockerAsync("ps", "-aq");
+            var list = ids.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (ids.Succeeded && list.Length > 0) await dockerd.DockerAsync(new[] { "rm", "-f" }.Concat(list).ToArray());
+        }
+        await dockerd.DisposeAsync();
+    }
+
+    private static async Task<PrivateDockerd> StartAsync(string name, string daemonJson, bool detached, TimeSpan? timeout)
+    {
+        string folder = FolderFor(name);
         if (NetworkNamespace.Exists(name) || Directory.Exists(folder))
             await CleanUpLeftoversAsync(name, folder);
         var ns = await NetworkNamespace.CreateAsync(name);
-        var dockerd = new PrivateDockerd(name, ns, folder);
+        var dockerd = new PrivateDockerd(name, ns, folder, detached);
         try
         {
             Directory.CreateDirectory(folder);
@@ -101,6 +137,11 @@ public sealed class PrivateDockerd : IAsyncDisposable
 
     private async Task StartProcessAsync(TimeSpan timeout)
     {
+        if (_detached)
+        {
+            await StartDetachedProcessAsync(timeout);
+            return;
+        }
         var info = new ProcessStartInfo("nsenter")
         {
             RedirectStandardOutput = true,
@@ -134,6 +175,42 @@ public sealed class PrivateDockerd : IAsyncDisposable
         throw new TimeoutException($"dockerd in namespace {Name} did not answer within {timeout.TotalSeconds} s: {Tail()}");
     }
 
+    private string[] DockerdArguments() => new[]
+    {
+        "--net=" + Namespace.Path, "dockerd",
+        "--data-root", Path.Combine(Folder, "data"), "--exec-root", Path.Combine(Folder, "exec"),
+        "-H", Host, "--pidfile", Path.Combine(Folder, "docker.pid"), "--config-file", DaemonJsonPath,
+    };
+
+    private async Task StartDetachedProcessAsync(TimeSpan timeout)
+    {
+        // setsid: its own session, so neither the end of this process nor a terminal hangup stops it; output to a
+        // file, never a pipe (a pipe whose reader is gone would kill dockerd with SIGPIPE at its next log line).
+        var started = await ProcessRunner.RunAsync("sh", new[] { "-c", "setsid \"$@\" </dev/null >>\"$0\" 2>&1 & echo $!", Path.Combine(Folder, "dockerd.log"), "nsenter" }
+            .Concat(DockerdArguments()));
+        started.EnsureSuccess();
+        int.TryParse(started.StandardOutput.Trim(), out int pid);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            if (pid > 0 && !ProcessTree.IsAlive(pid))
+                throw new InvalidOperationException($"dockerd in namespace {Name} exited: {Tail()}");
+            if (File.Exists(SocketPath) && (await DockerAsync("version", "--format", "{{.Server.Version}}")).Succeeded) return;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"dockerd in namespace {Name} did not answer within {timeout.TotalSeconds} s: {Tail()}");
+    }
+
+    private int? PidFromFile()
+    {
+        var pidFile = Path.Combine(Folder, "docker.pid");
+        try
+        {
+            return File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out int pid) && ProcessTree.IsAlive(pid) ? pid : null;
+        }
+        catch (IOException) { return null; }
+    }
+
     /// <summary>The last lines of dockerd's log, for error messages.</summary>
     public string Tail(int lines = 5)
     {
@@ -147,6 +224,11 @@ public sealed class PrivateDockerd : IAsyncDisposable
 
     private async Task StopProcessAsync()
     {
+        if (_detached)
+        {
+            await StopDetachedAsync();
+            return;
+        }
         var p = _process;
         _process = null;
         if (p is null) return;
@@ -167,6 +249,24 @@ public sealed class PrivateDockerd : IAsyncDisposable
         }
     }
 
+    private async Task StopDetachedAsync()
+    {
+        if (PidFromFile() is { } pid)
+        {
+            await ProcessRunner.RunAsync("kill", new[] { "-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            var clock = Stopwatch.StartNew();
+            while (ProcessTree.IsAlive(pid) && clock.Elapsed < TimeSpan.FromSeconds(15)) await Task.Delay(100);
+        }
+        // Whatever is left (a hung dockerd, containerd, shims and the containers under them) goes by pid.
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            var left = ProcessTree.WithDescendants(ProcessTree.WithCommandLineContaining(Folder + "/"));
+            if (left.Count == 0) break;
+            await ProcessTree.KillAsync(left);
+            await Task.Delay(200);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopProcessAsync();
@@ -180,6 +280,7 @@ public sealed class PrivateDockerd : IAsyncDisposable
     /// <summary>A previous run that crashed left a namespace or folder of the same name: remove what it can.</summary>
     private static async Task CleanUpLeftoversAsync(string name, string folder)
     {
+        await ProcessTree.KillAsync(ProcessTree.WithDescendants(ProcessTree.WithCommandLineContaining(folder + "/")));
         var pidFile = Path.Combine(folder, "docker.pid");
         if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out int pid))
         {
