@@ -97,7 +97,7 @@ public sealed class NetDslGenerator : IIncrementalGenerator
     internal static string ClassNameOf(string path)
     {
         string id = Identifiers.ToPascalCase(Path.GetFileNameWithoutExtension(path));
-        return Array.IndexOf(ModelClassEmitter.FileClassMembers, id) >= 0 ? id + "_" : id;
+        return Array.IndexOf(ModelClassEmitter.FileClassMembers, id) >= 0 || id == Nptv6TranslatorEmitter.ClassName ? id + "_" : id;
     }
 
     private static CompiledFile Compile(NetDslSource source)
@@ -149,6 +149,7 @@ public sealed class NetDslGenerator : IIncrementalGenerator
             }
             if (file.Model is null) return new GeneratedFile(hintName, null, diagnostics.ToEquatableArray());
             string code = ModelClassEmitter.Emit(file.Model, source.Namespace, file.ClassName, source.Text);
+            code = Nptv6TranslatorEmitter.Append(code, file.Model, source.Namespace, file.ClassName);
             return new GeneratedFile(hintName, code, diagnostics.ToEquatableArray());
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -22,4 +22,13 @@ public interface INptv6Translator
 
     /// <summary>The allocation-free form: rewrites the two halves in place, leaves them alone when not translated.</summary>
     Nptv6Outcome Translate(ref ulong high, ref ulong low, Nptv6Direction direction);
+
+#if NET
+    /// <summary>
+    /// Translates one raw IPv6 packet in place (<see cref="Packets.Nptv6Packet"/>). The default goes through the
+    /// two <see cref="Nptv6Rewrite"/>s; a generated translator replaces it with code specialised to its prefixes.
+    /// </summary>
+    Packets.Nptv6PacketResult Translate(System.Span<byte> packet, Nptv6Direction direction) =>
+        Packets.Nptv6Packet.Translate(packet, direction == Nptv6Direction.Outbound ? Outbound : Inbound, direction);
+#endif
 }

@@ -47,6 +47,12 @@ public sealed class Nptv6Translator : INptv6Translator
     public Nptv6Outcome Translate(ref ulong high, ref ulong low, Nptv6Direction direction) =>
         direction == Nptv6Direction.Outbound ? Outbound.Apply(ref high, ref low) : Inbound.Apply(ref high, ref low);
 
+#if NET
+    /// <summary>Translates one raw IPv6 packet in place (see <see cref="Packets.Nptv6Packet.Translate"/>).</summary>
+    public Packets.Nptv6PacketResult Translate(Span<byte> packet, Nptv6Direction direction) =>
+        Packets.Nptv6Packet.Translate(packet, direction == Nptv6Direction.Outbound ? Outbound : Inbound, direction);
+#endif
+
     public Nptv6Result TranslateOutbound(IpAddress address) => Outbound.Apply(address);
 
     public Nptv6Result TranslateInbound(IpAddress address) => Inbound.Apply(address);

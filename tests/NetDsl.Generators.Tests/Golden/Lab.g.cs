@@ -464,3 +464,350 @@ expect ping cnt01 -> dns.google
             new global::NetDsl.Text.SourceSpan(start, length, line, column, endLine, endColumn);
     }
 }
+
+namespace NetDsl.Generated
+{
+    public static partial class Lab
+    {
+        /// <summary>
+        /// NPTv6 (RFC 6296) translators compiled from the file's rules: one class per mapping with the prefixes and
+        /// adjustments as constants (RFC 6296 behaviour). <see cref="Select"/> gives them for the default parameters
+        /// and the generic translator when other parameters change a rule.
+        /// </summary>
+        public static class Nptv6
+        {
+            /// <summary>
+            /// The compiled translators of rule <c>nat66_NPTv6_to_internet</c> (lab.netdsl, line 49), one per mapping in order; pick the one whose
+            /// inside (outbound) or outside (inbound) prefix holds the address (<c>NetDsl.Nptv6.Nptv6Mappings.Select</c>).
+            /// </summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::NetDsl.Nptv6.INptv6Translator> Nat66NPTv6ToInternet { get; } = new global::NetDsl.Nptv6.INptv6Translator[] { Nat66NPTv6ToInternetMapping1Translator.Instance, Nat66NPTv6ToInternetMapping2Translator.Instance };
+
+            /// <summary>
+            /// The translators (one per mapping) of the rule named <paramref name="rule"/> as written in the file: the compiled
+            /// ones for <see cref="Parameters.Default"/> and for parameters that leave the rule as it is; otherwise generic
+            /// translators for the rule bound with <paramref name="parameters"/>. The compiled ones follow RFC 6296, so
+            /// <c>LinuxKernel</c> gives generic ones for a mapping of /48 or shorter, where the two differ.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">No such rule, or the parameters make the file invalid.</exception>
+            public static global::System.Collections.Generic.IReadOnlyList<global::NetDsl.Nptv6.INptv6Translator> Select(string rule, Parameters parameters, global::NetDsl.Nptv6.Nptv6Compatibility compatibility = global::NetDsl.Nptv6.Nptv6Compatibility.Rfc6296)
+            {
+                if (rule is null) throw new global::System.ArgumentNullException(nameof(rule));
+                if (parameters is null) throw new global::System.ArgumentNullException(nameof(parameters));
+                global::System.Collections.Generic.IReadOnlyList<global::NetDsl.Nptv6.INptv6Translator> compiled = rule switch
+                {
+                    "nat66_NPTv6_to_internet" => Nat66NPTv6ToInternet,
+                    _ => throw new global::System.ArgumentException("no NPTv6 rule named '" + rule + "' in " + SourcePath, nameof(rule)),
+                };
+                if (parameters == Parameters.Default && compatibility == global::NetDsl.Nptv6.Nptv6Compatibility.Rfc6296) return compiled;
+                // Other values re-bind the file (Create) and keep the compiled translators if the rule came out the same.
+                return global::NetDsl.Nptv6.Nptv6Mappings.ForModel(compiled, Create(parameters), rule, compatibility);
+            }
+
+            /// <summary>The compiled translator of rule <c>nat66_NPTv6_to_internet</c> (lab.netdsl, line 49): fd5a:ceb9:ed8d:fe0a::/64 ↔ 2001:db8:ff00:ff66::/64 (RFC 6296).</summary>
+            public sealed class Nat66NPTv6ToInternetMapping1Translator : global::NetDsl.Nptv6.INptv6Translator
+            {
+                public static Nat66NPTv6ToInternetMapping1Translator Instance { get; } = new Nat66NPTv6ToInternetMapping1Translator();
+
+                private Nat66NPTv6ToInternetMapping1Translator() { }
+
+                // The prefixes' top 64 bits (prefixes are at most /64, so the low half never takes part), their masks, the
+                // bits replaced (the longer length, as Linux does) and the adjustments Σfrom −₁ Σto (RFC 6296 §3.1).
+                private const ulong InsidePrefix = 0xFD5ACEB9ED8DFE0AUL; // fd5a:ceb9:ed8d:fe0a::/64
+                private const ulong InsideMask = 0xFFFFFFFFFFFFFFFFUL; // /64
+                private const ulong OutsidePrefix = 0x20010DB8FF00FF66UL; // 2001:db8:ff00:ff66::/64
+                private const ulong OutsideMask = 0xFFFFFFFFFFFFFFFFUL; // /64
+                private const ulong CopyMask = 0xFFFFFFFFFFFFFFFFUL; // /64
+                private const ushort OutboundAdjustment = 0x8B8C;
+                private const ushort InboundAdjustment = 0x7473;
+
+                private static readonly global::NetDsl.Nptv6.Nptv6Rule s_rule = new global::NetDsl.Nptv6.Nptv6Rule(_Prefix(_V6(0xFD5ACEB9ED8DFE0AUL, 0x0UL), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, _Prefix(_V6(0x20010DB8FF00FF66UL, 0x0UL), 64) /* 2001:db8:ff00:ff66::/64 */);
+                private static readonly global::NetDsl.Nptv6.Nptv6Rewrite s_outbound = new global::NetDsl.Nptv6.Nptv6Rewrite(InsideMask, InsidePrefix, CopyMask, OutsidePrefix, 64, OutboundAdjustment, DropSubnetAllOnes: true);
+                private static readonly global::NetDsl.Nptv6.Nptv6Rewrite s_inbound = new global::NetDsl.Nptv6.Nptv6Rewrite(OutsideMask, OutsidePrefix, CopyMask, InsidePrefix, 64, InboundAdjustment, DropSubnetAllOnes: true);
+
+                public global::NetDsl.Nptv6.Nptv6Rule Rule => s_rule;
+
+                public global::NetDsl.Nptv6.Nptv6Rewrite Outbound => s_outbound;
+
+                public global::NetDsl.Nptv6.Nptv6Rewrite Inbound => s_inbound;
+
+                public global::NetDsl.Nptv6.Nptv6Result Translate(global::NetDsl.Addressing.IpAddress address, global::NetDsl.Nptv6.Nptv6Direction direction)
+                {
+                    if (address.IsV4) return new global::NetDsl.Nptv6.Nptv6Result(global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, address);
+                    ulong high = address.High, low = address.Low;
+                    var outcome = Translate(ref high, ref low, direction);
+                    return new global::NetDsl.Nptv6.Nptv6Result(outcome, outcome == global::NetDsl.Nptv6.Nptv6Outcome.Translated ? global::NetDsl.Addressing.IpAddress.V6(high, low) : address);
+                }
+
+                public global::NetDsl.Nptv6.Nptv6Result TranslateOutbound(global::NetDsl.Addressing.IpAddress address) => Translate(address, global::NetDsl.Nptv6.Nptv6Direction.Outbound);
+
+                public global::NetDsl.Nptv6.Nptv6Result TranslateInbound(global::NetDsl.Addressing.IpAddress address) => Translate(address, global::NetDsl.Nptv6.Nptv6Direction.Inbound);
+
+                public global::NetDsl.Nptv6.Nptv6Outcome Translate(ref ulong high, ref ulong low, global::NetDsl.Nptv6.Nptv6Direction direction) =>
+                    direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutbound(ref high, ref low) : TranslateInbound(ref high, ref low);
+
+                /// <summary>Inside → outside (SNPT); leaves the halves alone unless translated.</summary>
+                public static global::NetDsl.Nptv6.Nptv6Outcome TranslateOutbound(ref ulong high, ref ulong low)
+                {
+                    if (high != InsidePrefix) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
+                    // §3.5 (/64 > /48): the first interface-identifier word that is not 0xFFFF (nearly always the first).
+                    int shift = 48;
+                    while ((ushort)(low >> shift) == 0xFFFF)
+                        if ((shift -= 16) < 0) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                    low = (low & ~(0xFFFFUL << shift)) | ((ulong)AddAdjustment((ushort)(low >> shift), OutboundAdjustment) << shift);
+                    high = OutsidePrefix;
+                    return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
+                }
+
+                /// <summary>Outside → inside (DNPT); leaves the halves alone unless translated.</summary>
+                public static global::NetDsl.Nptv6.Nptv6Outcome TranslateInbound(ref ulong high, ref ulong low)
+                {
+                    if (high != OutsidePrefix) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
+                    // §3.5 (/64 > /48): the first interface-identifier word that is not 0xFFFF (nearly always the first).
+                    int shift = 48;
+                    while ((ushort)(low >> shift) == 0xFFFF)
+                        if ((shift -= 16) < 0) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                    low = (low & ~(0xFFFFUL << shift)) | ((ulong)AddAdjustment((ushort)(low >> shift), InboundAdjustment) << shift);
+                    high = InsidePrefix;
+                    return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
+                }
+
+                #if NET10_0_OR_GREATER
+                /// <summary>Translates the source of a raw IPv6 packet in place (and the embedded address of an ICMPv6 error).</summary>
+                public static global::NetDsl.Nptv6.Packets.Nptv6PacketResult TranslateOutbound(global::System.Span<byte> packet)
+                {
+                    if (packet.Length < 40 || packet[0] >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
+                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
+                    ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packet);
+                    var outcome = RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 8));
+                    if (outcome != global::NetDsl.Nptv6.Nptv6Outcome.Translated)
+                        return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(outcome == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop, outcome, false);
+                    bool embedded = global::NetDsl.Nptv6.Packets.Nptv6Packet.IsIcmpV6ErrorWithEmbeddedIpv6(packet)
+                        && RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 72)) == global::NetDsl.Nptv6.Nptv6Outcome.Translated;
+                    return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated, global::NetDsl.Nptv6.Nptv6Outcome.Translated, embedded);
+                }
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static global::NetDsl.Nptv6.Nptv6Outcome RewriteOutbound(ref byte address)
+                {
+                    ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
+                    if (high != InsidePrefixWire) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF.
+                    int offset = 8;
+                    while (global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset)) == 0xFFFF)
+                        if ((offset += 2) == 16) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                    ref byte word = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset);
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref word, AddAdjustment(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref word), OutboundAdjustmentWire));
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, OutsidePrefixWire);
+                    return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
+                }
+
+                /// <summary>Translates the destination of a raw IPv6 packet in place (and the embedded address of an ICMPv6 error).</summary>
+                public static global::NetDsl.Nptv6.Packets.Nptv6PacketResult TranslateInbound(global::System.Span<byte> packet)
+                {
+                    if (packet.Length < 40 || packet[0] >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
+                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
+                    ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packet);
+                    var outcome = RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 24));
+                    if (outcome != global::NetDsl.Nptv6.Nptv6Outcome.Translated)
+                        return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(outcome == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop, outcome, false);
+                    bool embedded = global::NetDsl.Nptv6.Packets.Nptv6Packet.IsIcmpV6ErrorWithEmbeddedIpv6(packet)
+                        && RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 56)) == global::NetDsl.Nptv6.Nptv6Outcome.Translated;
+                    return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated, global::NetDsl.Nptv6.Nptv6Outcome.Translated, embedded);
+                }
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static global::NetDsl.Nptv6.Nptv6Outcome RewriteInbound(ref byte address)
+                {
+                    ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
+                    if (high != OutsidePrefixWire) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF.
+                    int offset = 8;
+                    while (global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset)) == 0xFFFF)
+                        if ((offset += 2) == 16) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                    ref byte word = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset);
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref word, AddAdjustment(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref word), InboundAdjustmentWire));
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, InsidePrefixWire);
+                    return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
+                }
+
+                public global::NetDsl.Nptv6.Packets.Nptv6PacketResult Translate(global::System.Span<byte> packet, global::NetDsl.Nptv6.Nptv6Direction direction) =>
+                    direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutbound(packet) : TranslateInbound(packet);
+
+                // The constants in network byte order as a native load sees them (the JIT folds IsLittleEndian).
+                private static readonly ulong InsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0xAFE8DEDB9CE5AFDUL : InsidePrefix;
+                private static readonly ulong InsideMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFFUL : InsideMask;
+                private static readonly ulong OutsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0x66FF00FFB80D0120UL : OutsidePrefix;
+                private static readonly ulong OutsideMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFFUL : OutsideMask;
+                private static readonly ulong CopyMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFFUL : CopyMask;
+                private static readonly ushort OutboundAdjustmentWire = global::System.BitConverter.IsLittleEndian ? (ushort)0x8C8B : OutboundAdjustment;
+                private static readonly ushort InboundAdjustmentWire = global::System.BitConverter.IsLittleEndian ? (ushort)0x7374 : InboundAdjustment;
+                #endif
+
+                // word +₁ adjustment (end-around carry), with 0xFFFF written as 0x0000 (RFC 6296 §3.4/§3.5). Byte order does
+                // not matter to a one's-complement sum (RFC 1071 §2(B)), so the packet path passes both in network order.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static ushort AddAdjustment(ushort word, ushort adjustment)
+                {
+                    uint sum = (uint)word + adjustment;
+                    sum = (sum & 0xFFFF) + (sum >> 16);
+                    return sum == 0xFFFF ? (ushort)0 : (ushort)sum;
+                }
+
+                public override string ToString() => s_rule.ToString();
+            }
+
+            /// <summary>The compiled translator of rule <c>nat66_NPTv6_to_internet</c> (lab.netdsl, line 49): fd5a:ceb9:ed8d:fefc::/64 ↔ 2001:db8:ff00:ff66::/64 (RFC 6296).</summary>
+            public sealed class Nat66NPTv6ToInternetMapping2Translator : global::NetDsl.Nptv6.INptv6Translator
+            {
+                public static Nat66NPTv6ToInternetMapping2Translator Instance { get; } = new Nat66NPTv6ToInternetMapping2Translator();
+
+                private Nat66NPTv6ToInternetMapping2Translator() { }
+
+                // The prefixes' top 64 bits (prefixes are at most /64, so the low half never takes part), their masks, the
+                // bits replaced (the longer length, as Linux does) and the adjustments Σfrom −₁ Σto (RFC 6296 §3.1).
+                private const ulong InsidePrefix = 0xFD5ACEB9ED8DFEFCUL; // fd5a:ceb9:ed8d:fefc::/64
+                private const ulong InsideMask = 0xFFFFFFFFFFFFFFFFUL; // /64
+                private const ulong OutsidePrefix = 0x20010DB8FF00FF66UL; // 2001:db8:ff00:ff66::/64
+                private const ulong OutsideMask = 0xFFFFFFFFFFFFFFFFUL; // /64
+                private const ulong CopyMask = 0xFFFFFFFFFFFFFFFFUL; // /64
+                private const ushort OutboundAdjustment = 0x8C7E;
+                private const ushort InboundAdjustment = 0x7381;
+
+                private static readonly global::NetDsl.Nptv6.Nptv6Rule s_rule = new global::NetDsl.Nptv6.Nptv6Rule(_Prefix(_V6(0xFD5ACEB9ED8DFEFCUL, 0x0UL), 64) /* fd5a:ceb9:ed8d:fefc::/64 */, _Prefix(_V6(0x20010DB8FF00FF66UL, 0x0UL), 64) /* 2001:db8:ff00:ff66::/64 */);
+                private static readonly global::NetDsl.Nptv6.Nptv6Rewrite s_outbound = new global::NetDsl.Nptv6.Nptv6Rewrite(InsideMask, InsidePrefix, CopyMask, OutsidePrefix, 64, OutboundAdjustment, DropSubnetAllOnes: true);
+                private static readonly global::NetDsl.Nptv6.Nptv6Rewrite s_inbound = new global::NetDsl.Nptv6.Nptv6Rewrite(OutsideMask, OutsidePrefix, CopyMask, InsidePrefix, 64, InboundAdjustment, DropSubnetAllOnes: true);
+
+                public global::NetDsl.Nptv6.Nptv6Rule Rule => s_rule;
+
+                public global::NetDsl.Nptv6.Nptv6Rewrite Outbound => s_outbound;
+
+                public global::NetDsl.Nptv6.Nptv6Rewrite Inbound => s_inbound;
+
+                public global::NetDsl.Nptv6.Nptv6Result Translate(global::NetDsl.Addressing.IpAddress address, global::NetDsl.Nptv6.Nptv6Direction direction)
+                {
+                    if (address.IsV4) return new global::NetDsl.Nptv6.Nptv6Result(global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, address);
+                    ulong high = address.High, low = address.Low;
+                    var outcome = Translate(ref high, ref low, direction);
+                    return new global::NetDsl.Nptv6.Nptv6Result(outcome, outcome == global::NetDsl.Nptv6.Nptv6Outcome.Translated ? global::NetDsl.Addressing.IpAddress.V6(high, low) : address);
+                }
+
+                public global::NetDsl.Nptv6.Nptv6Result TranslateOutbound(global::NetDsl.Addressing.IpAddress address) => Translate(address, global::NetDsl.Nptv6.Nptv6Direction.Outbound);
+
+                public global::NetDsl.Nptv6.Nptv6Result TranslateInbound(global::NetDsl.Addressing.IpAddress address) => Translate(address, global::NetDsl.Nptv6.Nptv6Direction.Inbound);
+
+                public global::NetDsl.Nptv6.Nptv6Outcome Translate(ref ulong high, ref ulong low, global::NetDsl.Nptv6.Nptv6Direction direction) =>
+                    direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutbound(ref high, ref low) : TranslateInbound(ref high, ref low);
+
+                /// <summary>Inside → outside (SNPT); leaves the halves alone unless translated.</summary>
+                public static global::NetDsl.Nptv6.Nptv6Outcome TranslateOutbound(ref ulong high, ref ulong low)
+                {
+                    if (high != InsidePrefix) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
+                    // §3.5 (/64 > /48): the first interface-identifier word that is not 0xFFFF (nearly always the first).
+                    int shift = 48;
+                    while ((ushort)(low >> shift) == 0xFFFF)
+                        if ((shift -= 16) < 0) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                    low = (low & ~(0xFFFFUL << shift)) | ((ulong)AddAdjustment((ushort)(low >> shift), OutboundAdjustment) << shift);
+                    high = OutsidePrefix;
+                    return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
+                }
+
+                /// <summary>Outside → inside (DNPT); leaves the halves alone unless translated.</summary>
+                public static global::NetDsl.Nptv6.Nptv6Outcome TranslateInbound(ref ulong high, ref ulong low)
+                {
+                    if (high != OutsidePrefix) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
+                    // §3.5 (/64 > /48): the first interface-identifier word that is not 0xFFFF (nearly always the first).
+                    int shift = 48;
+                    while ((ushort)(low >> shift) == 0xFFFF)
+                        if ((shift -= 16) < 0) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                    low = (low & ~(0xFFFFUL << shift)) | ((ulong)AddAdjustment((ushort)(low >> shift), InboundAdjustment) << shift);
+                    high = InsidePrefix;
+                    return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
+                }
+
+                #if NET10_0_OR_GREATER
+                /// <summary>Translates the source of a raw IPv6 packet in place (and the embedded address of an ICMPv6 error).</summary>
+                public static global::NetDsl.Nptv6.Packets.Nptv6PacketResult TranslateOutbound(global::System.Span<byte> packet)
+                {
+                    if (packet.Length < 40 || packet[0] >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
+                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
+                    ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packet);
+                    var outcome = RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 8));
+                    if (outcome != global::NetDsl.Nptv6.Nptv6Outcome.Translated)
+                        return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(outcome == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop, outcome, false);
+                    bool embedded = global::NetDsl.Nptv6.Packets.Nptv6Packet.IsIcmpV6ErrorWithEmbeddedIpv6(packet)
+                        && RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 72)) == global::NetDsl.Nptv6.Nptv6Outcome.Translated;
+                    return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated, global::NetDsl.Nptv6.Nptv6Outcome.Translated, embedded);
+                }
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static global::NetDsl.Nptv6.Nptv6Outcome RewriteOutbound(ref byte address)
+                {
+                    ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
+                    if (high != InsidePrefixWire) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF.
+                    int offset = 8;
+                    while (global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset)) == 0xFFFF)
+                        if ((offset += 2) == 16) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                    ref byte word = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset);
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref word, AddAdjustment(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref word), OutboundAdjustmentWire));
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, OutsidePrefixWire);
+                    return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
+                }
+
+                /// <summary>Translates the destination of a raw IPv6 packet in place (and the embedded address of an ICMPv6 error).</summary>
+                public static global::NetDsl.Nptv6.Packets.Nptv6PacketResult TranslateInbound(global::System.Span<byte> packet)
+                {
+                    if (packet.Length < 40 || packet[0] >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
+                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
+                    ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packet);
+                    var outcome = RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 24));
+                    if (outcome != global::NetDsl.Nptv6.Nptv6Outcome.Translated)
+                        return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(outcome == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop, outcome, false);
+                    bool embedded = global::NetDsl.Nptv6.Packets.Nptv6Packet.IsIcmpV6ErrorWithEmbeddedIpv6(packet)
+                        && RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 56)) == global::NetDsl.Nptv6.Nptv6Outcome.Translated;
+                    return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated, global::NetDsl.Nptv6.Nptv6Outcome.Translated, embedded);
+                }
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static global::NetDsl.Nptv6.Nptv6Outcome RewriteInbound(ref byte address)
+                {
+                    ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
+                    if (high != OutsidePrefixWire) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF.
+                    int offset = 8;
+                    while (global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset)) == 0xFFFF)
+                        if ((offset += 2) == 16) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                    ref byte word = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset);
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref word, AddAdjustment(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref word), InboundAdjustmentWire));
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, InsidePrefixWire);
+                    return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
+                }
+
+                public global::NetDsl.Nptv6.Packets.Nptv6PacketResult Translate(global::System.Span<byte> packet, global::NetDsl.Nptv6.Nptv6Direction direction) =>
+                    direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutbound(packet) : TranslateInbound(packet);
+
+                // The constants in network byte order as a native load sees them (the JIT folds IsLittleEndian).
+                private static readonly ulong InsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0xFCFE8DEDB9CE5AFDUL : InsidePrefix;
+                private static readonly ulong InsideMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFFUL : InsideMask;
+                private static readonly ulong OutsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0x66FF00FFB80D0120UL : OutsidePrefix;
+                private static readonly ulong OutsideMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFFUL : OutsideMask;
+                private static readonly ulong CopyMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFFUL : CopyMask;
+                private static readonly ushort OutboundAdjustmentWire = global::System.BitConverter.IsLittleEndian ? (ushort)0x7E8C : OutboundAdjustment;
+                private static readonly ushort InboundAdjustmentWire = global::System.BitConverter.IsLittleEndian ? (ushort)0x8173 : InboundAdjustment;
+                #endif
+
+                // word +₁ adjustment (end-around carry), with 0xFFFF written as 0x0000 (RFC 6296 §3.4/§3.5). Byte order does
+                // not matter to a one's-complement sum (RFC 1071 §2(B)), so the packet path passes both in network order.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static ushort AddAdjustment(ushort word, ushort adjustment)
+                {
+                    uint sum = (uint)word + adjustment;
+                    sum = (sum & 0xFFFF) + (sum >> 16);
+                    return sum == 0xFFFF ? (ushort)0 : (ushort)sum;
+                }
+
+                public override string ToString() => s_rule.ToString();
+            }
+        }
+    }
+}

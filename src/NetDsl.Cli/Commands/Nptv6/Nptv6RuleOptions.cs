@@ -1,19 +1,30 @@
+using System.Collections.Generic;
 using System.CommandLine;
+using System.Linq;
 using NetDsl.Addressing;
 using NetDsl.Nptv6;
 
 namespace NetDsl.Cli.Commands.Nptv6;
 
 /// <summary>
-/// How an `nptv6` subcommand gets its rule. Today: `--inside P --outside P` (and `--linux`). Every subcommand
-/// asks <see cref="TryResolve"/> for a translator, so the planned `FILE --rule NAME` form (a rule from a bound
-/// .netdsl file) is one more pair of options and one more branch here, not a change to each subcommand.
+/// How an `nptv6` subcommand gets its rule: `--inside P --outside P`, or `FILE --rule NAME` (a rule of a bound
+/// .netdsl file, with `--set` overrides). Every subcommand asks <see cref="TryResolve"/>, so both forms behave the
+/// same everywhere. A rule is a list of mappings (one translator each); callers pick the mapping whose inside
+/// (outbound) or outside (inbound) prefix holds the address.
 /// </summary>
 public sealed class Nptv6RuleOptions
 {
     public Option<string> Inside { get; } = new("--inside") { Description = "Inside (internal) prefix, e.g. fd01:203:405::/48." };
 
     public Option<string> Outside { get; } = new("--outside") { Description = "Outside (external) prefix, e.g. 2001:db8:1::/48." };
+
+    public Option<string> Rule { get; } = new("--rule")
+    {
+        Description = "Use the NPTv6 rule NAME of the .netdsl FILE given as the first argument (instead of --inside/--outside). " +
+            "For a rule with several mappings, each address uses the mapping whose inside prefix (outbound) or outside prefix (inbound) holds it.",
+    };
+
+    public Option<string[]> Set { get; } = SourceFile.SetOption();
 
     public Option<bool> Linux { get; } = new("--linux")
     {
@@ -24,32 +35,84 @@ public sealed class Nptv6RuleOptions
     {
         command.Options.Add(Inside);
         command.Options.Add(Outside);
+        command.Options.Add(Rule);
+        command.Options.Add(Set);
         command.Options.Add(Linux);
     }
 
-    /// <summary>Builds the translator, printing errors and warnings; false (with the exit code) when there is none.</summary>
-    public bool TryResolve(ParseResult parse, CliConsole console, out Nptv6Translator translator, out int exitCode)
+    /// <summary>True when the rule comes from a file: the first positional argument is then FILE.</summary>
+    public bool UsesFile(ParseResult parse) => parse.GetValue(Rule) is not null;
+
+    /// <summary>
+    /// Builds the translators (one per mapping), printing errors and warnings; false (with the exit code) when
+    /// there are none. <paramref name="file"/> is the FILE argument when <see cref="UsesFile"/>.
+    /// </summary>
+    public bool TryResolve(ParseResult parse, CliConsole console, string? file, out IReadOnlyList<INptv6Translator> mappings, out int exitCode)
     {
-        translator = null!;
+        mappings = System.Array.Empty<INptv6Translator>();
         exitCode = ExitCodes.Usage;
+        var compatibility = parse.GetValue(Linux) ? Nptv6Compatibility.LinuxKernel : Nptv6Compatibility.Rfc6296;
         string? insideText = parse.GetValue(Inside);
         string? outsideText = parse.GetValue(Outside);
+        string? ruleName = parse.GetValue(Rule);
+        if (ruleName is not null)
+        {
+            if (insideText is not null || outsideText is not null)
+            {
+                console.Error.WriteLine("netdsl nptv6: give either FILE --rule NAME or --inside/--outside, not both.");
+                return false;
+            }
+            return TryResolveFromFile(parse, console, file, ruleName, compatibility, out mappings, out exitCode);
+        }
         if (insideText is null || outsideText is null)
         {
-            console.Error.WriteLine("netdsl nptv6: give both --inside PREFIX and --outside PREFIX.");
+            console.Error.WriteLine("netdsl nptv6: give both --inside PREFIX and --outside PREFIX, or FILE --rule NAME.");
             return false;
         }
         if (!TryParsePrefix("--inside", insideText, console, out var inside) || !TryParsePrefix("--outside", outsideText, console, out var outside))
             return false;
 
-        var compatibility = parse.GetValue(Linux) ? Nptv6Compatibility.LinuxKernel : Nptv6Compatibility.Rfc6296;
         if (!Nptv6Translator.TryCreate(new Nptv6Rule(inside, outside), compatibility, out var created, out var check))
         {
             foreach (var error in check.Errors) console.Error.WriteLine("netdsl nptv6: error: " + error);
             return false;
         }
         foreach (var warning in check.Warnings) console.Error.WriteLine("netdsl nptv6: warning: " + warning);
-        translator = created!;
+        mappings = new INptv6Translator[] { created! };
+        exitCode = ExitCodes.Success;
+        return true;
+    }
+
+    private bool TryResolveFromFile(ParseResult parse, CliConsole console, string? file, string ruleName, Nptv6Compatibility compatibility, out IReadOnlyList<INptv6Translator> mappings, out int exitCode)
+    {
+        mappings = System.Array.Empty<INptv6Translator>();
+        exitCode = ExitCodes.Usage;
+        if (string.IsNullOrEmpty(file))
+        {
+            console.Error.WriteLine("netdsl nptv6: --rule NAME needs the .netdsl FILE as the first argument.");
+            return false;
+        }
+        var result = SourceFile.Compile(file!, parse.GetValue(Set), console);
+        if (result is null) return false;
+        if (result.Model is null)
+        {
+            exitCode = ExitCodes.Failure;
+            return false;
+        }
+        var rule = Nptv6Mappings.FindRule(result.Model, ruleName);
+        if (rule is null)
+        {
+            var names = result.Model.Firewalls.SelectMany(f => f.Nptv6Rules).Select(r => r.Name).ToList();
+            console.Error.WriteLine($"netdsl nptv6: {file} has no NPTv6 rule '{ruleName}'" +
+                (names.Count == 0 ? " (it has none)." : "; it has: " + string.Join(", ", names) + "."));
+            return false;
+        }
+        if (!Nptv6Mappings.TryCreate(rule, compatibility, out mappings, out var errors, out var warnings))
+        {
+            foreach (var error in errors) console.Error.WriteLine("netdsl nptv6: error: " + error);
+            return false;
+        }
+        foreach (var warning in warnings) console.Error.WriteLine("netdsl nptv6: warning: " + warning);
         exitCode = ExitCodes.Success;
         return true;
     }

@@ -59,11 +59,12 @@ public static class Nptv6Packet
     /// </summary>
     public static Nptv6PacketResult TranslateEitherWay(Span<byte> packet, INptv6Translator translator, out Nptv6Direction direction)
     {
+        // Through the translator, so a generated one runs its specialised code.
         direction = Nptv6Direction.Outbound;
-        var result = Translate(packet, translator.Outbound, Nptv6Direction.Outbound);
+        var result = translator.Translate(packet, Nptv6Direction.Outbound);
         if (result.Outcome != Nptv6PacketOutcome.NotMatched) return result;
         direction = Nptv6Direction.Inbound;
-        return Translate(packet, translator.Inbound, Nptv6Direction.Inbound);
+        return translator.Translate(packet, Nptv6Direction.Inbound);
     }
 
     public static bool IsIcmpV6ErrorWithEmbeddedIpv6(ReadOnlySpan<byte> packet) =>

@@ -12,7 +12,15 @@ namespace NetDsl.Nptv6.Packets;
 public static class Nptv6PcapRewriter
 {
     /// <param name="direction">One direction for every packet, or null to pick it per packet (<see cref="Nptv6Packet.TranslateEitherWay"/>).</param>
-    public static Nptv6PcapSummary Rewrite(PcapFile input, INptv6Translator translator, Nptv6Direction? direction, out PcapFile output)
+    public static Nptv6PcapSummary Rewrite(PcapFile input, INptv6Translator translator, Nptv6Direction? direction, out PcapFile output) =>
+        Rewrite(input, new[] { translator }, direction, out output);
+
+    /// <summary>
+    /// A rule with several mappings: each packet goes through the first mapping whose prefix holds its address
+    /// (the inside prefix for the source outbound, the outside prefix for the destination inbound).
+    /// With no fixed direction every mapping is tried outbound before any is tried inbound.
+    /// </summary>
+    public static Nptv6PcapSummary Rewrite(PcapFile input, IReadOnlyList<INptv6Translator> mappings, Nptv6Direction? direction, out PcapFile output)
     {
         int outbound = 0, inbound = 0, embedded = 0, unmatched = 0, notIpv6 = 0, dropped = 0;
         var records = new List<PcapRecord>(input.Records.Count);
@@ -31,11 +39,17 @@ public static class Nptv6PcapRewriter
             if (direction is { } fixedDirection)
             {
                 used = fixedDirection;
-                result = Nptv6Packet.Translate(packet, fixedDirection == Nptv6Direction.Outbound ? translator.Outbound : translator.Inbound, fixedDirection);
+                result = FirstMatch(packet, mappings, fixedDirection);
             }
             else
             {
-                result = Nptv6Packet.TranslateEitherWay(packet, translator, out used);
+                used = Nptv6Direction.Outbound;
+                result = FirstMatch(packet, mappings, used);
+                if (result.Outcome == Nptv6PacketOutcome.NotMatched)
+                {
+                    used = Nptv6Direction.Inbound;
+                    result = FirstMatch(packet, mappings, used);
+                }
             }
             switch (result.Outcome)
             {
@@ -59,6 +73,18 @@ public static class Nptv6PcapRewriter
         }
         output = input with { Records = records };
         return new Nptv6PcapSummary(input.Records.Count, outbound, inbound, embedded, unmatched, notIpv6, dropped);
+    }
+
+    // A mapping that does not match leaves the packet unchanged, so trying them in order is picking by prefix.
+    private static Nptv6PacketResult FirstMatch(Span<byte> packet, IReadOnlyList<INptv6Translator> mappings, Nptv6Direction direction)
+    {
+        var result = new Nptv6PacketResult(Nptv6PacketOutcome.NotMatched, Nptv6Outcome.NotInPrefix, false);
+        foreach (var mapping in mappings)
+        {
+            result = mapping.Translate(packet, direction);
+            if (result.Outcome != Nptv6PacketOutcome.NotMatched) return result;
+        }
+        return result;
     }
 }
 

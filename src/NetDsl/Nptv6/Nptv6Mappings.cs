@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetDsl.Addressing;
+using NetDsl.Model;
+
+namespace NetDsl.Nptv6;
+
+/// <summary>
+/// From a .netdsl rule (<see cref="Model.Nptv6Rule"/>, which may hold several mappings) to translators, one per
+/// mapping: an <see cref="INptv6Translator"/> is one inside ↔ outside pair, so a rule is a list of them and a
+/// caller picks the mapping whose prefix holds the address. The CLI's <c>FILE --rule NAME</c> and the
+/// generated selector (<c>Lab.Nptv6.Select</c>) both come through here.
+/// </summary>
+public static class Nptv6Mappings
+{
+    /// <summary>The rule named <paramref name="name"/> on any firewall of the model, or null.</summary>
+    public static Model.Nptv6Rule? FindRule(NetworkModel model, string name) =>
+        model.Firewalls.SelectMany(f => f.Nptv6Rules).FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));
+
+    /// <summary>Generic translators for every mapping, in order; false with the errors when a mapping is invalid. Never throws.</summary>
+    public static bool TryCreate(Model.Nptv6Rule rule, Nptv6Compatibility compatibility, out IReadOnlyList<INptv6Translator> translators, out IReadOnlyList<string> errors, out IReadOnlyList<string> warnings)
+    {
+        var created = new List<INptv6Translator>();
+        var errorList = new List<string>();
+        var warningList = new List<string>();
+        foreach (var mapping in rule.Mappings)
+        {
+            if (Nptv6Translator.TryCreate(new Nptv6Rule(mapping.Inside, mapping.Outside), compatibility, out var translator, out var check))
+                created.Add(translator!);
+            errorList.AddRange(check.Errors);
+            warningList.AddRange(check.Warnings);
+        }
+        translators = errorList.Count == 0 ? created : Array.Empty<INptv6Translator>();
+        errors = errorList;
+        warnings = warningList;
+        return errorList.Count == 0;
+    }
+
+    /// <summary>
+    /// The mapping that applies to <paramref name="address"/>: the first whose inside prefix (outbound) or outside
+    /// prefix (inbound) holds it; null when none does.
+    /// </summary>
+    public static INptv6Translator? Select(IReadOnlyList<INptv6Translator> mappings, IpAddress address, Nptv6Direction direction)
+    {
+        foreach (var mapping in mappings)
+        {
+            var prefix = direction == Nptv6Direction.Outbound ? mapping.Rule.Inside : mapping.Rule.Outside;
+            if (prefix.Contains(address)) return mapping;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The run-time half of a generated selector: <paramref name="compiled"/> (built for the file's defaults, RFC 6296
+    /// behaviour) when the rule bound with other parameters still has the same mappings and the compatibility
+    /// cannot change the result; otherwise generic translators for the re-bound rule.
+    /// </summary>
+    /// <exception cref="ArgumentException">The model has no such rule, or a mapping is invalid.</exception>
+    public static IReadOnlyList<INptv6Translator> ForModel(IReadOnlyList<INptv6Translator> compiled, NetworkModel model, string name, Nptv6Compatibility compatibility)
+    {
+        var rule = FindRule(model, name) ?? throw new ArgumentException("no NPTv6 rule named '" + name + "' in " + model.SourcePath, nameof(name));
+        if (SameMappings(compiled, rule) && (compatibility == Nptv6Compatibility.Rfc6296 || compiled.All(t => !CompatibilityMatters(t.Rule))))
+            return compiled;
+        if (!TryCreate(rule, compatibility, out var translators, out var errors, out _))
+            throw new ArgumentException("NPTv6 rule '" + name + "': " + string.Join(" ", errors), nameof(name));
+        return translators;
+    }
+
+    private static bool SameMappings(IReadOnlyList<INptv6Translator> compiled, Model.Nptv6Rule rule) =>
+        compiled.Count == rule.Mappings.Count
+        && compiled.Select(t => t.Rule).SequenceEqual(rule.Mappings.Select(m => new Nptv6Rule(m.Inside, m.Outside)));
+
+    // RFC 6296 and Linux differ only on the /48 subnet word (Nptv6Compatibility), used when the longer length is ≤ /48.
+    private static bool CompatibilityMatters(Nptv6Rule rule) => Math.Max(rule.Inside.Length, rule.Outside.Length) <= 48;
+}
