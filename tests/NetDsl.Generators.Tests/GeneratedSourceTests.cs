@@ -71,7 +71,7 @@ public class GeneratedSourceTests
         Assert.That(lab.GetProperty("ApplyPlan")!.GetValue(null), Is.EqualTo(ApplyPlanner.Plan(model)));
         Assert.That(lab.GetProperty("VerifyPlan")!.GetValue(null), Is.EqualTo(VerifyPlanner.Plan(model)));
         var source = GeneratorHarness.RunOn(GeneratorHarness.ExamplePath, text).Result.Results.Single().GeneratedSources.Single().SourceText.ToString();
-        Assert.That(source, Does.Contain("// Positional (a large file): Container(Name, Image,"));
+        Assert.That(source, Does.Contain("// Positional, addresses as bits only (a large file): Container(Name, Image,"));
         Assert.That(source, Does.Contain("new(\"c0\", \"busybox\", _Strings(\"/bin/sh\"), true, false, "));
     }
 

@@ -120,7 +120,7 @@ internal sealed class ModelClassEmitter
         _w.Line("/// <summary>" + title + ", in declaration order.</summary>");
         _w.Open("public static class " + category);
         if (_values.Style == RecordStyle.Positional)
-            _w.Line("// Positional (a large file): " + typeof(T).Name + "(" + string.Join(", ", RecordShape.Of(typeof(T)).Parameters.Select(p => p.Name)) + ").");
+            _w.Line("// Positional, addresses as bits only (a large file): " + typeof(T).Name + "(" + string.Join(", ", RecordShape.Of(typeof(T)).Parameters.Select(p => p.Name)) + ").");
         bool first = true;
         foreach (var item in items)
         {

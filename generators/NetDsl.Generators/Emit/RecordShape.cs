@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Linq.Expressions;
 using System.Reflection;
 using NetDsl.Model;
 
@@ -30,6 +31,27 @@ internal sealed class RecordShape
         TypeName = typeName;
         Element = element;
         Parameters = parameters;
+        Getters = parameters.Select(p => Getter(type, p.Item2)).ToArray();
+        if (kind == ShapeKind.Enum)
+        {
+            foreach (var value in Enum.GetValues(type)) _enumNames[value] = typeName + "." + Enum.GetName(type, value);
+        }
+    }
+
+    private readonly Dictionary<object, string> _enumNames = new();
+
+    /// <summary>The argument values of <see cref="Parameters"/>, read by compiled delegates (reflection per read was a third of the emit time).</summary>
+    public Func<object, object?>[] Getters { get; }
+
+    /// <summary><c>global::NetDsl.Model.RouteOrigin.Static</c> for an enum value.</summary>
+    public string EnumMember(object value) =>
+        _enumNames.TryGetValue(value, out var name) ? name : throw new NotSupportedException("enum value " + value + " of " + Type.Name);
+
+    private static Func<object, object?> Getter(Type type, PropertyInfo property)
+    {
+        var instance = Expression.Parameter(typeof(object), "instance");
+        var read = Expression.Property(Expression.Convert(instance, type), property);
+        return Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), instance).Compile();
     }
 
     public Type Type { get; }
@@ -52,8 +74,7 @@ internal sealed class RecordShape
         var underlying = Nullable.GetUnderlyingType(type);
         if (underlying is not null)
         {
-            var inner = Of(underlying);
-            return new RecordShape(underlying, inner.Kind, inner.TypeName, inner.Element, inner.Parameters);
+            return Of(underlying);
         }
         if (type.IsEnum) return new RecordShape(type, ShapeKind.Enum, name, null, Array.Empty<(string, PropertyInfo)>());
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(EquatableArray<>))

@@ -22,11 +22,11 @@ namespace NetDsl.Generated
                 Name: "dockerhost",
                 Engine: new global::NetDsl.Model.EngineVersion(Major: 20, Minor: 10),
                 Interfaces: _NetworkInterfaces(
-                    new global::NetDsl.Model.NetworkInterface(Name: "ens192", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0AUL, 0xED5761D820EBABA5UL), 64) /* fd5a:ceb9:ed8d:fe0a:ed57:61d8:20eb:aba5/64 */, _Prefix(_V4(0xAFE0AFCUL), 24) /* 10.254.10.252/24 */), LinkLocal: null, Zone: null, Span: _Span(478, 92, 12, 3, 12, 95))),
+                    new global::NetDsl.Model.NetworkInterface(Name: "ens192", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0xED5761D820EBABA5), 64) /* fd5a:ceb9:ed8d:fe0a:ed57:61d8:20eb:aba5/64 */, _Prefix(_V4(0xAFE0AFC), 24) /* 10.254.10.252/24 */), LinkLocal: null, Zone: null, Span: _Span(478, 92, 12, 3, 12, 95))),
                 Routes: _Routes(
-                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0AUL, 0x0UL), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: null, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(573, 50, 13, 3, 13, 53)),
-                    new(Destination: _Prefix(_V6(0x0UL, 0x0UL), 0) /* ::/0 */, NextHop: _V6(0xFE80000000000000UL, 0x1UL) /* fe80::1 */, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(626, 42, 14, 3, 14, 45))),
-                Daemon: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000UL, 0x0UL), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(671, 60, 15, 3, 18, 4)),
+                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: null, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(573, 50, 13, 3, 13, 53)),
+                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(626, 42, 14, 3, 14, 45))),
+                Daemon: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(671, 60, 15, 3, 18, 4)),
                 Masquerades: _Masquerades(
                     new global::NetDsl.Model.Masquerade(Family: global::NetDsl.Model.IpFamily.Ipv6, ExcludedOutputInterface: "lo", OutputInterface: null, Source: null, Span: _Span(734, 26, 19, 3, 19, 29))),
                 Span: _Span(436, 380, 10, 1, 20, 2));
@@ -40,16 +40,16 @@ namespace NetDsl.Generated
                 Name: "br_ipv6_nw",
                 Host: "dockerhost",
                 Driver: "bridge",
-                Subnet6: _Prefix(_V6(0xFD5ACEB9ED8D0001UL, 0x0UL), 64) /* fd5a:ceb9:ed8d:1::/64 */,
-                Gateway6: _V6(0xFD5ACEB9ED8D0001UL, 0x1UL) /* fd5a:ceb9:ed8d:1::1 */,
+                Subnet6: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */,
+                Gateway6: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */,
                 IpRange6: null,
-                Subnet4: _Prefix(_V4(0xAC1A0000UL), 16) /* 172.26.0.0/16 */,
-                Gateway4: _V4(0xAC1A0001UL) /* 172.26.0.1 */,
+                Subnet4: _Prefix(_V4(0xAC1A0000), 16) /* 172.26.0.0/16 */,
+                Gateway4: _V4(0xAC1A0001) /* 172.26.0.1 */,
                 BridgeName: "br_ipv6_nw",
                 Options: _KeyValues(
                     new global::NetDsl.Model.KeyValue(Key: "com.docker.network.bridge.name", Value: "br_ipv6_nw")),
                 Labels: _KeyValues(),
-                Bridge: new(InterfaceName: "br_ipv6_nw", Global: _Prefix(_V6(0xFD5ACEB9ED8D0001UL, 0x1UL), 64) /* fd5a:ceb9:ed8d:1::1/64 */, LinkLocal: _V6(0xFE80000000000000UL, 0x1UL) /* fe80::1 */, Ipv4: _Prefix(_V4(0xAC1A0001UL), 16) /* 172.26.0.1/16 */),
+                Bridge: new(InterfaceName: "br_ipv6_nw", Global: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x1), 64) /* fd5a:ceb9:ed8d:1::1/64 */, LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Ipv4: _Prefix(_V4(0xAC1A0001), 16) /* 172.26.0.1/16 */),
                 Span: _Span(818, 224, 22, 1, 27, 2));
         }
 
@@ -64,10 +64,10 @@ namespace NetDsl.Generated
                 Tty: true,
                 Interactive: true,
                 Attachments: _NetworkAttachments(
-                    new global::NetDsl.Model.NetworkAttachment(Network: "br_ipv6_nw", InterfaceName: "eth0", Ipv6: _V6(0xFD5ACEB9ED8D0001UL, 0x2UL) /* fd5a:ceb9:ed8d:1::2 */, Ipv6Fixed: false, PrefixLength: 64, Ipv4: _V4(0xAC1A0002UL) /* 172.26.0.2 */, Mac: _Mac(0x242AC1A0002UL) /* 02:42:ac:1a:00:02 */, LinkLocal: _V6(0xFE80000000000000UL, 0x42ACFFFE1A0002UL) /* fe80::42:acff:fe1a:2 */, Span: _Span(1063, 10, 29, 20, 29, 30))),
+                    new global::NetDsl.Model.NetworkAttachment(Network: "br_ipv6_nw", InterfaceName: "eth0", Ipv6: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, Ipv6Fixed: false, PrefixLength: 64, Ipv4: _V4(0xAC1A0002) /* 172.26.0.2 */, Mac: _Mac(0x242AC1A0002) /* 02:42:ac:1a:00:02 */, LinkLocal: _V6(0xFE80000000000000, 0x42ACFFFE1A0002) /* fe80::42:acff:fe1a:2 */, Span: _Span(1063, 10, 29, 20, 29, 30))),
                 PredictedRoutes: _Routes(
-                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001UL, 0x0UL), 64) /* fd5a:ceb9:ed8d:1::/64 */, NextHop: null, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1063, 10, 29, 20, 29, 30)),
-                    new(Destination: _Prefix(_V6(0x0UL, 0x0UL), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8D0001UL, 0x1UL) /* fd5a:ceb9:ed8d:1::1 */, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1063, 10, 29, 20, 29, 30))),
+                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */, NextHop: null, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1063, 10, 29, 20, 29, 30)),
+                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1063, 10, 29, 20, 29, 30))),
                 Span: _Span(1044, 97, 29, 1, 34, 2));
         }
 
@@ -79,10 +79,10 @@ namespace NetDsl.Generated
                 Name: "Rdc01",
                 Dialect: global::NetDsl.Model.Dialect.Ios,
                 Interfaces: _NetworkInterfaces(
-                    new(Name: "Vlan10", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0AUL, 0x1UL), 64) /* fd5a:ceb9:ed8d:fe0a::1/64 */), LinkLocal: _V6(0xFE80000000000000UL, 0x1UL) /* fe80::1 */, Zone: null, Span: _Span(1164, 69, 37, 3, 37, 72)),
-                    new(Name: "Vlan252", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFEFCUL, 0x2UL), 64) /* fd5a:ceb9:ed8d:fefc::2/64 */), LinkLocal: null, Zone: null, Span: _Span(1236, 51, 38, 3, 38, 54))),
+                    new(Name: "Vlan10", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x1), 64) /* fd5a:ceb9:ed8d:fe0a::1/64 */), LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: null, Span: _Span(1164, 69, 37, 3, 37, 72)),
+                    new(Name: "Vlan252", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x2), 64) /* fd5a:ceb9:ed8d:fefc::2/64 */), LinkLocal: null, Zone: null, Span: _Span(1236, 51, 38, 3, 38, 54))),
                 Routes: _Routes(
-                    new global::NetDsl.Model.Route(Destination: _Prefix(_V6(0x0UL, 0x0UL), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8DFEFCUL, 0x1UL) /* fd5a:ceb9:ed8d:fefc::1 */, Interface: "Vlan252", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1290, 45, 39, 3, 39, 48))),
+                    new global::NetDsl.Model.Route(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x1) /* fd5a:ceb9:ed8d:fefc::1 */, Interface: "Vlan252", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1290, 45, 39, 3, 39, 48))),
                 Span: _Span(1143, 194, 36, 1, 40, 2));
         }
 
@@ -96,8 +96,8 @@ namespace NetDsl.Generated
                 ToZone: "zUntrust",
                 Interface: "ethernet1/1.999",
                 Mappings: _Nptv6Mappings(
-                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFE0AUL, 0x0UL), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66UL, 0x0UL), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(1937, 51, 50, 5, 50, 56)),
-                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFEFCUL, 0x0UL), 64) /* fd5a:ceb9:ed8d:fefc::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66UL, 0x0UL), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(1993, 51, 51, 5, 51, 56))),
+                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(1937, 51, 50, 5, 50, 56)),
+                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x0), 64) /* fd5a:ceb9:ed8d:fefc::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(1993, 51, 51, 5, 51, 56))),
                 Span: _Span(1851, 197, 49, 3, 52, 4));
         }
 
@@ -109,11 +109,11 @@ namespace NetDsl.Generated
                 Name: "FWdc01",
                 Dialect: global::NetDsl.Model.Dialect.PanOs,
                 Interfaces: _NetworkInterfaces(
-                    new(Name: "ethernet1/1.999", Addresses: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FFFFUL, 0x192016800010250UL), 64) /* 2001:db8:ff00:ffff:192:168:1:250/64 */), LinkLocal: null, Zone: "zUntrust", Span: _Span(1365, 83, 43, 3, 43, 86)),
-                    new(Name: "ethernet1/2.252", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFEFCUL, 0x1UL), 64) /* fd5a:ceb9:ed8d:fefc::1/64 */), LinkLocal: _V6(0xFE80000000000000UL, 0x1UL) /* fe80::1 */, Zone: "zTrust", Span: _Span(1451, 90, 44, 3, 44, 93))),
+                    new(Name: "ethernet1/1.999", Addresses: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FFFF, 0x192016800010250), 64) /* 2001:db8:ff00:ffff:192:168:1:250/64 */), LinkLocal: null, Zone: "zUntrust", Span: _Span(1365, 83, 43, 3, 43, 86)),
+                    new(Name: "ethernet1/2.252", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x1), 64) /* fd5a:ceb9:ed8d:fefc::1/64 */), LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "zTrust", Span: _Span(1451, 90, 44, 3, 44, 93))),
                 Routes: _Routes(
-                    new(Destination: _Prefix(_V6(0x0UL, 0x0UL), 0) /* ::/0 */, NextHop: _V6(0x20010DB8FF00FFFFUL, 0x1UL) /* 2001:db8:ff00:ffff::1 */, Interface: "ethernet1/1.999", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1544, 52, 45, 3, 45, 55)),
-                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0AUL, 0x0UL), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: _V6(0xFD5ACEB9ED8DFEFCUL, 0x2UL) /* fd5a:ceb9:ed8d:fefc::2 */, Interface: "ethernet1/2.252", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1599, 73, 46, 3, 46, 76))),
+                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0x20010DB8FF00FFFF, 0x1) /* 2001:db8:ff00:ffff::1 */, Interface: "ethernet1/1.999", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1544, 52, 45, 3, 45, 55)),
+                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x2) /* fd5a:ceb9:ed8d:fefc::2 */, Interface: "ethernet1/2.252", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1599, 73, 46, 3, 46, 76))),
                 Allows: _AllowRules(
                     new global::NetDsl.Model.AllowRule(Name: "trust_to_untrust", FromZone: "zTrust", ToZone: "zUntrust", Span: _Span(1709, 41, 47, 3, 47, 44))),
                 Nptv6Rules: _Nptv6Rules(
@@ -127,7 +127,7 @@ namespace NetDsl.Generated
             /// <summary>external host <c>dns.google</c> (lab.netdsl, line 58).</summary>
             public static global::NetDsl.Model.ExternalHost DnsGoogle { get; } = new(
                 Name: "dns.google",
-                Address: _V6(0x2001486048600000UL, 0x8888UL) /* 2001:4860:4860::8888 */,
+                Address: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */,
                 Span: _Span(2197, 26, 58, 3, 58, 29));
         }
 
@@ -138,9 +138,9 @@ namespace NetDsl.Generated
             public static global::NetDsl.Model.Upstream Isp { get; } = new(
                 Name: "isp",
                 Interfaces: _NetworkInterfaces(
-                    new global::NetDsl.Model.NetworkInterface(Name: "uplink", Addresses: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FFFFUL, 0x1UL), 64) /* 2001:db8:ff00:ffff::1/64 */), LinkLocal: null, Zone: null, Span: _Span(2069, 49, 56, 3, 56, 52))),
+                    new global::NetDsl.Model.NetworkInterface(Name: "uplink", Addresses: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FFFF, 0x1), 64) /* 2001:db8:ff00:ffff::1/64 */), LinkLocal: null, Zone: null, Span: _Span(2069, 49, 56, 3, 56, 52))),
                 Routes: _Routes(
-                    new global::NetDsl.Model.Route(Destination: _Prefix(_V6(0x20010DB8FF00FF66UL, 0x0UL), 64) /* 2001:db8:ff00:ff66::/64 */, NextHop: _V6(0x20010DB8FF00FFFFUL, 0x192016800010250UL) /* 2001:db8:ff00:ffff:192:168:1:250 */, Interface: "uplink", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(2121, 73, 57, 3, 57, 76))),
+                    new global::NetDsl.Model.Route(Destination: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, NextHop: _V6(0x20010DB8FF00FFFF, 0x192016800010250) /* 2001:db8:ff00:ffff:192:168:1:250 */, Interface: "uplink", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(2121, 73, 57, 3, 57, 76))),
                 Hosts: _ExternalHosts(
                     global::NetDsl.Generated.Lab.ExternalHosts.DnsGoogle),
                 Span: _Span(2052, 173, 55, 1, 59, 2));
@@ -171,9 +171,9 @@ namespace NetDsl.Generated
                 Upstreams.Isp),
             Expectations: _Expectations(
                 new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "dockerhost", To: new(Name: "cnt01", Address: null, Zone: null), Span: _Span(2227, 31, 61, 1, 61, 32)),
-                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "dockerhost", To: new(Name: null, Address: _V6(0xFE80000000000000UL, 0x1UL) /* fe80::1 */, Zone: "br_ipv6_nw"), Span: _Span(2259, 44, 62, 1, 62, 45)),
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "dockerhost", To: new(Name: null, Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "br_ipv6_nw"), Span: _Span(2259, 44, 62, 1, 62, 45)),
                 new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dockerhost", Address: null, Zone: null), Span: _Span(2304, 31, 63, 1, 63, 32)),
-                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: null, Address: _V6(0xFE80000000000000UL, 0x1UL) /* fe80::1 */, Zone: "eth0"), Span: _Span(2336, 33, 64, 1, 64, 34)),
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: null, Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "eth0"), Span: _Span(2336, 33, 64, 1, 64, 34)),
                 new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dns.google", Address: null, Zone: null), Span: _Span(2370, 31, 65, 1, 65, 32))));
 
         /// <summary>
@@ -184,7 +184,7 @@ namespace NetDsl.Generated
         public static global::NetDsl.Planning.ApplyPlan ApplyPlan { get; } = new(
             SourcePath: "lab.netdsl",
             Steps: _ApplySteps(
-                new global::NetDsl.Planning.WriteDaemonJsonStep(Device: "dockerhost", Settings: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000UL, 0x0UL), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(671, 60, 15, 3, 18, 4))),
+                new global::NetDsl.Planning.WriteDaemonJsonStep(Device: "dockerhost", Settings: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(671, 60, 15, 3, 18, 4))),
                 new global::NetDsl.Planning.RestartEngineStep(Device: "dockerhost", Keys: _Strings("ipv6", "fixed-cidr-v6"), LiveRestore: false),
                 new global::NetDsl.Planning.SetSysctlStep(Device: "dockerhost", Name: "net.ipv6.conf.ens192.accept_ra", Value: "2", Reason: "routes on ens192 come from router advertisements, which the kernel ignores once forwarding is on unless accept_ra=2"),
                 new global::NetDsl.Planning.SetSysctlStep(Device: "dockerhost", Name: "net.ipv6.conf.all.forwarding", Value: "1", Reason: "route between the IPv6 networks and the uplink"),
@@ -208,20 +208,20 @@ namespace NetDsl.Generated
                 new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.Gateway6, Value: "fd5a:ceb9:ed8d:1::1"),
                 new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.Subnet4, Value: "172.26.0.0/16"),
                 new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.Gateway4, Value: "172.26.0.1"),
-                new global::NetDsl.Planning.InterfaceAddressFact(Device: "cnt01", Interface: "eth0", Network: "br_ipv6_nw", Address: _V6(0xFD5ACEB9ED8D0001UL, 0x2UL) /* fd5a:ceb9:ed8d:1::2 */, PrefixLength: 64, IsContainer: true),
-                new global::NetDsl.Planning.LinkLocalFact(Device: "cnt01", Interface: "eth0", Network: "br_ipv6_nw", Predicted: _V6(0xFE80000000000000UL, 0x42ACFFFE1A0002UL) /* fe80::42:acff:fe1a:2 */),
-                new global::NetDsl.Planning.RouteFact(Device: "cnt01", IsContainer: true, Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001UL, 0x0UL), 64) /* fd5a:ceb9:ed8d:1::/64 */, Via: null, Dev: "eth0", Network: null),
-                new global::NetDsl.Planning.RouteFact(Device: "cnt01", IsContainer: true, Destination: _Prefix(_V6(0x0UL, 0x0UL), 0) /* ::/0 */, Via: _V6(0xFD5ACEB9ED8D0001UL, 0x1UL) /* fd5a:ceb9:ed8d:1::1 */, Dev: "eth0", Network: null),
-                new global::NetDsl.Planning.InterfaceAddressFact(Device: "dockerhost", Interface: "br_ipv6_nw", Network: "br_ipv6_nw", Address: _V6(0xFD5ACEB9ED8D0001UL, 0x1UL) /* fd5a:ceb9:ed8d:1::1 */, PrefixLength: 64, IsContainer: false),
-                new global::NetDsl.Planning.InterfaceAddressFact(Device: "dockerhost", Interface: "br_ipv6_nw", Network: "br_ipv6_nw", Address: _V6(0xFE80000000000000UL, 0x1UL) /* fe80::1 */, PrefixLength: 64, IsContainer: false),
-                new global::NetDsl.Planning.RouteFact(Device: "dockerhost", IsContainer: false, Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001UL, 0x0UL), 64) /* fd5a:ceb9:ed8d:1::/64 */, Via: null, Dev: "br_ipv6_nw", Network: "br_ipv6_nw"),
-                new global::NetDsl.Planning.RouteFact(Device: "dockerhost", IsContainer: false, Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0AUL, 0x0UL), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Via: null, Dev: "ens192", Network: null),
-                new global::NetDsl.Planning.RouteFact(Device: "dockerhost", IsContainer: false, Destination: _Prefix(_V6(0x0UL, 0x0UL), 0) /* ::/0 */, Via: _V6(0xFE80000000000000UL, 0x1UL) /* fe80::1 */, Dev: "ens192", Network: null),
-                new global::NetDsl.Planning.PingFact(Device: "dockerhost", FromContainer: false, Target: "cnt01", Address: _V6(0xFD5ACEB9ED8D0001UL, 0x2UL) /* fd5a:ceb9:ed8d:1::2 */, Zone: null, External: false),
-                new global::NetDsl.Planning.PingFact(Device: "dockerhost", FromContainer: false, Target: "fe80::1%br_ipv6_nw", Address: _V6(0xFE80000000000000UL, 0x1UL) /* fe80::1 */, Zone: "br_ipv6_nw", External: false),
-                new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "dockerhost", Address: _V6(0xFD5ACEB9ED8D0001UL, 0x1UL) /* fd5a:ceb9:ed8d:1::1 */, Zone: null, External: false),
-                new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "fe80::1%eth0", Address: _V6(0xFE80000000000000UL, 0x1UL) /* fe80::1 */, Zone: "eth0", External: false),
-                new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "dns.google", Address: _V6(0x2001486048600000UL, 0x8888UL) /* 2001:4860:4860::8888 */, Zone: null, External: true)));
+                new global::NetDsl.Planning.InterfaceAddressFact(Device: "cnt01", Interface: "eth0", Network: "br_ipv6_nw", Address: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, PrefixLength: 64, IsContainer: true),
+                new global::NetDsl.Planning.LinkLocalFact(Device: "cnt01", Interface: "eth0", Network: "br_ipv6_nw", Predicted: _V6(0xFE80000000000000, 0x42ACFFFE1A0002) /* fe80::42:acff:fe1a:2 */),
+                new global::NetDsl.Planning.RouteFact(Device: "cnt01", IsContainer: true, Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */, Via: null, Dev: "eth0", Network: null),
+                new global::NetDsl.Planning.RouteFact(Device: "cnt01", IsContainer: true, Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, Via: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Dev: "eth0", Network: null),
+                new global::NetDsl.Planning.InterfaceAddressFact(Device: "dockerhost", Interface: "br_ipv6_nw", Network: "br_ipv6_nw", Address: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, PrefixLength: 64, IsContainer: false),
+                new global::NetDsl.Planning.InterfaceAddressFact(Device: "dockerhost", Interface: "br_ipv6_nw", Network: "br_ipv6_nw", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, PrefixLength: 64, IsContainer: false),
+                new global::NetDsl.Planning.RouteFact(Device: "dockerhost", IsContainer: false, Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */, Via: null, Dev: "br_ipv6_nw", Network: "br_ipv6_nw"),
+                new global::NetDsl.Planning.RouteFact(Device: "dockerhost", IsContainer: false, Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Via: null, Dev: "ens192", Network: null),
+                new global::NetDsl.Planning.RouteFact(Device: "dockerhost", IsContainer: false, Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, Via: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Dev: "ens192", Network: null),
+                new global::NetDsl.Planning.PingFact(Device: "dockerhost", FromContainer: false, Target: "cnt01", Address: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, Zone: null, External: false),
+                new global::NetDsl.Planning.PingFact(Device: "dockerhost", FromContainer: false, Target: "fe80::1%br_ipv6_nw", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "br_ipv6_nw", External: false),
+                new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "dockerhost", Address: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Zone: null, External: false),
+                new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "fe80::1%eth0", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "eth0", External: false),
+                new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "dns.google", Address: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */, Zone: null, External: true)));
 
         /// <summary>The ApplyPlan for the given parameters (<see cref="ApplyPlan"/> itself for <see cref="Parameters.Default"/>);
         /// other values are planned at run time by <c>global::NetDsl.Planning.ApplyPlanner</c> from <see cref="Create(Parameters)"/>.</summary>
@@ -245,8 +245,8 @@ namespace NetDsl.Generated
         {
             /// <summary>The values written in the file.</summary>
             public static Parameters Default { get; } = new Parameters(
-                Routingprefix: _Prefix(_V6(0x20010DB8FF000000UL, 0x0UL), 48) /* 2001:db8:ff00::/48 */,
-                DnsGoogle: _V6(0x2001486048600000UL, 0x8888UL) /* 2001:4860:4860::8888 */,
+                Routingprefix: _Prefix(_V6(0x20010DB8FF000000, 0x0), 48) /* 2001:db8:ff00::/48 */,
+                DnsGoogle: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */,
                 Cnt01Image: "centos:centos8",
                 Cnt01Command: global::NetDsl.Model.EquatableArray.Of<string>("/bin/bash"));
         }
