@@ -7,6 +7,7 @@ using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using NetDsl.Generators.Tests.Support;
 using NetDsl.Model;
+using NetDsl.Planning;
 using NetDsl.TestSupport;
 using NUnit.Framework;
 
@@ -41,6 +42,59 @@ public class GeneratedSourceTests
         Assert.That(generated, Is.EqualTo(bound));
         var networks = lab.GetNestedType("Networks")!;
         Assert.That(networks.GetProperty("BrIpv6Nw")!.GetValue(null), Is.SameAs(generated.Networks[0]));
+    }
+
+    [Test]
+    public void Generated_plans_equal_the_planners_output()
+    {
+        var lab = LoadGeneratedClass(GeneratorHarness.Example, "NetDsl.Generated.Lab");
+        var model = (NetworkModel)lab.GetProperty("Model")!.GetValue(null)!;
+        var apply = (ApplyPlan)lab.GetProperty("ApplyPlan")!.GetValue(null)!;
+        var verify = (VerifyPlan)lab.GetProperty("VerifyPlan")!.GetValue(null)!;
+        Assert.That(apply, Is.EqualTo(ApplyPlanner.Plan(model)));
+        Assert.That(verify, Is.EqualTo(VerifyPlanner.Plan(model)));
+        Assert.That(apply.Steps, Is.Not.Empty);
+        Assert.That(verify.Facts, Is.Not.Empty);
+        // A step holds the typed member itself, not a copy.
+        var cnt01 = lab.GetNestedType("Containers")!.GetProperty("Cnt01")!.GetValue(null);
+        Assert.That(apply.StepsOf<CreateContainerStep>().Single().Container, Is.SameAs(cnt01));
+    }
+
+    [Test]
+    public void A_large_file_is_written_positionally_and_still_equals_the_bound_model_and_plans()
+    {
+        // More items in a category than NamedArgumentsUpTo: the compact form (positional, one line per record).
+        string text = LargeFiles.Generate(networks: 3, containers: ModelClassEmitterLimit + 1);
+        var lab = LoadGeneratedClass(text, "NetDsl.Generated.Lab");
+        var model = (NetworkModel)lab.GetProperty("Model")!.GetValue(null)!;
+        Assert.That(model, Is.EqualTo(NetDslCompiler.Compile(text, "lab.netdsl").Model));
+        Assert.That(lab.GetProperty("ApplyPlan")!.GetValue(null), Is.EqualTo(ApplyPlanner.Plan(model)));
+        Assert.That(lab.GetProperty("VerifyPlan")!.GetValue(null), Is.EqualTo(VerifyPlanner.Plan(model)));
+        var source = GeneratorHarness.RunOn(GeneratorHarness.ExamplePath, text).Result.Results.Single().GeneratedSources.Single().SourceText.ToString();
+        Assert.That(source, Does.Contain("// Positional, addresses as bits only (a large file): Container(Name, Image,"));
+        Assert.That(source, Does.Contain("new(\"c0\", \"busybox\", _Strings(\"/bin/sh\"), true, false, "));
+    }
+
+    private const int ModelClassEmitterLimit = Emit.ModelClassEmitter.NamedArgumentsUpTo;
+
+    [Test]
+    public void Plans_for_changed_parameters_are_planned_from_the_rebound_model()
+    {
+        var lab = LoadGeneratedClass(GeneratorHarness.Example, "NetDsl.Generated.Lab");
+        var parametersType = lab.GetNestedType("Parameters")!;
+        var defaults = parametersType.GetProperty("Default")!.GetValue(null)!;
+        var createApply = lab.GetMethod("CreateApplyPlan", new[] { parametersType })!;
+        var createVerify = lab.GetMethod("CreateVerifyPlan", new[] { parametersType })!;
+        Assert.That(createApply.Invoke(null, new[] { defaults }), Is.SameAs(lab.GetProperty("ApplyPlan")!.GetValue(null)));
+        Assert.That(createVerify.Invoke(null, new[] { defaults }), Is.SameAs(lab.GetProperty("VerifyPlan")!.GetValue(null)));
+
+        var changed = parametersType.GetMethod("<Clone>$")!.Invoke(defaults, null)!;
+        parametersType.GetProperty("Cnt01Image")!.SetValue(changed, "alpine:3");
+        var expected = NetDslCompiler.Compile(GeneratorHarness.Example, "lab.netdsl", new Dictionary<string, string> { ["CNT01_IMAGE"] = "alpine:3" }).Model!;
+        var apply = (ApplyPlan)createApply.Invoke(null, new[] { changed })!;
+        Assert.That(apply, Is.EqualTo(ApplyPlanner.Plan(expected)));
+        Assert.That(apply.StepsOf<CreateContainerStep>().Single().Container.Image, Is.EqualTo("alpine:3"));
+        Assert.That(createVerify.Invoke(null, new[] { changed }), Is.EqualTo(VerifyPlanner.Plan(expected)));
     }
 
     [Test]

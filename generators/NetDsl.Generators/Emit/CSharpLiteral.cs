@@ -9,6 +9,7 @@ internal static class CSharpLiteral
     public static string String(string? value)
     {
         if (value is null) return "null";
+        if (IsPlain(value)) return "\"" + value + "\"";
         var sb = new StringBuilder(value.Length + 2).Append('"');
         foreach (char c in value)
         {
@@ -31,6 +32,16 @@ internal static class CSharpLiteral
         return sb.Append('"').ToString();
     }
 
+    // Names and images are almost always plain: skip the escaping loop's StringBuilder for them.
+    private static bool IsPlain(string value)
+    {
+        foreach (char c in value)
+        {
+            if (c < ' ' || c > '~' || c == '"' || c == '\\') return false;
+        }
+        return true;
+    }
+
     /// <summary>A verbatim string for embedding a whole file readably (only '"' needs doubling).</summary>
     public static string Verbatim(string value)
     {
@@ -47,7 +58,8 @@ internal static class CSharpLiteral
 
     public static string Bool(bool value) => value ? "true" : "false";
 
-    public static string Hex(ulong value) => "0x" + value.ToString("X", CultureInfo.InvariantCulture) + "UL";
+    /// <summary>Hex without a suffix: the helpers take ulong, and a literal above long.MaxValue is ulong already.</summary>
+    public static string Hex(ulong value) => "0x" + value.ToString("X", CultureInfo.InvariantCulture);
 
     /// <summary>Text safe inside an XML doc comment and a // comment (no line breaks, no markup).</summary>
     public static string Comment(string text)

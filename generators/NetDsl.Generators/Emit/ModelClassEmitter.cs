@@ -20,14 +20,21 @@ internal sealed class ModelClassEmitter
     {
         "Hosts", "Networks", "Containers", "Routers", "Firewalls", "Nptv6Rules", "Upstreams", "ExternalHosts",
         "Parameters", "Model", "Create", "SourcePath", "SourceText",
+        "ApplyPlan", "VerifyPlan", "CreateApplyPlan", "CreateVerifyPlan",
     };
+
+    /// <summary>
+    /// Above this many items in one category, records are written positionally, one per line: a hand-written
+    /// file stays readable with named arguments, a generated 10,000-container one stays small (a third of the text).
+    /// </summary>
+    public const int NamedArgumentsUpTo = 100;
 
     private readonly NetworkModel _model;
     private readonly string _namespace;
     private readonly string _className;
     private readonly string _sourceText;
     private readonly string _qualified;
-    private readonly ValueEmitter _values = new();
+    private readonly ValueEmitter _values;
     private readonly CodeWriter _w = new();
 
     private ModelClassEmitter(NetworkModel model, string @namespace, string className, string sourceText)
@@ -37,6 +44,9 @@ internal sealed class ModelClassEmitter
         _className = className;
         _sourceText = sourceText;
         _qualified = "global::" + (@namespace.Length == 0 ? "" : @namespace + ".") + className;
+        bool large = new[] { model.Hosts.Count, model.Networks.Count, model.Containers.Count, model.Routers.Count, model.Firewalls.Count, model.Upstreams.Count }
+            .Any(n => n > NamedArgumentsUpTo);
+        _values = new ValueEmitter(large ? RecordStyle.Positional : RecordStyle.Named);
     }
 
     public static string Emit(NetworkModel model, string @namespace, string className, string sourceText) =>
@@ -75,7 +85,11 @@ internal sealed class ModelClassEmitter
         WriteCategory("ExternalHosts", "External hosts (on the internet side)", "external host", externalHosts, h => h.Name, h => h.Span.Line);
         WriteCategory("Upstreams", "Upstreams (the internet side)", "upstream", _model.Upstreams, u => u.Name, u => u.Span.Line);
 
+        // Below, at the file class's own level, a category's name can only mean its nested class: refer to members briefly.
+        foreach (var category in _names)
+            foreach (var item in category.Value) _values.Name(item.Key, category.Key + "." + item.Value);
         WriteModel();
+        PlansEmitter.Write(_w, _values, _model);
         ParametersEmitter.Write(_w, _model, _className, _sourceText);
         WriteHelpers();
 
@@ -105,6 +119,8 @@ internal sealed class ModelClassEmitter
         var map = _names[category];
         _w.Line("/// <summary>" + title + ", in declaration order.</summary>");
         _w.Open("public static class " + category);
+        if (_values.Style == RecordStyle.Positional)
+            _w.Line("// Positional, addresses as bits only (a large file): " + typeof(T).Name + "(" + string.Join(", ", RecordShape.Of(typeof(T)).Parameters.Select(p => p.Name)) + ").");
         bool first = true;
         foreach (var item in items)
         {
@@ -126,7 +142,8 @@ internal sealed class ModelClassEmitter
     private void WriteOwned(object item, Type type, string reference)
     {
         _values.Unname(item);
-        _values.Write(_w, item, type);
+        if (_values.Style == RecordStyle.Named) _values.WriteExpanded(_w, item, type);
+        else _values.Write(_w, item, type);
         _values.Name(item, reference);
     }
 
@@ -137,7 +154,7 @@ internal sealed class ModelClassEmitter
         _w.Line("/// (nothing is parsed at run time). Equal, record for record, to what the NetDsl compiler binds.");
         _w.Line("/// </summary>");
         _w.Write("public static global::NetDsl.Model.NetworkModel Model { get; } = ");
-        _values.Write(_w, _model, typeof(NetworkModel));
+        _values.WriteExpanded(_w, _model, typeof(NetworkModel));
         _w.Line(";");
         _w.Line();
     }
@@ -157,5 +174,6 @@ internal sealed class ModelClassEmitter
         _w.Line("// Start, length, line, column, end line, end column of the declaration in the .netdsl file.");
         _w.Line("private static global::NetDsl.Text.SourceSpan _Span(int start, int length, int line, int column, int endLine, int endColumn) =>");
         _w.Line("    new global::NetDsl.Text.SourceSpan(start, length, line, column, endLine, endColumn);");
+        _values.WriteListHelpers(_w);
     }
 }

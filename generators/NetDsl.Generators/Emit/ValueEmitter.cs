@@ -1,9 +1,7 @@
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using NetDsl.Addressing;
 using NetDsl.Model;
@@ -11,23 +9,39 @@ using NetDsl.Text;
 
 namespace NetDsl.Generators.Emit;
 
+/// <summary>How a record is written: with named arguments (readable), or positional (compact, for large files).</summary>
+internal enum RecordStyle
+{
+    Named,
+    Positional,
+}
+
 /// <summary>
-/// Writes a core model value as C# object construction. Records are written through their primary
-/// constructor with named arguments, found by reflection, so a field added to a model record is emitted
-/// without touching the generator (and a round-trip test proves the generated model equals the bound one).
+/// Writes a core value (model, plan) as C# object construction. Records are written through their primary
+/// constructor, found by reflection (<see cref="RecordShape"/>), so a field added to a model record is emitted
+/// without touching the generator (and round-trip tests prove the generated values equal the bound ones).
 /// Addresses are written as their bits (no parsing at run time) with the text in a comment.
+/// Size matters: a 10,000-container file emits every record once per container, and the emitted text is what the
+/// IDE pays for per keystroke. So a record whose runtime type is its declared type is written with target-typed
+/// <c>new(…)</c>, lists through small per-element-type helpers (<c>_Routes(…)</c>), and <see cref="RecordStyle"/>
+/// drops the argument names for large files.
 /// </summary>
 internal sealed class ValueEmitter
 {
-    private static readonly ConcurrentDictionary<Type, RecordShape> Shapes = new();
-
     private readonly Dictionary<object, string> _references = new(ReferenceComparer.Instance);
+    private readonly Dictionary<Type, string> _listHelpers = new();
+    private readonly HashSet<string> _listHelperNames = new(StringComparer.Ordinal);
+
+    public ValueEmitter(RecordStyle style) => Style = style;
+
+    public RecordStyle Style { get; }
 
     /// <summary>From now on, <paramref name="value"/> (by reference) is written as <paramref name="expression"/>.</summary>
     public void Name(object value, string expression) => _references[value] = expression;
 
     public void Unname(object value) => _references.Remove(value);
 
+    /// <summary>The value on one line (in the current <see cref="Style"/>).</summary>
     public void Write(CodeWriter w, object? value, Type type)
     {
         if (value is null)
@@ -35,155 +49,170 @@ internal sealed class ValueEmitter
             w.Write("null");
             return;
         }
-        if (_references.TryGetValue(value, out var reference) && !type.IsValueType)
+        if (!type.IsValueType && _references.TryGetValue(value, out var reference))
         {
             w.Write(reference);
             return;
         }
-        var underlying = Nullable.GetUnderlyingType(type) ?? type;
         switch (value)
         {
             case string s: w.Write(CSharpLiteral.String(s)); return;
             case bool b: w.Write(CSharpLiteral.Bool(b)); return;
             case int i: w.Write(CSharpLiteral.Int(i)); return;
-            case long l: w.Write(CSharpLiteral.Int(l) + "L"); return;
-            case IpAddress a: w.Write(Address(a)); return;
-            case IpPrefix p: w.Write(Prefix(p)); return;
-            case MacAddress m: w.Write("_Mac(" + CSharpLiteral.Hex(m.Value) + ") /* " + m + " */"); return;
-            case SourceSpan s:
-                w.Write(s == default ? "default" : $"_Span({s.Start}, {s.Length}, {s.Line}, {s.Column}, {s.EndLine}, {s.EndColumn})");
+            case long l: w.Write(CSharpLiteral.Int(l)).Write("L"); return;
+            // The text comments are for reading; a large (positional) file drops them, a quarter of its text.
+            case IpAddress a: WriteAddress(w, a, Style == RecordStyle.Named); return;
+            case IpPrefix p: WritePrefix(w, p, Style == RecordStyle.Named); return;
+            case MacAddress m:
+                w.Write("_Mac(").Write(CSharpLiteral.Hex(m.Value)).Write(")");
+                if (Style == RecordStyle.Named) w.Write(" /* ").Write(m.ToString()).Write(" */");
+                return;
+            case SourceSpan s: WriteSpan(w, s); return;
+        }
+        var shape = RecordShape.Of(value.GetType());
+        switch (shape.Kind)
+        {
+            case ShapeKind.Enum:
+                w.Write(shape.EnumMember(value));
+                return;
+            case ShapeKind.List:
+                WriteList(w, (IEnumerable)value, shape, multiline: false);
+                return;
+            default:
+                WriteRecord(w, value, type, shape, multiline: false);
                 return;
         }
-        if (underlying.IsEnum)
-        {
-            string name = Enum.GetName(underlying, value) ?? throw new NotSupportedException("enum value " + value + " of " + underlying.Name);
-            w.Write(TypeName(underlying) + "." + name);
-            return;
-        }
-        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(EquatableArray<>))
-        {
-            WriteArray(w, (IEnumerable)value, underlying.GetGenericArguments()[0]);
-            return;
-        }
-        WriteRecord(w, value, underlying);
-    }
-
-    public static string TypeName(Type type)
-    {
-        if (type == typeof(string)) return "string";
-        if (type == typeof(bool)) return "bool";
-        if (type == typeof(int)) return "int";
-        if (type == typeof(long)) return "long";
-        if (Nullable.GetUnderlyingType(type) is { } inner) return TypeName(inner) + "?";
-        if (type.IsGenericType)
-        {
-            string name = type.GetGenericTypeDefinition().FullName!;
-            name = name.Substring(0, name.IndexOf('`'));
-            return "global::" + name.Replace('+', '.') + "<" + string.Join(", ", type.GetGenericArguments().Select(TypeName)) + ">";
-        }
-        return "global::" + type.FullName!.Replace('+', '.');
-    }
-
-    public static string Address(IpAddress a) => a.IsV4
-        ? "_V4(" + CSharpLiteral.Hex(a.Low) + ") /* " + a + " */"
-        : "_V6(" + CSharpLiteral.Hex(a.High) + ", " + CSharpLiteral.Hex(a.Low) + ") /* " + a + " */";
-
-    public static string Prefix(IpPrefix p) => p.IsV4
-        ? "_Prefix(_V4(" + CSharpLiteral.Hex(p.Address.Low) + "), " + p.Length + ") /* " + p + " */"
-        : "_Prefix(_V6(" + CSharpLiteral.Hex(p.Address.High) + ", " + CSharpLiteral.Hex(p.Address.Low) + "), " + p.Length + ") /* " + p + " */";
-
-    private void WriteArray(CodeWriter w, IEnumerable items, Type elementType)
-    {
-        var list = items.Cast<object?>().ToList();
-        string element = TypeName(elementType);
-        if (list.Count == 0)
-        {
-            w.Write("global::NetDsl.Model.EquatableArray<" + element + ">.Empty");
-            return;
-        }
-        w.Write("global::NetDsl.Model.EquatableArray.Of<" + element + ">(");
-        if (IsInline(elementType))
-        {
-            for (int i = 0; i < list.Count; i++)
-            {
-                if (i > 0) w.Write(", ");
-                Write(w, list[i], elementType);
-            }
-            w.Write(")");
-            return;
-        }
-        w.Line().Indent();
-        for (int i = 0; i < list.Count; i++)
-        {
-            Write(w, list[i], elementType);
-            if (i < list.Count - 1) w.Line(",");
-        }
-        w.Write(")").Outdent();
-    }
-
-    private void WriteRecord(CodeWriter w, object value, Type type)
-    {
-        var shape = Shapes.GetOrAdd(type, RecordShape.Of);
-        w.Write("new " + TypeName(type) + "(");
-        bool inline = IsInline(type);
-        if (!inline) w.Line().Indent();
-        for (int i = 0; i < shape.Parameters.Length; i++)
-        {
-            var (name, property) = shape.Parameters[i];
-            w.Write(name + ": ");
-            Write(w, property.GetValue(value), property.PropertyType);
-            if (i < shape.Parameters.Length - 1)
-            {
-                if (inline) w.Write(", ");
-                else w.Line(",");
-            }
-        }
-        w.Write(")");
-        if (!inline) w.Outdent();
     }
 
     /// <summary>
-    /// Small values fit on one line: value types, and records holding at most four strings, numbers or enums
-    /// (a KeyValue). Records holding addresses, other records or lists get a line per argument.
+    /// A root value (the model, a plan): named arguments one per line, and its lists one element per line, so
+    /// the top of what a file describes reads like the file. What is nested below is written on one line.
     /// </summary>
-    private static bool IsInline(Type type)
+    public void WriteExpanded(CodeWriter w, object value, Type type) =>
+        WriteRecord(w, value, type, RecordShape.Of(value.GetType()), multiline: true);
+
+    private void WriteRecord(CodeWriter w, object value, Type declared, RecordShape shape, bool multiline)
     {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        if (type.IsPrimitive || type.IsEnum || type == typeof(string) || type.IsValueType) return true;
-        if (type.IsGenericType) return false;
-        var parameters = Shapes.GetOrAdd(type, RecordShape.Of).Parameters;
-        return parameters.Length <= 4 && parameters.All(p => IsPlain(p.Property.PropertyType));
-    }
-
-    private static bool IsPlain(Type type)
-    {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        return type.IsPrimitive || type.IsEnum || type == typeof(string);
-    }
-
-    /// <summary>A record's primary constructor: its parameters, each matched with the property holding it.</summary>
-    private sealed class RecordShape
-    {
-        private RecordShape((string, PropertyInfo)[] parameters) => Parameters = parameters;
-
-        public (string Name, PropertyInfo Property)[] Parameters { get; }
-
-        public static RecordShape Of(Type type)
+        // Target-typed new only for classes: for a Nullable<struct> parameter, new() would be null, not the struct.
+        bool targetTyped = !shape.Type.IsValueType && (Nullable.GetUnderlyingType(declared) ?? declared) == shape.Type;
+        w.Write(targetTyped ? "new(" : "new " + shape.TypeName + "(");
+        if (multiline) w.Line().Indent();
+        bool named = multiline || Style == RecordStyle.Named;
+        var parameters = shape.Parameters;
+        for (int i = 0; i < parameters.Length; i++)
         {
-            foreach (var ctor in type.GetConstructors().OrderByDescending(c => c.GetParameters().Length))
+            var p = parameters[i];
+            if (named) w.Write(p.Name).Write(": ");
+            object? argument = shape.Getters[i](value);
+            var argumentShape = argument is null || !multiline ? null : RecordShape.Of(p.Property.PropertyType);
+            // Lists of records get a line per element; lists of strings or addresses stay on one line.
+            if (argumentShape is { Kind: ShapeKind.List } && IsRecordClass(argumentShape.Element!)) WriteList(w, (IEnumerable)argument!, argumentShape, multiline: true);
+            else Write(w, argument, p.Property.PropertyType);
+            if (i < parameters.Length - 1)
             {
-                var matched = new List<(string, PropertyInfo)>();
-                foreach (var parameter in ctor.GetParameters())
-                {
-                    var property = type.GetProperty(parameter.Name!, BindingFlags.Public | BindingFlags.Instance);
-                    if (property is null || property.PropertyType != parameter.ParameterType || !property.CanRead) break;
-                    matched.Add((parameter.Name!, property));
-                }
-                if (matched.Count == ctor.GetParameters().Length && matched.Count > 0)
-                    return new RecordShape(matched.ToArray());
+                if (multiline) w.Line(",");
+                else w.Write(", ");
             }
-            throw new NotSupportedException("cannot write " + type.FullName + " as C#: no constructor whose parameters are all properties");
         }
+        w.Write(")");
+        if (multiline) w.Outdent();
+    }
+
+    private void WriteList(CodeWriter w, IEnumerable items, RecordShape listShape, bool multiline)
+    {
+        var element = listShape.Element!;
+        // A lone new(…) argument would bind to the params array itself (CS8752): name the element type instead.
+        int count = 0;
+        foreach (var _ in items)
+            if (++count > 1) break;
+        var declared = count == 1 ? typeof(object) : element;
+        w.Write(ListHelper(element)).Write("(");
+        bool first = true;
+        if (multiline) w.Indent();
+        foreach (var item in items)
+        {
+            if (!first) w.Write(",");
+            if (multiline) w.Line();
+            else if (!first) w.Write(" ");
+            first = false;
+            Write(w, item, declared);
+        }
+        w.Write(")");
+        if (multiline) w.Outdent();
+    }
+
+    private static bool IsRecordClass(Type type) => !type.IsValueType && type != typeof(string);
+
+    /// <summary>The helper that builds an <c>EquatableArray</c> of <paramref name="element"/>: one per element type used.</summary>
+    private string ListHelper(Type element)
+    {
+        if (_listHelpers.TryGetValue(element, out var name)) return name;
+        string singular = element == typeof(string) ? "String" : element.Name;
+        string stem = "_" + singular + (singular.EndsWith("x", StringComparison.Ordinal) || singular.EndsWith("s", StringComparison.Ordinal) ? "es" : "s");
+        name = stem;
+        for (int n = 2; !_listHelperNames.Add(name); n++) name = stem + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _listHelpers[element] = name;
+        return name;
+    }
+
+    /// <summary>The list helpers the values written so far use (call after writing them).</summary>
+    public void WriteListHelpers(CodeWriter w)
+    {
+        foreach (var pair in _listHelpers.OrderBy(p => p.Value, StringComparer.Ordinal))
+        {
+            string element = TypeName(pair.Key);
+            w.Line();
+            w.Line("private static global::NetDsl.Model.EquatableArray<" + element + "> " + pair.Value + "(params " + element + "[] items) =>");
+            w.Line("    global::NetDsl.Model.EquatableArray.Of(items);");
+        }
+    }
+
+    public static string TypeName(Type type) => type == typeof(string) ? "string" : RecordShape.Of(type).TypeName;
+
+    public static string Address(IpAddress a)
+    {
+        var w = new CodeWriter();
+        WriteAddress(w, a, comment: true);
+        return w.ToString();
+    }
+
+    public static string Prefix(IpPrefix p)
+    {
+        var w = new CodeWriter();
+        WritePrefix(w, p, comment: true);
+        return w.ToString();
+    }
+
+    private static void WriteBits(CodeWriter w, IpAddress a)
+    {
+        if (a.IsV4) w.Write("_V4(").Write(CSharpLiteral.Hex(a.Low)).Write(")");
+        else w.Write("_V6(").Write(CSharpLiteral.Hex(a.High)).Write(", ").Write(CSharpLiteral.Hex(a.Low)).Write(")");
+    }
+
+    private static void WriteAddress(CodeWriter w, IpAddress a, bool comment)
+    {
+        WriteBits(w, a);
+        if (comment) w.Write(" /* ").Write(a.ToString()).Write(" */");
+    }
+
+    private static void WritePrefix(CodeWriter w, IpPrefix p, bool comment)
+    {
+        w.Write("_Prefix(");
+        WriteBits(w, p.Address);
+        w.Write(", ").Write(CSharpLiteral.Int(p.Length)).Write(")");
+        if (comment) w.Write(" /* ").Write(p.ToString()).Write(" */");
+    }
+
+    private static void WriteSpan(CodeWriter w, SourceSpan s)
+    {
+        if (s == default)
+        {
+            w.Write("default");
+            return;
+        }
+        w.Write("_Span(").Write(CSharpLiteral.Int(s.Start)).Write(", ").Write(CSharpLiteral.Int(s.Length)).Write(", ")
+            .Write(CSharpLiteral.Int(s.Line)).Write(", ").Write(CSharpLiteral.Int(s.Column)).Write(", ")
+            .Write(CSharpLiteral.Int(s.EndLine)).Write(", ").Write(CSharpLiteral.Int(s.EndColumn)).Write(")");
     }
 
     private sealed class ReferenceComparer : IEqualityComparer<object>

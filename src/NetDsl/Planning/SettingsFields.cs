@@ -49,13 +49,16 @@ public static class SettingsFields
         return f.ToEquatableArray();
     }
 
+    [ThreadStatic]
+    private static SHA256? _sha;
+
     /// <summary>16 hex digits of SHA-256 over the fields: short enough for a label, long enough never to collide by accident.</summary>
     public static string Hash(EquatableArray<KeyValue> fields)
     {
         var text = new StringBuilder();
         foreach (var f in fields) text.Append(f.Key).Append('=').Append(f.Value).Append('\n');
-        using var sha = SHA256.Create();
-        var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString()));
+        // One hasher per thread, not per call: creating it costs more than hashing a container's few fields.
+        var bytes = (_sha ??= SHA256.Create()).ComputeHash(Encoding.UTF8.GetBytes(text.ToString()));
         var hex = new StringBuilder();
         for (int i = 0; i < 8; i++) hex.Append(bytes[i].ToString("x2", CultureInfo.InvariantCulture));
         return hex.ToString();

@@ -18,44 +18,17 @@ namespace NetDsl.Generated
         public static class Hosts
         {
             /// <summary>docker-host <c>dockerhost</c> (lab.netdsl, line 10).</summary>
-            public static global::NetDsl.Model.DockerHost Dockerhost { get; } = new global::NetDsl.Model.DockerHost(
+            public static global::NetDsl.Model.DockerHost Dockerhost { get; } = new(
                 Name: "dockerhost",
                 Engine: new global::NetDsl.Model.EngineVersion(Major: 20, Minor: 10),
-                Interfaces: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.NetworkInterface>(
-                    new global::NetDsl.Model.NetworkInterface(
-                        Name: "ens192",
-                        Addresses: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Addressing.IpPrefix>(_Prefix(_V6(0xFD5ACEB9ED8DFE0AUL, 0xED5761D820EBABA5UL), 64) /* fd5a:ceb9:ed8d:fe0a:ed57:61d8:20eb:aba5/64 */, _Prefix(_V4(0xAFE0AFCUL), 24) /* 10.254.10.252/24 */),
-                        LinkLocal: null,
-                        Zone: null,
-                        Span: _Span(478, 92, 12, 3, 12, 95))),
-                Routes: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.Route>(
-                    new global::NetDsl.Model.Route(
-                        Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0AUL, 0x0UL), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */,
-                        NextHop: null,
-                        Interface: "ens192",
-                        Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement,
-                        Span: _Span(573, 50, 13, 3, 13, 53)),
-                    new global::NetDsl.Model.Route(
-                        Destination: _Prefix(_V6(0x0UL, 0x0UL), 0) /* ::/0 */,
-                        NextHop: _V6(0xFE80000000000000UL, 0x1UL) /* fe80::1 */,
-                        Interface: "ens192",
-                        Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement,
-                        Span: _Span(626, 42, 14, 3, 14, 45))),
-                Daemon: new global::NetDsl.Model.DaemonSettings(
-                    Ipv6: true,
-                    FixedCidrV6: _Prefix(_V6(0x20010DB800010000UL, 0x0UL), 64) /* 2001:db8:1::/64 */,
-                    Ip6Tables: null,
-                    Experimental: null,
-                    LiveRestore: null,
-                    DefaultAddressPools: global::NetDsl.Model.EquatableArray<global::NetDsl.Model.AddressPool>.Empty,
-                    Span: _Span(671, 60, 15, 3, 18, 4)),
-                Masquerades: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.Masquerade>(
-                    new global::NetDsl.Model.Masquerade(
-                        Family: global::NetDsl.Model.IpFamily.Ipv6,
-                        ExcludedOutputInterface: "lo",
-                        OutputInterface: null,
-                        Source: null,
-                        Span: _Span(734, 26, 19, 3, 19, 29))),
+                Interfaces: _NetworkInterfaces(
+                    new global::NetDsl.Model.NetworkInterface(Name: "ens192", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0xED5761D820EBABA5), 64) /* fd5a:ceb9:ed8d:fe0a:ed57:61d8:20eb:aba5/64 */, _Prefix(_V4(0xAFE0AFC), 24) /* 10.254.10.252/24 */), LinkLocal: null, Zone: null, Span: _Span(478, 92, 12, 3, 12, 95))),
+                Routes: _Routes(
+                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: null, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(573, 50, 13, 3, 13, 53)),
+                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(626, 42, 14, 3, 14, 45))),
+                Daemon: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(671, 60, 15, 3, 18, 4)),
+                Masquerades: _Masquerades(
+                    new global::NetDsl.Model.Masquerade(Family: global::NetDsl.Model.IpFamily.Ipv6, ExcludedOutputInterface: "lo", OutputInterface: null, Source: null, Span: _Span(734, 26, 19, 3, 19, 29))),
                 Span: _Span(436, 380, 10, 1, 20, 2));
         }
 
@@ -63,23 +36,20 @@ namespace NetDsl.Generated
         public static class Networks
         {
             /// <summary>network <c>br_ipv6_nw</c> (lab.netdsl, line 22).</summary>
-            public static global::NetDsl.Model.DockerNetwork BrIpv6Nw { get; } = new global::NetDsl.Model.DockerNetwork(
+            public static global::NetDsl.Model.DockerNetwork BrIpv6Nw { get; } = new(
                 Name: "br_ipv6_nw",
                 Host: "dockerhost",
                 Driver: "bridge",
-                Subnet6: _Prefix(_V6(0xFD5ACEB9ED8D0001UL, 0x0UL), 64) /* fd5a:ceb9:ed8d:1::/64 */,
-                Gateway6: _V6(0xFD5ACEB9ED8D0001UL, 0x1UL) /* fd5a:ceb9:ed8d:1::1 */,
+                Subnet6: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */,
+                Gateway6: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */,
                 IpRange6: null,
-                Subnet4: _Prefix(_V4(0xAC1A0000UL), 16) /* 172.26.0.0/16 */,
-                Gateway4: _V4(0xAC1A0001UL) /* 172.26.0.1 */,
+                Subnet4: _Prefix(_V4(0xAC1A0000), 16) /* 172.26.0.0/16 */,
+                Gateway4: _V4(0xAC1A0001) /* 172.26.0.1 */,
                 BridgeName: "br_ipv6_nw",
-                Options: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.KeyValue>(new global::NetDsl.Model.KeyValue(Key: "com.docker.network.bridge.name", Value: "br_ipv6_nw")),
-                Labels: global::NetDsl.Model.EquatableArray<global::NetDsl.Model.KeyValue>.Empty,
-                Bridge: new global::NetDsl.Model.BridgePrediction(
-                    InterfaceName: "br_ipv6_nw",
-                    Global: _Prefix(_V6(0xFD5ACEB9ED8D0001UL, 0x1UL), 64) /* fd5a:ceb9:ed8d:1::1/64 */,
-                    LinkLocal: _V6(0xFE80000000000000UL, 0x1UL) /* fe80::1 */,
-                    Ipv4: _Prefix(_V4(0xAC1A0001UL), 16) /* 172.26.0.1/16 */),
+                Options: _KeyValues(
+                    new global::NetDsl.Model.KeyValue(Key: "com.docker.network.bridge.name", Value: "br_ipv6_nw")),
+                Labels: _KeyValues(),
+                Bridge: new(InterfaceName: "br_ipv6_nw", Global: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x1), 64) /* fd5a:ceb9:ed8d:1::1/64 */, LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Ipv4: _Prefix(_V4(0xAC1A0001), 16) /* 172.26.0.1/16 */),
                 Span: _Span(818, 224, 22, 1, 27, 2));
         }
 
@@ -87,36 +57,17 @@ namespace NetDsl.Generated
         public static class Containers
         {
             /// <summary>container <c>cnt01</c> (lab.netdsl, line 29).</summary>
-            public static global::NetDsl.Model.Container Cnt01 { get; } = new global::NetDsl.Model.Container(
+            public static global::NetDsl.Model.Container Cnt01 { get; } = new(
                 Name: "cnt01",
                 Image: "centos:centos8",
-                Command: global::NetDsl.Model.EquatableArray.Of<string>("/bin/bash"),
+                Command: _Strings("/bin/bash"),
                 Tty: true,
                 Interactive: true,
-                Attachments: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.NetworkAttachment>(
-                    new global::NetDsl.Model.NetworkAttachment(
-                        Network: "br_ipv6_nw",
-                        InterfaceName: "eth0",
-                        Ipv6: _V6(0xFD5ACEB9ED8D0001UL, 0x2UL) /* fd5a:ceb9:ed8d:1::2 */,
-                        Ipv6Fixed: false,
-                        PrefixLength: 64,
-                        Ipv4: _V4(0xAC1A0002UL) /* 172.26.0.2 */,
-                        Mac: _Mac(0x242AC1A0002UL) /* 02:42:ac:1a:00:02 */,
-                        LinkLocal: _V6(0xFE80000000000000UL, 0x42ACFFFE1A0002UL) /* fe80::42:acff:fe1a:2 */,
-                        Span: _Span(1063, 10, 29, 20, 29, 30))),
-                PredictedRoutes: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.Route>(
-                    new global::NetDsl.Model.Route(
-                        Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001UL, 0x0UL), 64) /* fd5a:ceb9:ed8d:1::/64 */,
-                        NextHop: null,
-                        Interface: "eth0",
-                        Origin: global::NetDsl.Model.RouteOrigin.Static,
-                        Span: _Span(1063, 10, 29, 20, 29, 30)),
-                    new global::NetDsl.Model.Route(
-                        Destination: _Prefix(_V6(0x0UL, 0x0UL), 0) /* ::/0 */,
-                        NextHop: _V6(0xFD5ACEB9ED8D0001UL, 0x1UL) /* fd5a:ceb9:ed8d:1::1 */,
-                        Interface: "eth0",
-                        Origin: global::NetDsl.Model.RouteOrigin.Static,
-                        Span: _Span(1063, 10, 29, 20, 29, 30))),
+                Attachments: _NetworkAttachments(
+                    new global::NetDsl.Model.NetworkAttachment(Network: "br_ipv6_nw", InterfaceName: "eth0", Ipv6: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, Ipv6Fixed: false, PrefixLength: 64, Ipv4: _V4(0xAC1A0002) /* 172.26.0.2 */, Mac: _Mac(0x242AC1A0002) /* 02:42:ac:1a:00:02 */, LinkLocal: _V6(0xFE80000000000000, 0x42ACFFFE1A0002) /* fe80::42:acff:fe1a:2 */, Span: _Span(1063, 10, 29, 20, 29, 30))),
+                PredictedRoutes: _Routes(
+                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */, NextHop: null, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1063, 10, 29, 20, 29, 30)),
+                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1063, 10, 29, 20, 29, 30))),
                 Span: _Span(1044, 97, 29, 1, 34, 2));
         }
 
@@ -124,29 +75,14 @@ namespace NetDsl.Generated
         public static class Routers
         {
             /// <summary>router <c>Rdc01</c> (lab.netdsl, line 36).</summary>
-            public static global::NetDsl.Model.Router Rdc01 { get; } = new global::NetDsl.Model.Router(
+            public static global::NetDsl.Model.Router Rdc01 { get; } = new(
                 Name: "Rdc01",
                 Dialect: global::NetDsl.Model.Dialect.Ios,
-                Interfaces: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.NetworkInterface>(
-                    new global::NetDsl.Model.NetworkInterface(
-                        Name: "Vlan10",
-                        Addresses: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Addressing.IpPrefix>(_Prefix(_V6(0xFD5ACEB9ED8DFE0AUL, 0x1UL), 64) /* fd5a:ceb9:ed8d:fe0a::1/64 */),
-                        LinkLocal: _V6(0xFE80000000000000UL, 0x1UL) /* fe80::1 */,
-                        Zone: null,
-                        Span: _Span(1164, 69, 37, 3, 37, 72)),
-                    new global::NetDsl.Model.NetworkInterface(
-                        Name: "Vlan252",
-                        Addresses: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Addressing.IpPrefix>(_Prefix(_V6(0xFD5ACEB9ED8DFEFCUL, 0x2UL), 64) /* fd5a:ceb9:ed8d:fefc::2/64 */),
-                        LinkLocal: null,
-                        Zone: null,
-                        Span: _Span(1236, 51, 38, 3, 38, 54))),
-                Routes: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.Route>(
-                    new global::NetDsl.Model.Route(
-                        Destination: _Prefix(_V6(0x0UL, 0x0UL), 0) /* ::/0 */,
-                        NextHop: _V6(0xFD5ACEB9ED8DFEFCUL, 0x1UL) /* fd5a:ceb9:ed8d:fefc::1 */,
-                        Interface: "Vlan252",
-                        Origin: global::NetDsl.Model.RouteOrigin.Static,
-                        Span: _Span(1290, 45, 39, 3, 39, 48))),
+                Interfaces: _NetworkInterfaces(
+                    new(Name: "Vlan10", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x1), 64) /* fd5a:ceb9:ed8d:fe0a::1/64 */), LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: null, Span: _Span(1164, 69, 37, 3, 37, 72)),
+                    new(Name: "Vlan252", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x2), 64) /* fd5a:ceb9:ed8d:fefc::2/64 */), LinkLocal: null, Zone: null, Span: _Span(1236, 51, 38, 3, 38, 54))),
+                Routes: _Routes(
+                    new global::NetDsl.Model.Route(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x1) /* fd5a:ceb9:ed8d:fefc::1 */, Interface: "Vlan252", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1290, 45, 39, 3, 39, 48))),
                 Span: _Span(1143, 194, 36, 1, 40, 2));
         }
 
@@ -154,20 +90,14 @@ namespace NetDsl.Generated
         public static class Nptv6Rules
         {
             /// <summary>NPTv6 rule <c>nat66_NPTv6_to_internet</c> (lab.netdsl, line 49).</summary>
-            public static global::NetDsl.Model.Nptv6Rule Nat66NPTv6ToInternet { get; } = new global::NetDsl.Model.Nptv6Rule(
+            public static global::NetDsl.Model.Nptv6Rule Nat66NPTv6ToInternet { get; } = new(
                 Name: "nat66_NPTv6_to_internet",
                 FromZone: "zTrust",
                 ToZone: "zUntrust",
                 Interface: "ethernet1/1.999",
-                Mappings: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.Nptv6Mapping>(
-                    new global::NetDsl.Model.Nptv6Mapping(
-                        Inside: _Prefix(_V6(0xFD5ACEB9ED8DFE0AUL, 0x0UL), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */,
-                        Outside: _Prefix(_V6(0x20010DB8FF00FF66UL, 0x0UL), 64) /* 2001:db8:ff00:ff66::/64 */,
-                        Span: _Span(1937, 51, 50, 5, 50, 56)),
-                    new global::NetDsl.Model.Nptv6Mapping(
-                        Inside: _Prefix(_V6(0xFD5ACEB9ED8DFEFCUL, 0x0UL), 64) /* fd5a:ceb9:ed8d:fefc::/64 */,
-                        Outside: _Prefix(_V6(0x20010DB8FF00FF66UL, 0x0UL), 64) /* 2001:db8:ff00:ff66::/64 */,
-                        Span: _Span(1993, 51, 51, 5, 51, 56))),
+                Mappings: _Nptv6Mappings(
+                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(1937, 51, 50, 5, 50, 56)),
+                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x0), 64) /* fd5a:ceb9:ed8d:fefc::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(1993, 51, 51, 5, 51, 56))),
                 Span: _Span(1851, 197, 49, 3, 52, 4));
         }
 
@@ -175,42 +105,18 @@ namespace NetDsl.Generated
         public static class Firewalls
         {
             /// <summary>firewall <c>FWdc01</c> (lab.netdsl, line 42).</summary>
-            public static global::NetDsl.Model.Firewall FWdc01 { get; } = new global::NetDsl.Model.Firewall(
+            public static global::NetDsl.Model.Firewall FWdc01 { get; } = new(
                 Name: "FWdc01",
                 Dialect: global::NetDsl.Model.Dialect.PanOs,
-                Interfaces: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.NetworkInterface>(
-                    new global::NetDsl.Model.NetworkInterface(
-                        Name: "ethernet1/1.999",
-                        Addresses: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Addressing.IpPrefix>(_Prefix(_V6(0x20010DB8FF00FFFFUL, 0x192016800010250UL), 64) /* 2001:db8:ff00:ffff:192:168:1:250/64 */),
-                        LinkLocal: null,
-                        Zone: "zUntrust",
-                        Span: _Span(1365, 83, 43, 3, 43, 86)),
-                    new global::NetDsl.Model.NetworkInterface(
-                        Name: "ethernet1/2.252",
-                        Addresses: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Addressing.IpPrefix>(_Prefix(_V6(0xFD5ACEB9ED8DFEFCUL, 0x1UL), 64) /* fd5a:ceb9:ed8d:fefc::1/64 */),
-                        LinkLocal: _V6(0xFE80000000000000UL, 0x1UL) /* fe80::1 */,
-                        Zone: "zTrust",
-                        Span: _Span(1451, 90, 44, 3, 44, 93))),
-                Routes: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.Route>(
-                    new global::NetDsl.Model.Route(
-                        Destination: _Prefix(_V6(0x0UL, 0x0UL), 0) /* ::/0 */,
-                        NextHop: _V6(0x20010DB8FF00FFFFUL, 0x1UL) /* 2001:db8:ff00:ffff::1 */,
-                        Interface: "ethernet1/1.999",
-                        Origin: global::NetDsl.Model.RouteOrigin.Static,
-                        Span: _Span(1544, 52, 45, 3, 45, 55)),
-                    new global::NetDsl.Model.Route(
-                        Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0AUL, 0x0UL), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */,
-                        NextHop: _V6(0xFD5ACEB9ED8DFEFCUL, 0x2UL) /* fd5a:ceb9:ed8d:fefc::2 */,
-                        Interface: "ethernet1/2.252",
-                        Origin: global::NetDsl.Model.RouteOrigin.Static,
-                        Span: _Span(1599, 73, 46, 3, 46, 76))),
-                Allows: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.AllowRule>(
-                    new global::NetDsl.Model.AllowRule(
-                        Name: "trust_to_untrust",
-                        FromZone: "zTrust",
-                        ToZone: "zUntrust",
-                        Span: _Span(1709, 41, 47, 3, 47, 44))),
-                Nptv6Rules: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.Nptv6Rule>(
+                Interfaces: _NetworkInterfaces(
+                    new(Name: "ethernet1/1.999", Addresses: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FFFF, 0x192016800010250), 64) /* 2001:db8:ff00:ffff:192:168:1:250/64 */), LinkLocal: null, Zone: "zUntrust", Span: _Span(1365, 83, 43, 3, 43, 86)),
+                    new(Name: "ethernet1/2.252", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x1), 64) /* fd5a:ceb9:ed8d:fefc::1/64 */), LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "zTrust", Span: _Span(1451, 90, 44, 3, 44, 93))),
+                Routes: _Routes(
+                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0x20010DB8FF00FFFF, 0x1) /* 2001:db8:ff00:ffff::1 */, Interface: "ethernet1/1.999", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1544, 52, 45, 3, 45, 55)),
+                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x2) /* fd5a:ceb9:ed8d:fefc::2 */, Interface: "ethernet1/2.252", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1599, 73, 46, 3, 46, 76))),
+                Allows: _AllowRules(
+                    new global::NetDsl.Model.AllowRule(Name: "trust_to_untrust", FromZone: "zTrust", ToZone: "zUntrust", Span: _Span(1709, 41, 47, 3, 47, 44))),
+                Nptv6Rules: _Nptv6Rules(
                     global::NetDsl.Generated.Lab.Nptv6Rules.Nat66NPTv6ToInternet),
                 Span: _Span(1339, 711, 42, 1, 53, 2));
         }
@@ -219,9 +125,9 @@ namespace NetDsl.Generated
         public static class ExternalHosts
         {
             /// <summary>external host <c>dns.google</c> (lab.netdsl, line 58).</summary>
-            public static global::NetDsl.Model.ExternalHost DnsGoogle { get; } = new global::NetDsl.Model.ExternalHost(
+            public static global::NetDsl.Model.ExternalHost DnsGoogle { get; } = new(
                 Name: "dns.google",
-                Address: _V6(0x2001486048600000UL, 0x8888UL) /* 2001:4860:4860::8888 */,
+                Address: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */,
                 Span: _Span(2197, 26, 58, 3, 58, 29));
         }
 
@@ -229,23 +135,13 @@ namespace NetDsl.Generated
         public static class Upstreams
         {
             /// <summary>upstream <c>isp</c> (lab.netdsl, line 55).</summary>
-            public static global::NetDsl.Model.Upstream Isp { get; } = new global::NetDsl.Model.Upstream(
+            public static global::NetDsl.Model.Upstream Isp { get; } = new(
                 Name: "isp",
-                Interfaces: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.NetworkInterface>(
-                    new global::NetDsl.Model.NetworkInterface(
-                        Name: "uplink",
-                        Addresses: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Addressing.IpPrefix>(_Prefix(_V6(0x20010DB8FF00FFFFUL, 0x1UL), 64) /* 2001:db8:ff00:ffff::1/64 */),
-                        LinkLocal: null,
-                        Zone: null,
-                        Span: _Span(2069, 49, 56, 3, 56, 52))),
-                Routes: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.Route>(
-                    new global::NetDsl.Model.Route(
-                        Destination: _Prefix(_V6(0x20010DB8FF00FF66UL, 0x0UL), 64) /* 2001:db8:ff00:ff66::/64 */,
-                        NextHop: _V6(0x20010DB8FF00FFFFUL, 0x192016800010250UL) /* 2001:db8:ff00:ffff:192:168:1:250 */,
-                        Interface: "uplink",
-                        Origin: global::NetDsl.Model.RouteOrigin.Static,
-                        Span: _Span(2121, 73, 57, 3, 57, 76))),
-                Hosts: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.ExternalHost>(
+                Interfaces: _NetworkInterfaces(
+                    new global::NetDsl.Model.NetworkInterface(Name: "uplink", Addresses: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FFFF, 0x1), 64) /* 2001:db8:ff00:ffff::1/64 */), LinkLocal: null, Zone: null, Span: _Span(2069, 49, 56, 3, 56, 52))),
+                Routes: _Routes(
+                    new global::NetDsl.Model.Route(Destination: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, NextHop: _V6(0x20010DB8FF00FFFF, 0x192016800010250) /* 2001:db8:ff00:ffff:192:168:1:250 */, Interface: "uplink", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(2121, 73, 57, 3, 57, 76))),
+                Hosts: _ExternalHosts(
                     global::NetDsl.Generated.Lab.ExternalHosts.DnsGoogle),
                 Span: _Span(2052, 173, 55, 1, 59, 2));
         }
@@ -254,90 +150,88 @@ namespace NetDsl.Generated
         /// The model bound from the file with its default parameters, built as plain object construction
         /// (nothing is parsed at run time). Equal, record for record, to what the NetDsl compiler binds.
         /// </summary>
-        public static global::NetDsl.Model.NetworkModel Model { get; } = new global::NetDsl.Model.NetworkModel(
+        public static global::NetDsl.Model.NetworkModel Model { get; } = new(
             SourcePath: "lab.netdsl",
-            Parameters: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.Parameter>(
-                new global::NetDsl.Model.Parameter(
-                    Name: "ROUTINGPREFIX",
-                    Kind: global::NetDsl.Model.ParameterKind.Prefix,
-                    Value: "2001:db8:ff00::/48",
-                    DefaultValue: "2001:db8:ff00::/48",
-                    Overridden: false,
-                    Span: _Span(289, 38, 5, 1, 5, 39)),
-                new global::NetDsl.Model.Parameter(
-                    Name: "DNS_GOOGLE",
-                    Kind: global::NetDsl.Model.ParameterKind.Address,
-                    Value: "2001:4860:4860::8888",
-                    DefaultValue: "2001:4860:4860::8888",
-                    Overridden: false,
-                    Span: _Span(328, 37, 6, 1, 6, 38)),
-                new global::NetDsl.Model.Parameter(
-                    Name: "CNT01_IMAGE",
-                    Kind: global::NetDsl.Model.ParameterKind.String,
-                    Value: "centos:centos8",
-                    DefaultValue: "centos:centos8",
-                    Overridden: false,
-                    Span: _Span(366, 34, 7, 1, 7, 35)),
-                new global::NetDsl.Model.Parameter(
-                    Name: "CNT01_COMMAND",
-                    Kind: global::NetDsl.Model.ParameterKind.StringList,
-                    Value: "[\"/bin/bash\"]",
-                    DefaultValue: "[\"/bin/bash\"]",
-                    Overridden: false,
-                    Span: _Span(401, 33, 8, 1, 8, 34))),
-            Hosts: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.DockerHost>(
-                global::NetDsl.Generated.Lab.Hosts.Dockerhost),
-            Networks: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.DockerNetwork>(
-                global::NetDsl.Generated.Lab.Networks.BrIpv6Nw),
-            Containers: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.Container>(
-                global::NetDsl.Generated.Lab.Containers.Cnt01),
-            Routers: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.Router>(
-                global::NetDsl.Generated.Lab.Routers.Rdc01),
-            Firewalls: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.Firewall>(
-                global::NetDsl.Generated.Lab.Firewalls.FWdc01),
-            Upstreams: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.Upstream>(
-                global::NetDsl.Generated.Lab.Upstreams.Isp),
-            Expectations: global::NetDsl.Model.EquatableArray.Of<global::NetDsl.Model.Expectation>(
-                new global::NetDsl.Model.Expectation(
-                    Kind: global::NetDsl.Model.ExpectationKind.Ping,
-                    From: "dockerhost",
-                    To: new global::NetDsl.Model.ExpectTarget(
-                        Name: "cnt01",
-                        Address: null,
-                        Zone: null),
-                    Span: _Span(2227, 31, 61, 1, 61, 32)),
-                new global::NetDsl.Model.Expectation(
-                    Kind: global::NetDsl.Model.ExpectationKind.Ping,
-                    From: "dockerhost",
-                    To: new global::NetDsl.Model.ExpectTarget(
-                        Name: null,
-                        Address: _V6(0xFE80000000000000UL, 0x1UL) /* fe80::1 */,
-                        Zone: "br_ipv6_nw"),
-                    Span: _Span(2259, 44, 62, 1, 62, 45)),
-                new global::NetDsl.Model.Expectation(
-                    Kind: global::NetDsl.Model.ExpectationKind.Ping,
-                    From: "cnt01",
-                    To: new global::NetDsl.Model.ExpectTarget(
-                        Name: "dockerhost",
-                        Address: null,
-                        Zone: null),
-                    Span: _Span(2304, 31, 63, 1, 63, 32)),
-                new global::NetDsl.Model.Expectation(
-                    Kind: global::NetDsl.Model.ExpectationKind.Ping,
-                    From: "cnt01",
-                    To: new global::NetDsl.Model.ExpectTarget(
-                        Name: null,
-                        Address: _V6(0xFE80000000000000UL, 0x1UL) /* fe80::1 */,
-                        Zone: "eth0"),
-                    Span: _Span(2336, 33, 64, 1, 64, 34)),
-                new global::NetDsl.Model.Expectation(
-                    Kind: global::NetDsl.Model.ExpectationKind.Ping,
-                    From: "cnt01",
-                    To: new global::NetDsl.Model.ExpectTarget(
-                        Name: "dns.google",
-                        Address: null,
-                        Zone: null),
-                    Span: _Span(2370, 31, 65, 1, 65, 32))));
+            Parameters: _Parameters(
+                new(Name: "ROUTINGPREFIX", Kind: global::NetDsl.Model.ParameterKind.Prefix, Value: "2001:db8:ff00::/48", DefaultValue: "2001:db8:ff00::/48", Overridden: false, Span: _Span(289, 38, 5, 1, 5, 39)),
+                new(Name: "DNS_GOOGLE", Kind: global::NetDsl.Model.ParameterKind.Address, Value: "2001:4860:4860::8888", DefaultValue: "2001:4860:4860::8888", Overridden: false, Span: _Span(328, 37, 6, 1, 6, 38)),
+                new(Name: "CNT01_IMAGE", Kind: global::NetDsl.Model.ParameterKind.String, Value: "centos:centos8", DefaultValue: "centos:centos8", Overridden: false, Span: _Span(366, 34, 7, 1, 7, 35)),
+                new(Name: "CNT01_COMMAND", Kind: global::NetDsl.Model.ParameterKind.StringList, Value: "[\"/bin/bash\"]", DefaultValue: "[\"/bin/bash\"]", Overridden: false, Span: _Span(401, 33, 8, 1, 8, 34))),
+            Hosts: _DockerHosts(
+                Hosts.Dockerhost),
+            Networks: _DockerNetworks(
+                Networks.BrIpv6Nw),
+            Containers: _Containers(
+                Containers.Cnt01),
+            Routers: _Routers(
+                Routers.Rdc01),
+            Firewalls: _Firewalls(
+                Firewalls.FWdc01),
+            Upstreams: _Upstreams(
+                Upstreams.Isp),
+            Expectations: _Expectations(
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "dockerhost", To: new(Name: "cnt01", Address: null, Zone: null), Span: _Span(2227, 31, 61, 1, 61, 32)),
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "dockerhost", To: new(Name: null, Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "br_ipv6_nw"), Span: _Span(2259, 44, 62, 1, 62, 45)),
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dockerhost", Address: null, Zone: null), Span: _Span(2304, 31, 63, 1, 63, 32)),
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: null, Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "eth0"), Span: _Span(2336, 33, 64, 1, 64, 34)),
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dns.google", Address: null, Zone: null), Span: _Span(2370, 31, 65, 1, 65, 32))));
+
+        /// <summary>
+        /// What applying the file does, in order: daemon.json, an engine restart where networking keys changed,
+        /// sysctls, networks, containers (create, connect, start), nftables, then device configs to install by hand.
+        /// Equal to <c>global::NetDsl.Planning.ApplyPlanner.Plan(Model)</c>, computed when this file was generated.
+        /// </summary>
+        public static global::NetDsl.Planning.ApplyPlan ApplyPlan { get; } = new(
+            SourcePath: "lab.netdsl",
+            Steps: _ApplySteps(
+                new global::NetDsl.Planning.WriteDaemonJsonStep(Device: "dockerhost", Settings: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(671, 60, 15, 3, 18, 4))),
+                new global::NetDsl.Planning.RestartEngineStep(Device: "dockerhost", Keys: _Strings("ipv6", "fixed-cidr-v6"), LiveRestore: false),
+                new global::NetDsl.Planning.SetSysctlStep(Device: "dockerhost", Name: "net.ipv6.conf.ens192.accept_ra", Value: "2", Reason: "routes on ens192 come from router advertisements, which the kernel ignores once forwarding is on unless accept_ra=2"),
+                new global::NetDsl.Planning.SetSysctlStep(Device: "dockerhost", Name: "net.ipv6.conf.all.forwarding", Value: "1", Reason: "route between the IPv6 networks and the uplink"),
+                new global::NetDsl.Planning.CreateNetworkStep(Device: "dockerhost", Network: Networks.BrIpv6Nw, SettingsHash: "9ea0f87e0796f1b7"),
+                new global::NetDsl.Planning.CreateContainerStep(Device: "dockerhost", Container: Containers.Cnt01, SettingsHash: "66f14141154840fd"),
+                new global::NetDsl.Planning.StartContainerStep(Device: "dockerhost", Container: "cnt01"),
+                new global::NetDsl.Planning.LoadNftablesStep(Device: "dockerhost", Family: "ip6", Table: "netdsl", Ruleset: "table ip6 netdsl\ndelete table ip6 netdsl\ntable ip6 netdsl {\n\tchain postrouting {\n\t\ttype nat hook postrouting priority srcnat; policy accept;\n\t\toifname != \"lo\" masquerade\n\t}\n}\n"),
+                new global::NetDsl.Planning.PushDeviceConfigStep(Device: "Rdc01", Dialect: global::NetDsl.Model.Dialect.Ios),
+                new global::NetDsl.Planning.PushDeviceConfigStep(Device: "FWdc01", Dialect: global::NetDsl.Model.Dialect.PanOs)));
+
+        /// <summary>
+        /// What should hold once the plan is applied: engine version, network inspect fields, addresses, link-locals,
+        /// routes and pings. Equal to <c>global::NetDsl.Planning.VerifyPlanner.Plan(Model)</c>, computed when this file was generated.
+        /// </summary>
+        public static global::NetDsl.Planning.VerifyPlan VerifyPlan { get; } = new(
+            SourcePath: "lab.netdsl",
+            Facts: _VerifyFacts(
+                new global::NetDsl.Planning.EngineVersionFact(Device: "dockerhost", Version: new global::NetDsl.Model.EngineVersion(Major: 20, Minor: 10)),
+                new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.EnableIpv6, Value: "true"),
+                new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.Subnet6, Value: "fd5a:ceb9:ed8d:1::/64"),
+                new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.Gateway6, Value: "fd5a:ceb9:ed8d:1::1"),
+                new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.Subnet4, Value: "172.26.0.0/16"),
+                new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.Gateway4, Value: "172.26.0.1"),
+                new global::NetDsl.Planning.InterfaceAddressFact(Device: "cnt01", Interface: "eth0", Network: "br_ipv6_nw", Address: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, PrefixLength: 64, IsContainer: true),
+                new global::NetDsl.Planning.LinkLocalFact(Device: "cnt01", Interface: "eth0", Network: "br_ipv6_nw", Predicted: _V6(0xFE80000000000000, 0x42ACFFFE1A0002) /* fe80::42:acff:fe1a:2 */),
+                new global::NetDsl.Planning.RouteFact(Device: "cnt01", IsContainer: true, Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */, Via: null, Dev: "eth0", Network: null),
+                new global::NetDsl.Planning.RouteFact(Device: "cnt01", IsContainer: true, Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, Via: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Dev: "eth0", Network: null),
+                new global::NetDsl.Planning.InterfaceAddressFact(Device: "dockerhost", Interface: "br_ipv6_nw", Network: "br_ipv6_nw", Address: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, PrefixLength: 64, IsContainer: false),
+                new global::NetDsl.Planning.InterfaceAddressFact(Device: "dockerhost", Interface: "br_ipv6_nw", Network: "br_ipv6_nw", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, PrefixLength: 64, IsContainer: false),
+                new global::NetDsl.Planning.RouteFact(Device: "dockerhost", IsContainer: false, Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */, Via: null, Dev: "br_ipv6_nw", Network: "br_ipv6_nw"),
+                new global::NetDsl.Planning.RouteFact(Device: "dockerhost", IsContainer: false, Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Via: null, Dev: "ens192", Network: null),
+                new global::NetDsl.Planning.RouteFact(Device: "dockerhost", IsContainer: false, Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, Via: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Dev: "ens192", Network: null),
+                new global::NetDsl.Planning.PingFact(Device: "dockerhost", FromContainer: false, Target: "cnt01", Address: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, Zone: null, External: false),
+                new global::NetDsl.Planning.PingFact(Device: "dockerhost", FromContainer: false, Target: "fe80::1%br_ipv6_nw", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "br_ipv6_nw", External: false),
+                new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "dockerhost", Address: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Zone: null, External: false),
+                new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "fe80::1%eth0", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "eth0", External: false),
+                new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "dns.google", Address: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */, Zone: null, External: true)));
+
+        /// <summary>The ApplyPlan for the given parameters (<see cref="ApplyPlan"/> itself for <see cref="Parameters.Default"/>);
+        /// other values are planned at run time by <c>global::NetDsl.Planning.ApplyPlanner</c> from <see cref="Create(Parameters)"/>.</summary>
+        public static global::NetDsl.Planning.ApplyPlan CreateApplyPlan(Parameters parameters) =>
+            parameters == Parameters.Default ? ApplyPlan : global::NetDsl.Planning.ApplyPlanner.Plan(Create(parameters));
+
+        /// <summary>The VerifyPlan for the given parameters (<see cref="VerifyPlan"/> itself for <see cref="Parameters.Default"/>);
+        /// other values are planned at run time by <c>global::NetDsl.Planning.VerifyPlanner</c> from <see cref="Create(Parameters)"/>.</summary>
+        public static global::NetDsl.Planning.VerifyPlan CreateVerifyPlan(Parameters parameters) =>
+            parameters == Parameters.Default ? VerifyPlan : global::NetDsl.Planning.VerifyPlanner.Plan(Create(parameters));
 
         /// <summary>
         /// The file's <c>let</c> parameters. <see cref="Default"/> holds the values written in the file; override
@@ -351,8 +245,8 @@ namespace NetDsl.Generated
         {
             /// <summary>The values written in the file.</summary>
             public static Parameters Default { get; } = new Parameters(
-                Routingprefix: _Prefix(_V6(0x20010DB8FF000000UL, 0x0UL), 48) /* 2001:db8:ff00::/48 */,
-                DnsGoogle: _V6(0x2001486048600000UL, 0x8888UL) /* 2001:4860:4860::8888 */,
+                Routingprefix: _Prefix(_V6(0x20010DB8FF000000, 0x0), 48) /* 2001:db8:ff00::/48 */,
+                DnsGoogle: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */,
                 Cnt01Image: "centos:centos8",
                 Cnt01Command: global::NetDsl.Model.EquatableArray.Of<string>("/bin/bash"));
         }
@@ -462,6 +356,72 @@ expect ping cnt01 -> dns.google
         // Start, length, line, column, end line, end column of the declaration in the .netdsl file.
         private static global::NetDsl.Text.SourceSpan _Span(int start, int length, int line, int column, int endLine, int endColumn) =>
             new global::NetDsl.Text.SourceSpan(start, length, line, column, endLine, endColumn);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.AddressPool> _AddressPools(params global::NetDsl.Model.AddressPool[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.AllowRule> _AllowRules(params global::NetDsl.Model.AllowRule[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Planning.ApplyStep> _ApplySteps(params global::NetDsl.Planning.ApplyStep[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.Container> _Containers(params global::NetDsl.Model.Container[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.DockerHost> _DockerHosts(params global::NetDsl.Model.DockerHost[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.DockerNetwork> _DockerNetworks(params global::NetDsl.Model.DockerNetwork[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.Expectation> _Expectations(params global::NetDsl.Model.Expectation[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.ExternalHost> _ExternalHosts(params global::NetDsl.Model.ExternalHost[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.Firewall> _Firewalls(params global::NetDsl.Model.Firewall[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Addressing.IpPrefix> _IpPrefixes(params global::NetDsl.Addressing.IpPrefix[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.KeyValue> _KeyValues(params global::NetDsl.Model.KeyValue[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.Masquerade> _Masquerades(params global::NetDsl.Model.Masquerade[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.NetworkAttachment> _NetworkAttachments(params global::NetDsl.Model.NetworkAttachment[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.NetworkInterface> _NetworkInterfaces(params global::NetDsl.Model.NetworkInterface[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.Nptv6Mapping> _Nptv6Mappings(params global::NetDsl.Model.Nptv6Mapping[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.Nptv6Rule> _Nptv6Rules(params global::NetDsl.Model.Nptv6Rule[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.Parameter> _Parameters(params global::NetDsl.Model.Parameter[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.Router> _Routers(params global::NetDsl.Model.Router[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.Route> _Routes(params global::NetDsl.Model.Route[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<string> _Strings(params string[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.Upstream> _Upstreams(params global::NetDsl.Model.Upstream[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Planning.VerifyFact> _VerifyFacts(params global::NetDsl.Planning.VerifyFact[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
     }
 }
 
