@@ -221,7 +221,28 @@ namespace NetDsl.Generated
                 new global::NetDsl.Planning.PingFact(Device: "dockerhost", FromContainer: false, Target: "fe80::1%br_ipv6_nw", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "br_ipv6_nw", External: false),
                 new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "dockerhost", Address: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Zone: null, External: false),
                 new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "fe80::1%eth0", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "eth0", External: false),
-                new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "dns.google", Address: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */, Zone: null, External: true)));
+                new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "dns.google", Address: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */, Zone: null, External: true),
+                new global::NetDsl.Planning.DeviceAddressFact(Device: "dockerhost", Role: global::NetDsl.Planning.DeviceRole.DockerHost, Interface: "ens192", Address: _V6(0xFD5ACEB9ED8DFE0A, 0xED5761D820EBABA5) /* fd5a:ceb9:ed8d:fe0a:ed57:61d8:20eb:aba5 */, PrefixLength: 64),
+                new global::NetDsl.Planning.DeviceAddressFact(Device: "dockerhost", Role: global::NetDsl.Planning.DeviceRole.DockerHost, Interface: "ens192", Address: _V4(0xAFE0AFC) /* 10.254.10.252 */, PrefixLength: 24),
+                new global::NetDsl.Planning.MasqueradeFact(Device: "dockerhost", Family: global::NetDsl.Model.IpFamily.Ipv6, Rule: "oifname != \"lo\" masquerade"),
+                new global::NetDsl.Planning.ConntrackFact(Device: "dockerhost", From: "cnt01", Target: "dns.google", Protocol: "icmpv6", OriginalSource: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, OriginalDestination: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */, ReplySource: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */, ReplyDestination: _V6(0xFD5ACEB9ED8DFE0A, 0xED5761D820EBABA5) /* fd5a:ceb9:ed8d:fe0a:ed57:61d8:20eb:aba5 */),
+                new global::NetDsl.Planning.DeviceAddressFact(Device: "Rdc01", Role: global::NetDsl.Planning.DeviceRole.Router, Interface: "Vlan10", Address: _V6(0xFD5ACEB9ED8DFE0A, 0x1) /* fd5a:ceb9:ed8d:fe0a::1 */, PrefixLength: 64),
+                new global::NetDsl.Planning.DeviceAddressFact(Device: "Rdc01", Role: global::NetDsl.Planning.DeviceRole.Router, Interface: "Vlan10", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, PrefixLength: null),
+                new global::NetDsl.Planning.DeviceAddressFact(Device: "Rdc01", Role: global::NetDsl.Planning.DeviceRole.Router, Interface: "Vlan252", Address: _V6(0xFD5ACEB9ED8DFEFC, 0x2) /* fd5a:ceb9:ed8d:fefc::2 */, PrefixLength: 64),
+                new global::NetDsl.Planning.StaticRouteFact(Device: "Rdc01", Role: global::NetDsl.Planning.DeviceRole.Router, Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, Interface: "Vlan252", NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x1) /* fd5a:ceb9:ed8d:fefc::1 */),
+                new global::NetDsl.Planning.DeviceAddressFact(Device: "FWdc01", Role: global::NetDsl.Planning.DeviceRole.Firewall, Interface: "ethernet1/1.999", Address: _V6(0x20010DB8FF00FFFF, 0x192016800010250) /* 2001:db8:ff00:ffff:192:168:1:250 */, PrefixLength: 64),
+                new global::NetDsl.Planning.DeviceAddressFact(Device: "FWdc01", Role: global::NetDsl.Planning.DeviceRole.Firewall, Interface: "ethernet1/2.252", Address: _V6(0xFD5ACEB9ED8DFEFC, 0x1) /* fd5a:ceb9:ed8d:fefc::1 */, PrefixLength: 64),
+                new global::NetDsl.Planning.DeviceAddressFact(Device: "FWdc01", Role: global::NetDsl.Planning.DeviceRole.Firewall, Interface: "ethernet1/2.252", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, PrefixLength: null),
+                new global::NetDsl.Planning.ZoneFact(Device: "FWdc01", Interface: "ethernet1/1.999", Zone: "zUntrust"),
+                new global::NetDsl.Planning.ZoneFact(Device: "FWdc01", Interface: "ethernet1/2.252", Zone: "zTrust"),
+                new global::NetDsl.Planning.StaticRouteFact(Device: "FWdc01", Role: global::NetDsl.Planning.DeviceRole.Firewall, Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, Interface: "ethernet1/1.999", NextHop: _V6(0x20010DB8FF00FFFF, 0x1) /* 2001:db8:ff00:ffff::1 */),
+                new global::NetDsl.Planning.StaticRouteFact(Device: "FWdc01", Role: global::NetDsl.Planning.DeviceRole.Firewall, Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Interface: "ethernet1/2.252", NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x2) /* fd5a:ceb9:ed8d:fefc::2 */),
+                new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.Type, Value: "nptv6", Prefixes: _IpPrefixes()),
+                new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.FromZone, Value: "zTrust", Prefixes: _IpPrefixes()),
+                new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.ToZone, Value: "zUntrust", Prefixes: _IpPrefixes()),
+                new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.ToInterface, Value: "ethernet1/1.999", Prefixes: _IpPrefixes()),
+                new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.Sources, Value: "fd5a:ceb9:ed8d:fe0a::/64, fd5a:ceb9:ed8d:fefc::/64", Prefixes: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, _Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x0), 64) /* fd5a:ceb9:ed8d:fefc::/64 */)),
+                new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.TranslatedSource, Value: "2001:db8:ff00:ff66::/64", Prefixes: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */))));
 
         /// <summary>The ApplyPlan for the given parameters (<see cref="ApplyPlan"/> itself for <see cref="Parameters.Default"/>);
         /// other values are planned at run time by <c>global::NetDsl.Planning.ApplyPlanner</c> from <see cref="Create(Parameters)"/>.</summary>
@@ -472,15 +493,15 @@ namespace NetDsl.Generated
 
                 // The prefixes' top 64 bits (prefixes are at most /64, so the low half never takes part), their masks, the
                 // bits replaced (the longer length, as Linux does) and the adjustments Σfrom −₁ Σto (RFC 6296 §3.1).
-                private const ulong InsidePrefix = 0xFD5ACEB9ED8DFE0AUL; // fd5a:ceb9:ed8d:fe0a::/64
-                private const ulong InsideMask = 0xFFFFFFFFFFFFFFFFUL; // /64
-                private const ulong OutsidePrefix = 0x20010DB8FF00FF66UL; // 2001:db8:ff00:ff66::/64
-                private const ulong OutsideMask = 0xFFFFFFFFFFFFFFFFUL; // /64
-                private const ulong CopyMask = 0xFFFFFFFFFFFFFFFFUL; // /64
+                private const ulong InsidePrefix = 0xFD5ACEB9ED8DFE0A; // fd5a:ceb9:ed8d:fe0a::/64
+                private const ulong InsideMask = 0xFFFFFFFFFFFFFFFF; // /64
+                private const ulong OutsidePrefix = 0x20010DB8FF00FF66; // 2001:db8:ff00:ff66::/64
+                private const ulong OutsideMask = 0xFFFFFFFFFFFFFFFF; // /64
+                private const ulong CopyMask = 0xFFFFFFFFFFFFFFFF; // /64
                 private const ushort OutboundAdjustment = 0x8B8C;
                 private const ushort InboundAdjustment = 0x7473;
 
-                private static readonly global::NetDsl.Nptv6.Nptv6Rule s_rule = new global::NetDsl.Nptv6.Nptv6Rule(_Prefix(_V6(0xFD5ACEB9ED8DFE0AUL, 0x0UL), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, _Prefix(_V6(0x20010DB8FF00FF66UL, 0x0UL), 64) /* 2001:db8:ff00:ff66::/64 */);
+                private static readonly global::NetDsl.Nptv6.Nptv6Rule s_rule = new global::NetDsl.Nptv6.Nptv6Rule(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */);
                 private static readonly global::NetDsl.Nptv6.Nptv6Rewrite s_outbound = new global::NetDsl.Nptv6.Nptv6Rewrite(InsideMask, InsidePrefix, CopyMask, OutsidePrefix, 64, OutboundAdjustment, DropSubnetAllOnes: true);
                 private static readonly global::NetDsl.Nptv6.Nptv6Rewrite s_inbound = new global::NetDsl.Nptv6.Nptv6Rewrite(OutsideMask, OutsidePrefix, CopyMask, InsidePrefix, 64, InboundAdjustment, DropSubnetAllOnes: true);
 
@@ -594,11 +615,11 @@ namespace NetDsl.Generated
                     direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutbound(packet) : TranslateInbound(packet);
 
                 // The constants in network byte order as a native load sees them (the JIT folds IsLittleEndian).
-                private static readonly ulong InsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0xAFE8DEDB9CE5AFDUL : InsidePrefix;
-                private static readonly ulong InsideMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFFUL : InsideMask;
-                private static readonly ulong OutsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0x66FF00FFB80D0120UL : OutsidePrefix;
-                private static readonly ulong OutsideMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFFUL : OutsideMask;
-                private static readonly ulong CopyMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFFUL : CopyMask;
+                private static readonly ulong InsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0xAFE8DEDB9CE5AFD : InsidePrefix;
+                private static readonly ulong InsideMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFF : InsideMask;
+                private static readonly ulong OutsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0x66FF00FFB80D0120 : OutsidePrefix;
+                private static readonly ulong OutsideMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFF : OutsideMask;
+                private static readonly ulong CopyMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFF : CopyMask;
                 private static readonly ushort OutboundAdjustmentWire = global::System.BitConverter.IsLittleEndian ? (ushort)0x8C8B : OutboundAdjustment;
                 private static readonly ushort InboundAdjustmentWire = global::System.BitConverter.IsLittleEndian ? (ushort)0x7374 : InboundAdjustment;
                 #endif
@@ -625,15 +646,15 @@ namespace NetDsl.Generated
 
                 // The prefixes' top 64 bits (prefixes are at most /64, so the low half never takes part), their masks, the
                 // bits replaced (the longer length, as Linux does) and the adjustments Σfrom −₁ Σto (RFC 6296 §3.1).
-                private const ulong InsidePrefix = 0xFD5ACEB9ED8DFEFCUL; // fd5a:ceb9:ed8d:fefc::/64
-                private const ulong InsideMask = 0xFFFFFFFFFFFFFFFFUL; // /64
-                private const ulong OutsidePrefix = 0x20010DB8FF00FF66UL; // 2001:db8:ff00:ff66::/64
-                private const ulong OutsideMask = 0xFFFFFFFFFFFFFFFFUL; // /64
-                private const ulong CopyMask = 0xFFFFFFFFFFFFFFFFUL; // /64
+                private const ulong InsidePrefix = 0xFD5ACEB9ED8DFEFC; // fd5a:ceb9:ed8d:fefc::/64
+                private const ulong InsideMask = 0xFFFFFFFFFFFFFFFF; // /64
+                private const ulong OutsidePrefix = 0x20010DB8FF00FF66; // 2001:db8:ff00:ff66::/64
+                private const ulong OutsideMask = 0xFFFFFFFFFFFFFFFF; // /64
+                private const ulong CopyMask = 0xFFFFFFFFFFFFFFFF; // /64
                 private const ushort OutboundAdjustment = 0x8C7E;
                 private const ushort InboundAdjustment = 0x7381;
 
-                private static readonly global::NetDsl.Nptv6.Nptv6Rule s_rule = new global::NetDsl.Nptv6.Nptv6Rule(_Prefix(_V6(0xFD5ACEB9ED8DFEFCUL, 0x0UL), 64) /* fd5a:ceb9:ed8d:fefc::/64 */, _Prefix(_V6(0x20010DB8FF00FF66UL, 0x0UL), 64) /* 2001:db8:ff00:ff66::/64 */);
+                private static readonly global::NetDsl.Nptv6.Nptv6Rule s_rule = new global::NetDsl.Nptv6.Nptv6Rule(_Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x0), 64) /* fd5a:ceb9:ed8d:fefc::/64 */, _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */);
                 private static readonly global::NetDsl.Nptv6.Nptv6Rewrite s_outbound = new global::NetDsl.Nptv6.Nptv6Rewrite(InsideMask, InsidePrefix, CopyMask, OutsidePrefix, 64, OutboundAdjustment, DropSubnetAllOnes: true);
                 private static readonly global::NetDsl.Nptv6.Nptv6Rewrite s_inbound = new global::NetDsl.Nptv6.Nptv6Rewrite(OutsideMask, OutsidePrefix, CopyMask, InsidePrefix, 64, InboundAdjustment, DropSubnetAllOnes: true);
 
@@ -747,11 +768,11 @@ namespace NetDsl.Generated
                     direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutbound(packet) : TranslateInbound(packet);
 
                 // The constants in network byte order as a native load sees them (the JIT folds IsLittleEndian).
-                private static readonly ulong InsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0xFCFE8DEDB9CE5AFDUL : InsidePrefix;
-                private static readonly ulong InsideMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFFUL : InsideMask;
-                private static readonly ulong OutsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0x66FF00FFB80D0120UL : OutsidePrefix;
-                private static readonly ulong OutsideMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFFUL : OutsideMask;
-                private static readonly ulong CopyMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFFUL : CopyMask;
+                private static readonly ulong InsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0xFCFE8DEDB9CE5AFD : InsidePrefix;
+                private static readonly ulong InsideMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFF : InsideMask;
+                private static readonly ulong OutsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0x66FF00FFB80D0120 : OutsidePrefix;
+                private static readonly ulong OutsideMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFF : OutsideMask;
+                private static readonly ulong CopyMaskWire = global::System.BitConverter.IsLittleEndian ? 0xFFFFFFFFFFFFFFFF : CopyMask;
                 private static readonly ushort OutboundAdjustmentWire = global::System.BitConverter.IsLittleEndian ? (ushort)0x7E8C : OutboundAdjustment;
                 private static readonly ushort InboundAdjustmentWire = global::System.BitConverter.IsLittleEndian ? (ushort)0x8173 : InboundAdjustment;
                 #endif
