@@ -573,17 +573,60 @@ namespace NetDsl.Generated
 
                 #if NET10_0_OR_GREATER
                 /// <summary>Translates the source of a raw IPv6 packet in place (and the embedded address of an ICMPv6 error).</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public static global::NetDsl.Nptv6.Packets.Nptv6PacketResult TranslateOutbound(global::System.Span<byte> packet)
                 {
-                    if (packet.Length < 40 || packet[0] >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
-                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
                     ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packet);
+                    if (packet.Length < 40 || start >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
+                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
                     var outcome = RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 8));
                     if (outcome != global::NetDsl.Nptv6.Nptv6Outcome.Translated)
                         return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(outcome == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop, outcome, false);
-                    bool embedded = global::NetDsl.Nptv6.Packets.Nptv6Packet.IsIcmpV6ErrorWithEmbeddedIpv6(packet)
+                    bool embedded = packet.Length >= 88 && IsIcmpV6Error(ref start)
                         && RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 72)) == global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                     return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated, global::NetDsl.Nptv6.Nptv6Outcome.Translated, embedded);
+                }
+
+                /// <summary>
+                /// Translates the sources of <paramref name="count"/> packets of <paramref name="packetLength"/> bytes laid end to end in
+                /// <paramref name="buffer"/>, as <c>TranslateOutbound</c> would one by one; returns how many were translated and, when
+                /// <paramref name="outcomes"/> is not empty, each packet's outcome.
+                /// </summary>
+                public static int TranslateOutboundBatch(global::System.Span<byte> buffer, int packetLength, int count, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default)
+                {
+                    global::NetDsl.Nptv6.Packets.Nptv6Packet.CheckBatch(buffer.Length, packetLength, count, outcomes.Length);
+                    if (packetLength < 40)
+                    {
+                        if (outcomes.Length != 0) outcomes.Slice(0, count).Fill(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed);
+                        return 0;
+                    }
+                    // Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads
+                    // and writes without bounds checks; a packet too short to hold an ICMPv6 error and the packet it quotes
+                    // (88 bytes) skips that test, and only the outcome is kept, not a result per packet.
+                    ref byte packet = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
+                    bool record = outcomes.Length != 0;
+                    bool mayBeIcmpError = packetLength >= 88;
+                    int translated = 0;
+                    nint offset = 0;
+                    for (int i = 0; i < count; i++, offset += packetLength)
+                    {
+                        var o = OutboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, offset), mayBeIcmpError);
+                        if (record) global::System.Runtime.CompilerServices.Unsafe.Add(ref outcome, i) = o;
+                        if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
+                    }
+                    return translated;
+                }
+
+                // One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome OutboundAt(ref byte packet, bool mayBeIcmpError)
+                {
+                    if (packet >> 4 != 6) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed;
+                    var address = RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 8));
+                    if (address != global::NetDsl.Nptv6.Nptv6Outcome.Translated) return address == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop;
+                    if (mayBeIcmpError && IsIcmpV6Error(ref packet)) RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 72));
+                    return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated;
                 }
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -591,28 +634,73 @@ namespace NetDsl.Generated
                 {
                     ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
                     if (high != InsidePrefixWire) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
-                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF.
-                    int offset = 8;
-                    while (global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset)) == 0xFFFF)
-                        if ((offset += 2) == 16) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
-                    ref byte word = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset);
-                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref word, AddAdjustment(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref word), OutboundAdjustmentWire));
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF, without a loop: the first lane
+                    // on the wire of ~iid that is not zero (its lowest on a little-endian machine, its highest on a big-endian one).
+                    ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
+                    ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                    if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                    int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                    ulong word = AddAdjustment((ushort)(iid >> shift), OutboundAdjustmentWire);
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
                     global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, OutsidePrefixWire);
                     return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                 }
 
                 /// <summary>Translates the destination of a raw IPv6 packet in place (and the embedded address of an ICMPv6 error).</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public static global::NetDsl.Nptv6.Packets.Nptv6PacketResult TranslateInbound(global::System.Span<byte> packet)
                 {
-                    if (packet.Length < 40 || packet[0] >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
-                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
                     ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packet);
+                    if (packet.Length < 40 || start >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
+                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
                     var outcome = RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 24));
                     if (outcome != global::NetDsl.Nptv6.Nptv6Outcome.Translated)
                         return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(outcome == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop, outcome, false);
-                    bool embedded = global::NetDsl.Nptv6.Packets.Nptv6Packet.IsIcmpV6ErrorWithEmbeddedIpv6(packet)
+                    bool embedded = packet.Length >= 88 && IsIcmpV6Error(ref start)
                         && RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 56)) == global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                     return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated, global::NetDsl.Nptv6.Nptv6Outcome.Translated, embedded);
+                }
+
+                /// <summary>
+                /// Translates the destinations of <paramref name="count"/> packets of <paramref name="packetLength"/> bytes laid end to end in
+                /// <paramref name="buffer"/>, as <c>TranslateInbound</c> would one by one; returns how many were translated and, when
+                /// <paramref name="outcomes"/> is not empty, each packet's outcome.
+                /// </summary>
+                public static int TranslateInboundBatch(global::System.Span<byte> buffer, int packetLength, int count, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default)
+                {
+                    global::NetDsl.Nptv6.Packets.Nptv6Packet.CheckBatch(buffer.Length, packetLength, count, outcomes.Length);
+                    if (packetLength < 40)
+                    {
+                        if (outcomes.Length != 0) outcomes.Slice(0, count).Fill(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed);
+                        return 0;
+                    }
+                    // Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads
+                    // and writes without bounds checks; a packet too short to hold an ICMPv6 error and the packet it quotes
+                    // (88 bytes) skips that test, and only the outcome is kept, not a result per packet.
+                    ref byte packet = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
+                    bool record = outcomes.Length != 0;
+                    bool mayBeIcmpError = packetLength >= 88;
+                    int translated = 0;
+                    nint offset = 0;
+                    for (int i = 0; i < count; i++, offset += packetLength)
+                    {
+                        var o = InboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, offset), mayBeIcmpError);
+                        if (record) global::System.Runtime.CompilerServices.Unsafe.Add(ref outcome, i) = o;
+                        if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
+                    }
+                    return translated;
+                }
+
+                // One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome InboundAt(ref byte packet, bool mayBeIcmpError)
+                {
+                    if (packet >> 4 != 6) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed;
+                    var address = RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 24));
+                    if (address != global::NetDsl.Nptv6.Nptv6Outcome.Translated) return address == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop;
+                    if (mayBeIcmpError && IsIcmpV6Error(ref packet)) RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 56));
+                    return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated;
                 }
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -620,18 +708,32 @@ namespace NetDsl.Generated
                 {
                     ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
                     if (high != OutsidePrefixWire) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
-                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF.
-                    int offset = 8;
-                    while (global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset)) == 0xFFFF)
-                        if ((offset += 2) == 16) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
-                    ref byte word = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset);
-                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref word, AddAdjustment(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref word), InboundAdjustmentWire));
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF, without a loop: the first lane
+                    // on the wire of ~iid that is not zero (its lowest on a little-endian machine, its highest on a big-endian one).
+                    ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
+                    ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                    if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                    int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                    ulong word = AddAdjustment((ushort)(iid >> shift), InboundAdjustmentWire);
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
                     global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, InsidePrefixWire);
                     return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                 }
 
+                // Nptv6Packet.IsIcmpV6ErrorWithEmbeddedIpv6 on a packet known to hold 88 bytes: Next Header ICMPv6 (the one
+                // compare that settles nearly every packet), an error type (1-4) and an IPv6 packet quoted after its 8-byte header.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static bool IsIcmpV6Error(ref byte packet) =>
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 6) == 58 && (uint)(global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 40) - 1) <= 3 && global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 48) >> 4 == 6;
+
+                // Inlined so that a caller holding the sealed class gets the specialised code in its own loop, with no call per packet.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public global::NetDsl.Nptv6.Packets.Nptv6PacketResult Translate(global::System.Span<byte> packet, global::NetDsl.Nptv6.Nptv6Direction direction) =>
                     direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutbound(packet) : TranslateInbound(packet);
+
+                /// <summary>Packets laid end to end, one direction for the whole batch (see <c>INptv6Translator.TranslateBatch</c>).</summary>
+                public int TranslateBatch(global::System.Span<byte> buffer, int packetLength, int count, global::NetDsl.Nptv6.Nptv6Direction direction, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default) =>
+                    direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutboundBatch(buffer, packetLength, count, outcomes) : TranslateInboundBatch(buffer, packetLength, count, outcomes);
 
                 // The constants in network byte order as a native load sees them (the JIT folds IsLittleEndian).
                 private static readonly ulong InsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0xAFE8DEDB9CE5AFDUL : InsidePrefix;
@@ -726,17 +828,60 @@ namespace NetDsl.Generated
 
                 #if NET10_0_OR_GREATER
                 /// <summary>Translates the source of a raw IPv6 packet in place (and the embedded address of an ICMPv6 error).</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public static global::NetDsl.Nptv6.Packets.Nptv6PacketResult TranslateOutbound(global::System.Span<byte> packet)
                 {
-                    if (packet.Length < 40 || packet[0] >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
-                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
                     ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packet);
+                    if (packet.Length < 40 || start >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
+                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
                     var outcome = RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 8));
                     if (outcome != global::NetDsl.Nptv6.Nptv6Outcome.Translated)
                         return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(outcome == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop, outcome, false);
-                    bool embedded = global::NetDsl.Nptv6.Packets.Nptv6Packet.IsIcmpV6ErrorWithEmbeddedIpv6(packet)
+                    bool embedded = packet.Length >= 88 && IsIcmpV6Error(ref start)
                         && RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 72)) == global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                     return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated, global::NetDsl.Nptv6.Nptv6Outcome.Translated, embedded);
+                }
+
+                /// <summary>
+                /// Translates the sources of <paramref name="count"/> packets of <paramref name="packetLength"/> bytes laid end to end in
+                /// <paramref name="buffer"/>, as <c>TranslateOutbound</c> would one by one; returns how many were translated and, when
+                /// <paramref name="outcomes"/> is not empty, each packet's outcome.
+                /// </summary>
+                public static int TranslateOutboundBatch(global::System.Span<byte> buffer, int packetLength, int count, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default)
+                {
+                    global::NetDsl.Nptv6.Packets.Nptv6Packet.CheckBatch(buffer.Length, packetLength, count, outcomes.Length);
+                    if (packetLength < 40)
+                    {
+                        if (outcomes.Length != 0) outcomes.Slice(0, count).Fill(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed);
+                        return 0;
+                    }
+                    // Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads
+                    // and writes without bounds checks; a packet too short to hold an ICMPv6 error and the packet it quotes
+                    // (88 bytes) skips that test, and only the outcome is kept, not a result per packet.
+                    ref byte packet = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
+                    bool record = outcomes.Length != 0;
+                    bool mayBeIcmpError = packetLength >= 88;
+                    int translated = 0;
+                    nint offset = 0;
+                    for (int i = 0; i < count; i++, offset += packetLength)
+                    {
+                        var o = OutboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, offset), mayBeIcmpError);
+                        if (record) global::System.Runtime.CompilerServices.Unsafe.Add(ref outcome, i) = o;
+                        if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
+                    }
+                    return translated;
+                }
+
+                // One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome OutboundAt(ref byte packet, bool mayBeIcmpError)
+                {
+                    if (packet >> 4 != 6) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed;
+                    var address = RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 8));
+                    if (address != global::NetDsl.Nptv6.Nptv6Outcome.Translated) return address == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop;
+                    if (mayBeIcmpError && IsIcmpV6Error(ref packet)) RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 72));
+                    return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated;
                 }
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -744,28 +889,73 @@ namespace NetDsl.Generated
                 {
                     ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
                     if (high != InsidePrefixWire) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
-                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF.
-                    int offset = 8;
-                    while (global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset)) == 0xFFFF)
-                        if ((offset += 2) == 16) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
-                    ref byte word = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset);
-                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref word, AddAdjustment(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref word), OutboundAdjustmentWire));
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF, without a loop: the first lane
+                    // on the wire of ~iid that is not zero (its lowest on a little-endian machine, its highest on a big-endian one).
+                    ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
+                    ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                    if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                    int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                    ulong word = AddAdjustment((ushort)(iid >> shift), OutboundAdjustmentWire);
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
                     global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, OutsidePrefixWire);
                     return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                 }
 
                 /// <summary>Translates the destination of a raw IPv6 packet in place (and the embedded address of an ICMPv6 error).</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public static global::NetDsl.Nptv6.Packets.Nptv6PacketResult TranslateInbound(global::System.Span<byte> packet)
                 {
-                    if (packet.Length < 40 || packet[0] >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
-                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
                     ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packet);
+                    if (packet.Length < 40 || start >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
+                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
                     var outcome = RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 24));
                     if (outcome != global::NetDsl.Nptv6.Nptv6Outcome.Translated)
                         return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(outcome == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop, outcome, false);
-                    bool embedded = global::NetDsl.Nptv6.Packets.Nptv6Packet.IsIcmpV6ErrorWithEmbeddedIpv6(packet)
+                    bool embedded = packet.Length >= 88 && IsIcmpV6Error(ref start)
                         && RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 56)) == global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                     return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated, global::NetDsl.Nptv6.Nptv6Outcome.Translated, embedded);
+                }
+
+                /// <summary>
+                /// Translates the destinations of <paramref name="count"/> packets of <paramref name="packetLength"/> bytes laid end to end in
+                /// <paramref name="buffer"/>, as <c>TranslateInbound</c> would one by one; returns how many were translated and, when
+                /// <paramref name="outcomes"/> is not empty, each packet's outcome.
+                /// </summary>
+                public static int TranslateInboundBatch(global::System.Span<byte> buffer, int packetLength, int count, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default)
+                {
+                    global::NetDsl.Nptv6.Packets.Nptv6Packet.CheckBatch(buffer.Length, packetLength, count, outcomes.Length);
+                    if (packetLength < 40)
+                    {
+                        if (outcomes.Length != 0) outcomes.Slice(0, count).Fill(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed);
+                        return 0;
+                    }
+                    // Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads
+                    // and writes without bounds checks; a packet too short to hold an ICMPv6 error and the packet it quotes
+                    // (88 bytes) skips that test, and only the outcome is kept, not a result per packet.
+                    ref byte packet = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
+                    bool record = outcomes.Length != 0;
+                    bool mayBeIcmpError = packetLength >= 88;
+                    int translated = 0;
+                    nint offset = 0;
+                    for (int i = 0; i < count; i++, offset += packetLength)
+                    {
+                        var o = InboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, offset), mayBeIcmpError);
+                        if (record) global::System.Runtime.CompilerServices.Unsafe.Add(ref outcome, i) = o;
+                        if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
+                    }
+                    return translated;
+                }
+
+                // One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome InboundAt(ref byte packet, bool mayBeIcmpError)
+                {
+                    if (packet >> 4 != 6) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed;
+                    var address = RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 24));
+                    if (address != global::NetDsl.Nptv6.Nptv6Outcome.Translated) return address == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop;
+                    if (mayBeIcmpError && IsIcmpV6Error(ref packet)) RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 56));
+                    return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated;
                 }
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -773,18 +963,32 @@ namespace NetDsl.Generated
                 {
                     ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
                     if (high != OutsidePrefixWire) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
-                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF.
-                    int offset = 8;
-                    while (global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset)) == 0xFFFF)
-                        if ((offset += 2) == 16) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
-                    ref byte word = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset);
-                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref word, AddAdjustment(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref word), InboundAdjustmentWire));
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF, without a loop: the first lane
+                    // on the wire of ~iid that is not zero (its lowest on a little-endian machine, its highest on a big-endian one).
+                    ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
+                    ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                    if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                    int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                    ulong word = AddAdjustment((ushort)(iid >> shift), InboundAdjustmentWire);
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
                     global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, InsidePrefixWire);
                     return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                 }
 
+                // Nptv6Packet.IsIcmpV6ErrorWithEmbeddedIpv6 on a packet known to hold 88 bytes: Next Header ICMPv6 (the one
+                // compare that settles nearly every packet), an error type (1-4) and an IPv6 packet quoted after its 8-byte header.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static bool IsIcmpV6Error(ref byte packet) =>
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 6) == 58 && (uint)(global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 40) - 1) <= 3 && global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 48) >> 4 == 6;
+
+                // Inlined so that a caller holding the sealed class gets the specialised code in its own loop, with no call per packet.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public global::NetDsl.Nptv6.Packets.Nptv6PacketResult Translate(global::System.Span<byte> packet, global::NetDsl.Nptv6.Nptv6Direction direction) =>
                     direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutbound(packet) : TranslateInbound(packet);
+
+                /// <summary>Packets laid end to end, one direction for the whole batch (see <c>INptv6Translator.TranslateBatch</c>).</summary>
+                public int TranslateBatch(global::System.Span<byte> buffer, int packetLength, int count, global::NetDsl.Nptv6.Nptv6Direction direction, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default) =>
+                    direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutboundBatch(buffer, packetLength, count, outcomes) : TranslateInboundBatch(buffer, packetLength, count, outcomes);
 
                 // The constants in network byte order as a native load sees them (the JIT folds IsLittleEndian).
                 private static readonly ulong InsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0xFCFE8DEDB9CE5AFDUL : InsidePrefix;
