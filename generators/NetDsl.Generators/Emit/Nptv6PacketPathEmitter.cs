@@ -60,17 +60,25 @@ internal sealed class Nptv6PacketPathEmitter
         _w.Line("if (outcomes.Length != 0) outcomes.Slice(0, count).Fill(" + PacketOutcome + "Malformed);");
         _w.Line("return 0;");
         _w.Close();
-        _w.Line("// Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads");
-        _w.Line("// and writes without bounds checks; a packet too short to hold an ICMPv6 error and the packet it quotes");
-        _w.Line("// (88 bytes) skips that test, and only the outcome is kept, not a result per packet.");
-        _w.Line("ref byte packet = ref " + Marshal + ".GetReference(buffer);");
+        _w.Line("// Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads and");
+        _w.Line("// writes without bounds checks and keeps only the outcome, no result per packet. Four copies of the loop, each");
+        _w.Line("// with its two flags constant, so none tests them per packet: whether outcomes are recorded, and whether a");
+        _w.Line("// packet can hold an ICMPv6 error and the packet it quotes (88 bytes; 64-byte packets skip that test).");
+        _w.Line("ref byte packets = ref " + Marshal + ".GetReference(buffer);");
         _w.Line("ref " + PacketOutcomeType + " outcome = ref " + Marshal + ".GetReference(outcomes);");
-        _w.Line("bool record = outcomes.Length != 0;");
         _w.Line("bool mayBeIcmpError = packetLength >= 88;");
+        _w.Line("if (outcomes.Length != 0)");
+        _w.Line("    return mayBeIcmpError ? " + name + "Loop(ref packets, packetLength, count, ref outcome, true, true) : " + name + "Loop(ref packets, packetLength, count, ref outcome, true, false);");
+        _w.Line("return mayBeIcmpError ? " + name + "Loop(ref packets, packetLength, count, ref outcome, false, true) : " + name + "Loop(ref packets, packetLength, count, ref outcome, false, false);");
+        _w.Close();
+        _w.Line();
+
+        _w.Line(Inline);
+        _w.Open("private static int " + name + "Loop(ref byte packets, int packetLength, int count, ref " + PacketOutcomeType + " outcome, bool record, bool mayBeIcmpError)");
         _w.Line("int translated = 0;");
         _w.Line("nint offset = 0;");
         _w.Open("for (int i = 0; i < count; i++, offset += packetLength)");
-        _w.Line("var o = " + name + "At(ref " + Unsafe + ".Add(ref packet, offset), mayBeIcmpError);");
+        _w.Line("var o = " + name + "At(ref " + Unsafe + ".Add(ref packets, offset), mayBeIcmpError);");
         _w.Line("if (record) " + Unsafe + ".Add(ref outcome, i) = o;");
         _w.Line("if (o == " + PacketOutcome + "Translated) translated++;");
         _w.Close();
@@ -78,12 +86,13 @@ internal sealed class Nptv6PacketPathEmitter
         _w.Close();
         _w.Line();
 
-        _w.Line("// One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there.");
+        _w.Line("// One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there. The");
+        _w.Line("// rewrite is written out here with the packet outcomes as its returns, so nothing maps one outcome to another.");
         _w.Line(Inline);
         _w.Open("private static " + PacketOutcomeType + " " + name + "At(ref byte packet, bool mayBeIcmpError)");
         _w.Line("if (packet >> 4 != 6) return " + PacketOutcome + "Malformed;");
-        _w.Line("var address = Rewrite" + name + "(ref " + Unsafe + ".Add(ref packet, " + Int(addressOffset) + "));");
-        _w.Line("if (address != " + Outcome + "Translated) return address == " + Outcome + "NotInPrefix ? " + PacketOutcome + "NotMatched : " + PacketOutcome + "Drop;");
+        _w.Line("ref byte address = ref " + Unsafe + ".Add(ref packet, " + Int(addressOffset) + ");");
+        WriteRewriteBody(r, match, matchMask, target, adjustment, PacketOutcome + "NotMatched", PacketOutcome + "Drop", PacketOutcome + "Drop");
         _w.Line("if (mayBeIcmpError && IsIcmpV6Error(ref packet)) Rewrite" + name + "(ref " + Unsafe + ".Add(ref packet, " + Int(embeddedOffset) + "));");
         _w.Line("return " + PacketOutcome + "Translated;");
         _w.Close();
@@ -91,10 +100,22 @@ internal sealed class Nptv6PacketPathEmitter
 
         _w.Line(Inline);
         _w.Open("private static " + Ns + "Nptv6Outcome Rewrite" + name + "(ref byte address)");
+        WriteRewriteBody(r, match, matchMask, target, adjustment, Outcome + "NotInPrefix", Outcome + "SubnetWordAllOnes", Outcome + "InterfaceIdentifierAllOnes");
+        _w.Line("return " + Outcome + "Translated;");
+        _w.Close();
+        _w.Line();
+    }
+
+    /// <summary>
+    /// The in-place rewrite of the address at <c>ref byte address</c>, up to (not including) the return of a
+    /// translated address; each way out that leaves the address alone returns the given expression.
+    /// </summary>
+    private void WriteRewriteBody(Nptv6Rewrite r, string match, string matchMask, string target, string adjustment, string notInPrefix, string subnetAllOnes, string iidAllOnes)
+    {
         _w.Line("ulong high = " + Unsafe + ".ReadUnaligned<ulong>(ref address);");
         if (r.MatchMask == 0) _w.Line("// ::/0 holds every address.");
-        else if (r.MatchMask == ulong.MaxValue) _w.Line("if (high != " + match + "Wire) return " + Outcome + "NotInPrefix;");
-        else _w.Line("if ((high & " + matchMask + "Wire) != " + match + "Wire) return " + Outcome + "NotInPrefix;");
+        else if (r.MatchMask == ulong.MaxValue) _w.Line("if (high != " + match + "Wire) return " + notInPrefix + ";");
+        else _w.Line("if ((high & " + matchMask + "Wire) != " + match + "Wire) return " + notInPrefix + ";");
         string newHigh = r.CopyMask == ulong.MaxValue ? target + "Wire" : "(high & ~CopyMaskWire) | " + target + "Wire";
         if (r.EffectiveLength <= 48)
         {
@@ -102,25 +123,28 @@ internal sealed class Nptv6PacketPathEmitter
             _w.Line("// prefix half, the word taken from the native load (its top 16 bits on a little-endian machine).");
             _w.Line("int subnetShift = " + LittleEndian + " ? 48 : 0;");
             _w.Line("ushort subnet = (ushort)(high >> subnetShift);");
-            _w.Line("if (subnet == 0xFFFF) return " + Outcome + "SubnetWordAllOnes;");
+            _w.Line("if (subnet == 0xFFFF) return " + subnetAllOnes + ";");
             _w.Line("ulong newHigh = " + newHigh + ";");
             _w.Line(Unsafe + ".WriteUnaligned(ref address, (newHigh & ~(0xFFFFUL << subnetShift)) | ((ulong)AddAdjustment(subnet, " + adjustment + "Wire) << subnetShift));");
         }
         else
         {
-            _w.Line("// §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF, without a loop: the first lane");
-            _w.Line("// on the wire of ~iid that is not zero (its lowest on a little-endian machine, its highest on a big-endian one).");
+            _w.Line("// §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF. Nearly always the first one: one");
+            _w.Line("// compare. Otherwise found without a loop, as the first lane on the wire of ~iid that is not zero (its lowest");
+            _w.Line("// on a little-endian machine, its highest on a big-endian one).");
             _w.Line("ref byte iidBytes = ref " + Unsafe + ".Add(ref address, 8);");
+            _w.Line("ushort first = " + Unsafe + ".ReadUnaligned<ushort>(ref iidBytes);");
+            _w.Line("if (first != 0xFFFF)");
+            _w.Line("    " + Unsafe + ".WriteUnaligned(ref iidBytes, AddAdjustment(first, " + adjustment + "Wire));");
+            _w.Open("else");
             _w.Line("ulong iid = " + Unsafe + ".ReadUnaligned<ulong>(ref iidBytes);");
-            _w.Line("if (iid == ulong.MaxValue) return " + Outcome + "InterfaceIdentifierAllOnes;");
+            _w.Line("if (iid == ulong.MaxValue) return " + iidAllOnes + ";");
             _w.Line("int shift = " + LittleEndian + " ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);");
             _w.Line("ulong word = AddAdjustment((ushort)(iid >> shift), " + adjustment + "Wire);");
             _w.Line(Unsafe + ".WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));");
+            _w.Close();
             _w.Line(Unsafe + ".WriteUnaligned(ref address, " + newHigh + ");");
         }
-        _w.Line("return " + Outcome + "Translated;");
-        _w.Close();
-        _w.Line();
     }
 
     /// <summary>The ICMPv6-error test both directions share (once per class).</summary>

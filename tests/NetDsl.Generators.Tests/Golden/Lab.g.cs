@@ -600,31 +600,57 @@ namespace NetDsl.Generated
                         if (outcomes.Length != 0) outcomes.Slice(0, count).Fill(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed);
                         return 0;
                     }
-                    // Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads
-                    // and writes without bounds checks; a packet too short to hold an ICMPv6 error and the packet it quotes
-                    // (88 bytes) skips that test, and only the outcome is kept, not a result per packet.
-                    ref byte packet = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    // Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads and
+                    // writes without bounds checks and keeps only the outcome, no result per packet. Four copies of the loop, each
+                    // with its two flags constant, so none tests them per packet: whether outcomes are recorded, and whether a
+                    // packet can hold an ICMPv6 error and the packet it quotes (88 bytes; 64-byte packets skip that test).
+                    ref byte packets = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
                     ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
-                    bool record = outcomes.Length != 0;
                     bool mayBeIcmpError = packetLength >= 88;
+                    if (outcomes.Length != 0)
+                        return mayBeIcmpError ? OutboundLoop(ref packets, packetLength, count, ref outcome, true, true) : OutboundLoop(ref packets, packetLength, count, ref outcome, true, false);
+                    return mayBeIcmpError ? OutboundLoop(ref packets, packetLength, count, ref outcome, false, true) : OutboundLoop(ref packets, packetLength, count, ref outcome, false, false);
+                }
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static int OutboundLoop(ref byte packets, int packetLength, int count, ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome, bool record, bool mayBeIcmpError)
+                {
                     int translated = 0;
                     nint offset = 0;
                     for (int i = 0; i < count; i++, offset += packetLength)
                     {
-                        var o = OutboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, offset), mayBeIcmpError);
+                        var o = OutboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packets, offset), mayBeIcmpError);
                         if (record) global::System.Runtime.CompilerServices.Unsafe.Add(ref outcome, i) = o;
                         if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
                     }
                     return translated;
                 }
 
-                // One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there.
+                // One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there. The
+                // rewrite is written out here with the packet outcomes as its returns, so nothing maps one outcome to another.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 private static global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome OutboundAt(ref byte packet, bool mayBeIcmpError)
                 {
                     if (packet >> 4 != 6) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed;
-                    var address = RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 8));
-                    if (address != global::NetDsl.Nptv6.Nptv6Outcome.Translated) return address == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop;
+                    ref byte address = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 8);
+                    ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
+                    if (high != InsidePrefixWire) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched;
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF. Nearly always the first one: one
+                    // compare. Otherwise found without a loop, as the first lane on the wire of ~iid that is not zero (its lowest
+                    // on a little-endian machine, its highest on a big-endian one).
+                    ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
+                    ushort first = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref iidBytes);
+                    if (first != 0xFFFF)
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, AddAdjustment(first, OutboundAdjustmentWire));
+                    else
+                    {
+                        ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                        if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop;
+                        int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                        ulong word = AddAdjustment((ushort)(iid >> shift), OutboundAdjustmentWire);
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, OutsidePrefixWire);
                     if (mayBeIcmpError && IsIcmpV6Error(ref packet)) RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 72));
                     return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated;
                 }
@@ -634,14 +660,21 @@ namespace NetDsl.Generated
                 {
                     ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
                     if (high != InsidePrefixWire) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
-                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF, without a loop: the first lane
-                    // on the wire of ~iid that is not zero (its lowest on a little-endian machine, its highest on a big-endian one).
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF. Nearly always the first one: one
+                    // compare. Otherwise found without a loop, as the first lane on the wire of ~iid that is not zero (its lowest
+                    // on a little-endian machine, its highest on a big-endian one).
                     ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
-                    ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
-                    if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
-                    int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
-                    ulong word = AddAdjustment((ushort)(iid >> shift), OutboundAdjustmentWire);
-                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    ushort first = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref iidBytes);
+                    if (first != 0xFFFF)
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, AddAdjustment(first, OutboundAdjustmentWire));
+                    else
+                    {
+                        ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                        if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                        int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                        ulong word = AddAdjustment((ushort)(iid >> shift), OutboundAdjustmentWire);
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    }
                     global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, OutsidePrefixWire);
                     return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                 }
@@ -674,31 +707,57 @@ namespace NetDsl.Generated
                         if (outcomes.Length != 0) outcomes.Slice(0, count).Fill(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed);
                         return 0;
                     }
-                    // Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads
-                    // and writes without bounds checks; a packet too short to hold an ICMPv6 error and the packet it quotes
-                    // (88 bytes) skips that test, and only the outcome is kept, not a result per packet.
-                    ref byte packet = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    // Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads and
+                    // writes without bounds checks and keeps only the outcome, no result per packet. Four copies of the loop, each
+                    // with its two flags constant, so none tests them per packet: whether outcomes are recorded, and whether a
+                    // packet can hold an ICMPv6 error and the packet it quotes (88 bytes; 64-byte packets skip that test).
+                    ref byte packets = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
                     ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
-                    bool record = outcomes.Length != 0;
                     bool mayBeIcmpError = packetLength >= 88;
+                    if (outcomes.Length != 0)
+                        return mayBeIcmpError ? InboundLoop(ref packets, packetLength, count, ref outcome, true, true) : InboundLoop(ref packets, packetLength, count, ref outcome, true, false);
+                    return mayBeIcmpError ? InboundLoop(ref packets, packetLength, count, ref outcome, false, true) : InboundLoop(ref packets, packetLength, count, ref outcome, false, false);
+                }
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static int InboundLoop(ref byte packets, int packetLength, int count, ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome, bool record, bool mayBeIcmpError)
+                {
                     int translated = 0;
                     nint offset = 0;
                     for (int i = 0; i < count; i++, offset += packetLength)
                     {
-                        var o = InboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, offset), mayBeIcmpError);
+                        var o = InboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packets, offset), mayBeIcmpError);
                         if (record) global::System.Runtime.CompilerServices.Unsafe.Add(ref outcome, i) = o;
                         if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
                     }
                     return translated;
                 }
 
-                // One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there.
+                // One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there. The
+                // rewrite is written out here with the packet outcomes as its returns, so nothing maps one outcome to another.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 private static global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome InboundAt(ref byte packet, bool mayBeIcmpError)
                 {
                     if (packet >> 4 != 6) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed;
-                    var address = RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 24));
-                    if (address != global::NetDsl.Nptv6.Nptv6Outcome.Translated) return address == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop;
+                    ref byte address = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 24);
+                    ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
+                    if (high != OutsidePrefixWire) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched;
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF. Nearly always the first one: one
+                    // compare. Otherwise found without a loop, as the first lane on the wire of ~iid that is not zero (its lowest
+                    // on a little-endian machine, its highest on a big-endian one).
+                    ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
+                    ushort first = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref iidBytes);
+                    if (first != 0xFFFF)
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, AddAdjustment(first, InboundAdjustmentWire));
+                    else
+                    {
+                        ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                        if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop;
+                        int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                        ulong word = AddAdjustment((ushort)(iid >> shift), InboundAdjustmentWire);
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, InsidePrefixWire);
                     if (mayBeIcmpError && IsIcmpV6Error(ref packet)) RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 56));
                     return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated;
                 }
@@ -708,14 +767,21 @@ namespace NetDsl.Generated
                 {
                     ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
                     if (high != OutsidePrefixWire) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
-                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF, without a loop: the first lane
-                    // on the wire of ~iid that is not zero (its lowest on a little-endian machine, its highest on a big-endian one).
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF. Nearly always the first one: one
+                    // compare. Otherwise found without a loop, as the first lane on the wire of ~iid that is not zero (its lowest
+                    // on a little-endian machine, its highest on a big-endian one).
                     ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
-                    ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
-                    if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
-                    int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
-                    ulong word = AddAdjustment((ushort)(iid >> shift), InboundAdjustmentWire);
-                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    ushort first = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref iidBytes);
+                    if (first != 0xFFFF)
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, AddAdjustment(first, InboundAdjustmentWire));
+                    else
+                    {
+                        ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                        if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                        int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                        ulong word = AddAdjustment((ushort)(iid >> shift), InboundAdjustmentWire);
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    }
                     global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, InsidePrefixWire);
                     return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                 }
@@ -855,31 +921,57 @@ namespace NetDsl.Generated
                         if (outcomes.Length != 0) outcomes.Slice(0, count).Fill(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed);
                         return 0;
                     }
-                    // Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads
-                    // and writes without bounds checks; a packet too short to hold an ICMPv6 error and the packet it quotes
-                    // (88 bytes) skips that test, and only the outcome is kept, not a result per packet.
-                    ref byte packet = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    // Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads and
+                    // writes without bounds checks and keeps only the outcome, no result per packet. Four copies of the loop, each
+                    // with its two flags constant, so none tests them per packet: whether outcomes are recorded, and whether a
+                    // packet can hold an ICMPv6 error and the packet it quotes (88 bytes; 64-byte packets skip that test).
+                    ref byte packets = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
                     ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
-                    bool record = outcomes.Length != 0;
                     bool mayBeIcmpError = packetLength >= 88;
+                    if (outcomes.Length != 0)
+                        return mayBeIcmpError ? OutboundLoop(ref packets, packetLength, count, ref outcome, true, true) : OutboundLoop(ref packets, packetLength, count, ref outcome, true, false);
+                    return mayBeIcmpError ? OutboundLoop(ref packets, packetLength, count, ref outcome, false, true) : OutboundLoop(ref packets, packetLength, count, ref outcome, false, false);
+                }
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static int OutboundLoop(ref byte packets, int packetLength, int count, ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome, bool record, bool mayBeIcmpError)
+                {
                     int translated = 0;
                     nint offset = 0;
                     for (int i = 0; i < count; i++, offset += packetLength)
                     {
-                        var o = OutboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, offset), mayBeIcmpError);
+                        var o = OutboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packets, offset), mayBeIcmpError);
                         if (record) global::System.Runtime.CompilerServices.Unsafe.Add(ref outcome, i) = o;
                         if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
                     }
                     return translated;
                 }
 
-                // One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there.
+                // One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there. The
+                // rewrite is written out here with the packet outcomes as its returns, so nothing maps one outcome to another.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 private static global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome OutboundAt(ref byte packet, bool mayBeIcmpError)
                 {
                     if (packet >> 4 != 6) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed;
-                    var address = RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 8));
-                    if (address != global::NetDsl.Nptv6.Nptv6Outcome.Translated) return address == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop;
+                    ref byte address = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 8);
+                    ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
+                    if (high != InsidePrefixWire) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched;
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF. Nearly always the first one: one
+                    // compare. Otherwise found without a loop, as the first lane on the wire of ~iid that is not zero (its lowest
+                    // on a little-endian machine, its highest on a big-endian one).
+                    ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
+                    ushort first = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref iidBytes);
+                    if (first != 0xFFFF)
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, AddAdjustment(first, OutboundAdjustmentWire));
+                    else
+                    {
+                        ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                        if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop;
+                        int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                        ulong word = AddAdjustment((ushort)(iid >> shift), OutboundAdjustmentWire);
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, OutsidePrefixWire);
                     if (mayBeIcmpError && IsIcmpV6Error(ref packet)) RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 72));
                     return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated;
                 }
@@ -889,14 +981,21 @@ namespace NetDsl.Generated
                 {
                     ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
                     if (high != InsidePrefixWire) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
-                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF, without a loop: the first lane
-                    // on the wire of ~iid that is not zero (its lowest on a little-endian machine, its highest on a big-endian one).
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF. Nearly always the first one: one
+                    // compare. Otherwise found without a loop, as the first lane on the wire of ~iid that is not zero (its lowest
+                    // on a little-endian machine, its highest on a big-endian one).
                     ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
-                    ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
-                    if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
-                    int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
-                    ulong word = AddAdjustment((ushort)(iid >> shift), OutboundAdjustmentWire);
-                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    ushort first = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref iidBytes);
+                    if (first != 0xFFFF)
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, AddAdjustment(first, OutboundAdjustmentWire));
+                    else
+                    {
+                        ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                        if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                        int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                        ulong word = AddAdjustment((ushort)(iid >> shift), OutboundAdjustmentWire);
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    }
                     global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, OutsidePrefixWire);
                     return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                 }
@@ -929,31 +1028,57 @@ namespace NetDsl.Generated
                         if (outcomes.Length != 0) outcomes.Slice(0, count).Fill(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed);
                         return 0;
                     }
-                    // Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads
-                    // and writes without bounds checks; a packet too short to hold an ICMPv6 error and the packet it quotes
-                    // (88 bytes) skips that test, and only the outcome is kept, not a result per packet.
-                    ref byte packet = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    // Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads and
+                    // writes without bounds checks and keeps only the outcome, no result per packet. Four copies of the loop, each
+                    // with its two flags constant, so none tests them per packet: whether outcomes are recorded, and whether a
+                    // packet can hold an ICMPv6 error and the packet it quotes (88 bytes; 64-byte packets skip that test).
+                    ref byte packets = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
                     ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
-                    bool record = outcomes.Length != 0;
                     bool mayBeIcmpError = packetLength >= 88;
+                    if (outcomes.Length != 0)
+                        return mayBeIcmpError ? InboundLoop(ref packets, packetLength, count, ref outcome, true, true) : InboundLoop(ref packets, packetLength, count, ref outcome, true, false);
+                    return mayBeIcmpError ? InboundLoop(ref packets, packetLength, count, ref outcome, false, true) : InboundLoop(ref packets, packetLength, count, ref outcome, false, false);
+                }
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static int InboundLoop(ref byte packets, int packetLength, int count, ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome, bool record, bool mayBeIcmpError)
+                {
                     int translated = 0;
                     nint offset = 0;
                     for (int i = 0; i < count; i++, offset += packetLength)
                     {
-                        var o = InboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, offset), mayBeIcmpError);
+                        var o = InboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packets, offset), mayBeIcmpError);
                         if (record) global::System.Runtime.CompilerServices.Unsafe.Add(ref outcome, i) = o;
                         if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
                     }
                     return translated;
                 }
 
-                // One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there.
+                // One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there. The
+                // rewrite is written out here with the packet outcomes as its returns, so nothing maps one outcome to another.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 private static global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome InboundAt(ref byte packet, bool mayBeIcmpError)
                 {
                     if (packet >> 4 != 6) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed;
-                    var address = RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 24));
-                    if (address != global::NetDsl.Nptv6.Nptv6Outcome.Translated) return address == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop;
+                    ref byte address = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 24);
+                    ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
+                    if (high != OutsidePrefixWire) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched;
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF. Nearly always the first one: one
+                    // compare. Otherwise found without a loop, as the first lane on the wire of ~iid that is not zero (its lowest
+                    // on a little-endian machine, its highest on a big-endian one).
+                    ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
+                    ushort first = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref iidBytes);
+                    if (first != 0xFFFF)
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, AddAdjustment(first, InboundAdjustmentWire));
+                    else
+                    {
+                        ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                        if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop;
+                        int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                        ulong word = AddAdjustment((ushort)(iid >> shift), InboundAdjustmentWire);
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, InsidePrefixWire);
                     if (mayBeIcmpError && IsIcmpV6Error(ref packet)) RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 56));
                     return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated;
                 }
@@ -963,14 +1088,21 @@ namespace NetDsl.Generated
                 {
                     ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
                     if (high != OutsidePrefixWire) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
-                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF, without a loop: the first lane
-                    // on the wire of ~iid that is not zero (its lowest on a little-endian machine, its highest on a big-endian one).
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF. Nearly always the first one: one
+                    // compare. Otherwise found without a loop, as the first lane on the wire of ~iid that is not zero (its lowest
+                    // on a little-endian machine, its highest on a big-endian one).
                     ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
-                    ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
-                    if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
-                    int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
-                    ulong word = AddAdjustment((ushort)(iid >> shift), InboundAdjustmentWire);
-                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    ushort first = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref iidBytes);
+                    if (first != 0xFFFF)
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, AddAdjustment(first, InboundAdjustmentWire));
+                    else
+                    {
+                        ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                        if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                        int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                        ulong word = AddAdjustment((ushort)(iid >> shift), InboundAdjustmentWire);
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    }
                     global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, InsidePrefixWire);
                     return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                 }
