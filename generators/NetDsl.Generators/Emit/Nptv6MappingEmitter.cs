@@ -169,8 +169,15 @@ internal sealed class Nptv6MappingEmitter
     {
         new Nptv6PacketPathEmitter(_w).Write(outbound.Name, outbound.Rewrite, outbound.Match, outbound.MatchMask, outbound.Target, outbound.Adjustment, embeddedOffset: 72, addressOffset: 8);
         new Nptv6PacketPathEmitter(_w).Write(inbound.Name, inbound.Rewrite, inbound.Match, inbound.MatchMask, inbound.Target, inbound.Adjustment, embeddedOffset: 56, addressOffset: 24);
+        new Nptv6PacketPathEmitter(_w).WriteIcmpV6ErrorTest();
+        _w.Line("// Inlined so that a caller holding the sealed class gets the specialised code in its own loop, with no call per packet.");
+        _w.Line(Nptv6PacketPathEmitter.Inline);
         _w.Line("public " + PacketResult + " Translate(global::System.Span<byte> packet, " + Direction + " direction) =>");
         _w.Line("    direction == " + Direction + ".Outbound ? TranslateOutbound(packet) : TranslateInbound(packet);");
+        _w.Line();
+        _w.Line("/// <summary>Packets laid end to end, one direction for the whole batch (see <c>INptv6Translator.TranslateBatch</c>).</summary>");
+        _w.Line("public int TranslateBatch(global::System.Span<byte> buffer, int packetLength, int count, " + Direction + " direction, global::System.Span<" + Ns + "Packets.Nptv6PacketOutcome> outcomes = default) =>");
+        _w.Line("    direction == " + Direction + ".Outbound ? TranslateOutboundBatch(buffer, packetLength, count, outcomes) : TranslateInboundBatch(buffer, packetLength, count, outcomes);");
         _w.Line();
         _w.Line("// The constants in network byte order as a native load sees them (the JIT folds IsLittleEndian).");
         foreach (var (name, value) in new[] { ("InsidePrefix", _outbound.MatchPrefix), ("InsideMask", _outbound.MatchMask), ("OutsidePrefix", _inbound.MatchPrefix), ("OutsideMask", _inbound.MatchMask), ("CopyMask", _outbound.CopyMask) })

@@ -30,5 +30,27 @@ public interface INptv6Translator
     /// </summary>
     Packets.Nptv6PacketResult Translate(System.Span<byte> packet, Nptv6Direction direction) =>
         Packets.Nptv6Packet.Translate(packet, direction == Nptv6Direction.Outbound ? Outbound : Inbound, direction);
+
+    /// <summary>
+    /// Translates <paramref name="count"/> packets of <paramref name="packetLength"/> bytes laid end to end in
+    /// <paramref name="buffer"/> (packet i at <c>i * packetLength</c>), in place, each exactly as
+    /// <see cref="Translate(System.Span{byte}, Nptv6Direction)"/> would. Returns how many were translated; when
+    /// <paramref name="outcomes"/> is not empty (it must then hold at least <paramref name="count"/>), it gets each
+    /// packet's outcome, so the caller knows which to drop. The default calls the per-packet method; a generated
+    /// translator checks the bounds once per batch and builds no result per packet.
+    /// </summary>
+    /// <exception cref="System.ArgumentException">The packets do not fit in the buffer, or the outcomes are too few.</exception>
+    int TranslateBatch(System.Span<byte> buffer, int packetLength, int count, Nptv6Direction direction, System.Span<Packets.Nptv6PacketOutcome> outcomes = default)
+    {
+        Packets.Nptv6Packet.CheckBatch(buffer.Length, packetLength, count, outcomes.Length);
+        int translated = 0;
+        for (int i = 0; i < count; i++)
+        {
+            var outcome = Translate(buffer.Slice(i * packetLength, packetLength), direction).Outcome;
+            if (outcomes.Length != 0) outcomes[i] = outcome;
+            if (outcome == Packets.Nptv6PacketOutcome.Translated) translated++;
+        }
+        return translated;
+    }
 #endif
 }

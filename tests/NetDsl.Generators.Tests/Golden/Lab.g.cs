@@ -554,17 +554,86 @@ namespace NetDsl.Generated
 
                 #if NET10_0_OR_GREATER
                 /// <summary>Translates the source of a raw IPv6 packet in place (and the embedded address of an ICMPv6 error).</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public static global::NetDsl.Nptv6.Packets.Nptv6PacketResult TranslateOutbound(global::System.Span<byte> packet)
                 {
-                    if (packet.Length < 40 || packet[0] >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
-                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
                     ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packet);
+                    if (packet.Length < 40 || start >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
+                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
                     var outcome = RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 8));
                     if (outcome != global::NetDsl.Nptv6.Nptv6Outcome.Translated)
                         return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(outcome == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop, outcome, false);
-                    bool embedded = global::NetDsl.Nptv6.Packets.Nptv6Packet.IsIcmpV6ErrorWithEmbeddedIpv6(packet)
+                    bool embedded = packet.Length >= 88 && IsIcmpV6Error(ref start)
                         && RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 72)) == global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                     return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated, global::NetDsl.Nptv6.Nptv6Outcome.Translated, embedded);
+                }
+
+                /// <summary>
+                /// Translates the sources of <paramref name="count"/> packets of <paramref name="packetLength"/> bytes laid end to end in
+                /// <paramref name="buffer"/>, as <c>TranslateOutbound</c> would one by one; returns how many were translated and, when
+                /// <paramref name="outcomes"/> is not empty, each packet's outcome.
+                /// </summary>
+                public static int TranslateOutboundBatch(global::System.Span<byte> buffer, int packetLength, int count, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default)
+                {
+                    global::NetDsl.Nptv6.Packets.Nptv6Packet.CheckBatch(buffer.Length, packetLength, count, outcomes.Length);
+                    if (packetLength < 40)
+                    {
+                        if (outcomes.Length != 0) outcomes.Slice(0, count).Fill(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed);
+                        return 0;
+                    }
+                    // Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads and
+                    // writes without bounds checks and keeps only the outcome, no result per packet. Four copies of the loop, each
+                    // with its two flags constant, so none tests them per packet: whether outcomes are recorded, and whether a
+                    // packet can hold an ICMPv6 error and the packet it quotes (88 bytes; 64-byte packets skip that test).
+                    ref byte packets = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
+                    bool mayBeIcmpError = packetLength >= 88;
+                    if (outcomes.Length != 0)
+                        return mayBeIcmpError ? OutboundLoop(ref packets, packetLength, count, ref outcome, true, true) : OutboundLoop(ref packets, packetLength, count, ref outcome, true, false);
+                    return mayBeIcmpError ? OutboundLoop(ref packets, packetLength, count, ref outcome, false, true) : OutboundLoop(ref packets, packetLength, count, ref outcome, false, false);
+                }
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static int OutboundLoop(ref byte packets, int packetLength, int count, ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome, bool record, bool mayBeIcmpError)
+                {
+                    int translated = 0;
+                    nint offset = 0;
+                    for (int i = 0; i < count; i++, offset += packetLength)
+                    {
+                        var o = OutboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packets, offset), mayBeIcmpError);
+                        if (record) global::System.Runtime.CompilerServices.Unsafe.Add(ref outcome, i) = o;
+                        if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
+                    }
+                    return translated;
+                }
+
+                // One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there. The
+                // rewrite is written out here with the packet outcomes as its returns, so nothing maps one outcome to another.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome OutboundAt(ref byte packet, bool mayBeIcmpError)
+                {
+                    if (packet >> 4 != 6) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed;
+                    ref byte address = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 8);
+                    ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
+                    if (high != InsidePrefixWire) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched;
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF. Nearly always the first one: one
+                    // compare. Otherwise found without a loop, as the first lane on the wire of ~iid that is not zero (its lowest
+                    // on a little-endian machine, its highest on a big-endian one).
+                    ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
+                    ushort first = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref iidBytes);
+                    if (first != 0xFFFF)
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, AddAdjustment(first, OutboundAdjustmentWire));
+                    else
+                    {
+                        ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                        if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop;
+                        int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                        ulong word = AddAdjustment((ushort)(iid >> shift), OutboundAdjustmentWire);
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, OutsidePrefixWire);
+                    if (mayBeIcmpError && IsIcmpV6Error(ref packet)) RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 72));
+                    return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated;
                 }
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -572,28 +641,106 @@ namespace NetDsl.Generated
                 {
                     ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
                     if (high != InsidePrefixWire) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
-                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF.
-                    int offset = 8;
-                    while (global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset)) == 0xFFFF)
-                        if ((offset += 2) == 16) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
-                    ref byte word = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset);
-                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref word, AddAdjustment(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref word), OutboundAdjustmentWire));
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF. Nearly always the first one: one
+                    // compare. Otherwise found without a loop, as the first lane on the wire of ~iid that is not zero (its lowest
+                    // on a little-endian machine, its highest on a big-endian one).
+                    ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
+                    ushort first = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref iidBytes);
+                    if (first != 0xFFFF)
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, AddAdjustment(first, OutboundAdjustmentWire));
+                    else
+                    {
+                        ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                        if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                        int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                        ulong word = AddAdjustment((ushort)(iid >> shift), OutboundAdjustmentWire);
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    }
                     global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, OutsidePrefixWire);
                     return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                 }
 
                 /// <summary>Translates the destination of a raw IPv6 packet in place (and the embedded address of an ICMPv6 error).</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public static global::NetDsl.Nptv6.Packets.Nptv6PacketResult TranslateInbound(global::System.Span<byte> packet)
                 {
-                    if (packet.Length < 40 || packet[0] >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
-                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
                     ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packet);
+                    if (packet.Length < 40 || start >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
+                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
                     var outcome = RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 24));
                     if (outcome != global::NetDsl.Nptv6.Nptv6Outcome.Translated)
                         return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(outcome == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop, outcome, false);
-                    bool embedded = global::NetDsl.Nptv6.Packets.Nptv6Packet.IsIcmpV6ErrorWithEmbeddedIpv6(packet)
+                    bool embedded = packet.Length >= 88 && IsIcmpV6Error(ref start)
                         && RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 56)) == global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                     return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated, global::NetDsl.Nptv6.Nptv6Outcome.Translated, embedded);
+                }
+
+                /// <summary>
+                /// Translates the destinations of <paramref name="count"/> packets of <paramref name="packetLength"/> bytes laid end to end in
+                /// <paramref name="buffer"/>, as <c>TranslateInbound</c> would one by one; returns how many were translated and, when
+                /// <paramref name="outcomes"/> is not empty, each packet's outcome.
+                /// </summary>
+                public static int TranslateInboundBatch(global::System.Span<byte> buffer, int packetLength, int count, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default)
+                {
+                    global::NetDsl.Nptv6.Packets.Nptv6Packet.CheckBatch(buffer.Length, packetLength, count, outcomes.Length);
+                    if (packetLength < 40)
+                    {
+                        if (outcomes.Length != 0) outcomes.Slice(0, count).Fill(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed);
+                        return 0;
+                    }
+                    // Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads and
+                    // writes without bounds checks and keeps only the outcome, no result per packet. Four copies of the loop, each
+                    // with its two flags constant, so none tests them per packet: whether outcomes are recorded, and whether a
+                    // packet can hold an ICMPv6 error and the packet it quotes (88 bytes; 64-byte packets skip that test).
+                    ref byte packets = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
+                    bool mayBeIcmpError = packetLength >= 88;
+                    if (outcomes.Length != 0)
+                        return mayBeIcmpError ? InboundLoop(ref packets, packetLength, count, ref outcome, true, true) : InboundLoop(ref packets, packetLength, count, ref outcome, true, false);
+                    return mayBeIcmpError ? InboundLoop(ref packets, packetLength, count, ref outcome, false, true) : InboundLoop(ref packets, packetLength, count, ref outcome, false, false);
+                }
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static int InboundLoop(ref byte packets, int packetLength, int count, ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome, bool record, bool mayBeIcmpError)
+                {
+                    int translated = 0;
+                    nint offset = 0;
+                    for (int i = 0; i < count; i++, offset += packetLength)
+                    {
+                        var o = InboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packets, offset), mayBeIcmpError);
+                        if (record) global::System.Runtime.CompilerServices.Unsafe.Add(ref outcome, i) = o;
+                        if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
+                    }
+                    return translated;
+                }
+
+                // One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there. The
+                // rewrite is written out here with the packet outcomes as its returns, so nothing maps one outcome to another.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome InboundAt(ref byte packet, bool mayBeIcmpError)
+                {
+                    if (packet >> 4 != 6) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed;
+                    ref byte address = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 24);
+                    ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
+                    if (high != OutsidePrefixWire) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched;
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF. Nearly always the first one: one
+                    // compare. Otherwise found without a loop, as the first lane on the wire of ~iid that is not zero (its lowest
+                    // on a little-endian machine, its highest on a big-endian one).
+                    ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
+                    ushort first = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref iidBytes);
+                    if (first != 0xFFFF)
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, AddAdjustment(first, InboundAdjustmentWire));
+                    else
+                    {
+                        ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                        if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop;
+                        int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                        ulong word = AddAdjustment((ushort)(iid >> shift), InboundAdjustmentWire);
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, InsidePrefixWire);
+                    if (mayBeIcmpError && IsIcmpV6Error(ref packet)) RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 56));
+                    return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated;
                 }
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -601,18 +748,39 @@ namespace NetDsl.Generated
                 {
                     ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
                     if (high != OutsidePrefixWire) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
-                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF.
-                    int offset = 8;
-                    while (global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset)) == 0xFFFF)
-                        if ((offset += 2) == 16) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
-                    ref byte word = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset);
-                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref word, AddAdjustment(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref word), InboundAdjustmentWire));
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF. Nearly always the first one: one
+                    // compare. Otherwise found without a loop, as the first lane on the wire of ~iid that is not zero (its lowest
+                    // on a little-endian machine, its highest on a big-endian one).
+                    ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
+                    ushort first = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref iidBytes);
+                    if (first != 0xFFFF)
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, AddAdjustment(first, InboundAdjustmentWire));
+                    else
+                    {
+                        ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                        if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                        int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                        ulong word = AddAdjustment((ushort)(iid >> shift), InboundAdjustmentWire);
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    }
                     global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, InsidePrefixWire);
                     return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                 }
 
+                // Nptv6Packet.IsIcmpV6ErrorWithEmbeddedIpv6 on a packet known to hold 88 bytes: Next Header ICMPv6 (the one
+                // compare that settles nearly every packet), an error type (1-4) and an IPv6 packet quoted after its 8-byte header.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static bool IsIcmpV6Error(ref byte packet) =>
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 6) == 58 && (uint)(global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 40) - 1) <= 3 && global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 48) >> 4 == 6;
+
+                // Inlined so that a caller holding the sealed class gets the specialised code in its own loop, with no call per packet.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public global::NetDsl.Nptv6.Packets.Nptv6PacketResult Translate(global::System.Span<byte> packet, global::NetDsl.Nptv6.Nptv6Direction direction) =>
                     direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutbound(packet) : TranslateInbound(packet);
+
+                /// <summary>Packets laid end to end, one direction for the whole batch (see <c>INptv6Translator.TranslateBatch</c>).</summary>
+                public int TranslateBatch(global::System.Span<byte> buffer, int packetLength, int count, global::NetDsl.Nptv6.Nptv6Direction direction, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default) =>
+                    direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutboundBatch(buffer, packetLength, count, outcomes) : TranslateInboundBatch(buffer, packetLength, count, outcomes);
 
                 // The constants in network byte order as a native load sees them (the JIT folds IsLittleEndian).
                 private static readonly ulong InsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0xAFE8DEDB9CE5AFD : InsidePrefix;
@@ -707,17 +875,86 @@ namespace NetDsl.Generated
 
                 #if NET10_0_OR_GREATER
                 /// <summary>Translates the source of a raw IPv6 packet in place (and the embedded address of an ICMPv6 error).</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public static global::NetDsl.Nptv6.Packets.Nptv6PacketResult TranslateOutbound(global::System.Span<byte> packet)
                 {
-                    if (packet.Length < 40 || packet[0] >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
-                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
                     ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packet);
+                    if (packet.Length < 40 || start >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
+                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
                     var outcome = RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 8));
                     if (outcome != global::NetDsl.Nptv6.Nptv6Outcome.Translated)
                         return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(outcome == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop, outcome, false);
-                    bool embedded = global::NetDsl.Nptv6.Packets.Nptv6Packet.IsIcmpV6ErrorWithEmbeddedIpv6(packet)
+                    bool embedded = packet.Length >= 88 && IsIcmpV6Error(ref start)
                         && RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 72)) == global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                     return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated, global::NetDsl.Nptv6.Nptv6Outcome.Translated, embedded);
+                }
+
+                /// <summary>
+                /// Translates the sources of <paramref name="count"/> packets of <paramref name="packetLength"/> bytes laid end to end in
+                /// <paramref name="buffer"/>, as <c>TranslateOutbound</c> would one by one; returns how many were translated and, when
+                /// <paramref name="outcomes"/> is not empty, each packet's outcome.
+                /// </summary>
+                public static int TranslateOutboundBatch(global::System.Span<byte> buffer, int packetLength, int count, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default)
+                {
+                    global::NetDsl.Nptv6.Packets.Nptv6Packet.CheckBatch(buffer.Length, packetLength, count, outcomes.Length);
+                    if (packetLength < 40)
+                    {
+                        if (outcomes.Length != 0) outcomes.Slice(0, count).Fill(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed);
+                        return 0;
+                    }
+                    // Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads and
+                    // writes without bounds checks and keeps only the outcome, no result per packet. Four copies of the loop, each
+                    // with its two flags constant, so none tests them per packet: whether outcomes are recorded, and whether a
+                    // packet can hold an ICMPv6 error and the packet it quotes (88 bytes; 64-byte packets skip that test).
+                    ref byte packets = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
+                    bool mayBeIcmpError = packetLength >= 88;
+                    if (outcomes.Length != 0)
+                        return mayBeIcmpError ? OutboundLoop(ref packets, packetLength, count, ref outcome, true, true) : OutboundLoop(ref packets, packetLength, count, ref outcome, true, false);
+                    return mayBeIcmpError ? OutboundLoop(ref packets, packetLength, count, ref outcome, false, true) : OutboundLoop(ref packets, packetLength, count, ref outcome, false, false);
+                }
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static int OutboundLoop(ref byte packets, int packetLength, int count, ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome, bool record, bool mayBeIcmpError)
+                {
+                    int translated = 0;
+                    nint offset = 0;
+                    for (int i = 0; i < count; i++, offset += packetLength)
+                    {
+                        var o = OutboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packets, offset), mayBeIcmpError);
+                        if (record) global::System.Runtime.CompilerServices.Unsafe.Add(ref outcome, i) = o;
+                        if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
+                    }
+                    return translated;
+                }
+
+                // One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there. The
+                // rewrite is written out here with the packet outcomes as its returns, so nothing maps one outcome to another.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome OutboundAt(ref byte packet, bool mayBeIcmpError)
+                {
+                    if (packet >> 4 != 6) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed;
+                    ref byte address = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 8);
+                    ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
+                    if (high != InsidePrefixWire) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched;
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF. Nearly always the first one: one
+                    // compare. Otherwise found without a loop, as the first lane on the wire of ~iid that is not zero (its lowest
+                    // on a little-endian machine, its highest on a big-endian one).
+                    ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
+                    ushort first = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref iidBytes);
+                    if (first != 0xFFFF)
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, AddAdjustment(first, OutboundAdjustmentWire));
+                    else
+                    {
+                        ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                        if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop;
+                        int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                        ulong word = AddAdjustment((ushort)(iid >> shift), OutboundAdjustmentWire);
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, OutsidePrefixWire);
+                    if (mayBeIcmpError && IsIcmpV6Error(ref packet)) RewriteOutbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 72));
+                    return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated;
                 }
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -725,28 +962,106 @@ namespace NetDsl.Generated
                 {
                     ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
                     if (high != InsidePrefixWire) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
-                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF.
-                    int offset = 8;
-                    while (global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset)) == 0xFFFF)
-                        if ((offset += 2) == 16) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
-                    ref byte word = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset);
-                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref word, AddAdjustment(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref word), OutboundAdjustmentWire));
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF. Nearly always the first one: one
+                    // compare. Otherwise found without a loop, as the first lane on the wire of ~iid that is not zero (its lowest
+                    // on a little-endian machine, its highest on a big-endian one).
+                    ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
+                    ushort first = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref iidBytes);
+                    if (first != 0xFFFF)
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, AddAdjustment(first, OutboundAdjustmentWire));
+                    else
+                    {
+                        ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                        if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                        int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                        ulong word = AddAdjustment((ushort)(iid >> shift), OutboundAdjustmentWire);
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    }
                     global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, OutsidePrefixWire);
                     return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                 }
 
                 /// <summary>Translates the destination of a raw IPv6 packet in place (and the embedded address of an ICMPv6 error).</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public static global::NetDsl.Nptv6.Packets.Nptv6PacketResult TranslateInbound(global::System.Span<byte> packet)
                 {
-                    if (packet.Length < 40 || packet[0] >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
-                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
                     ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(packet);
+                    if (packet.Length < 40 || start >> 4 != 6) return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed, global::NetDsl.Nptv6.Nptv6Outcome.NotIPv6, false);
+                    // The header is at least 40 bytes (checked above), so the unchecked reads below stay inside it.
                     var outcome = RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 24));
                     if (outcome != global::NetDsl.Nptv6.Nptv6Outcome.Translated)
                         return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(outcome == global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched : global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop, outcome, false);
-                    bool embedded = global::NetDsl.Nptv6.Packets.Nptv6Packet.IsIcmpV6ErrorWithEmbeddedIpv6(packet)
+                    bool embedded = packet.Length >= 88 && IsIcmpV6Error(ref start)
                         && RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, 56)) == global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                     return new global::NetDsl.Nptv6.Packets.Nptv6PacketResult(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated, global::NetDsl.Nptv6.Nptv6Outcome.Translated, embedded);
+                }
+
+                /// <summary>
+                /// Translates the destinations of <paramref name="count"/> packets of <paramref name="packetLength"/> bytes laid end to end in
+                /// <paramref name="buffer"/>, as <c>TranslateInbound</c> would one by one; returns how many were translated and, when
+                /// <paramref name="outcomes"/> is not empty, each packet's outcome.
+                /// </summary>
+                public static int TranslateInboundBatch(global::System.Span<byte> buffer, int packetLength, int count, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default)
+                {
+                    global::NetDsl.Nptv6.Packets.Nptv6Packet.CheckBatch(buffer.Length, packetLength, count, outcomes.Length);
+                    if (packetLength < 40)
+                    {
+                        if (outcomes.Length != 0) outcomes.Slice(0, count).Fill(global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed);
+                        return 0;
+                    }
+                    // Every packet lies inside the buffer and has a full header (both checked above, once), so the loop reads and
+                    // writes without bounds checks and keeps only the outcome, no result per packet. Four copies of the loop, each
+                    // with its two flags constant, so none tests them per packet: whether outcomes are recorded, and whether a
+                    // packet can hold an ICMPv6 error and the packet it quotes (88 bytes; 64-byte packets skip that test).
+                    ref byte packets = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
+                    bool mayBeIcmpError = packetLength >= 88;
+                    if (outcomes.Length != 0)
+                        return mayBeIcmpError ? InboundLoop(ref packets, packetLength, count, ref outcome, true, true) : InboundLoop(ref packets, packetLength, count, ref outcome, true, false);
+                    return mayBeIcmpError ? InboundLoop(ref packets, packetLength, count, ref outcome, false, true) : InboundLoop(ref packets, packetLength, count, ref outcome, false, false);
+                }
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static int InboundLoop(ref byte packets, int packetLength, int count, ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome, bool record, bool mayBeIcmpError)
+                {
+                    int translated = 0;
+                    nint offset = 0;
+                    for (int i = 0; i < count; i++, offset += packetLength)
+                    {
+                        var o = InboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packets, offset), mayBeIcmpError);
+                        if (record) global::System.Runtime.CompilerServices.Unsafe.Add(ref outcome, i) = o;
+                        if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
+                    }
+                    return translated;
+                }
+
+                // One packet of a batch: its header (40 bytes) and, when mayBeIcmpError, 88 bytes are known to be there. The
+                // rewrite is written out here with the packet outcomes as its returns, so nothing maps one outcome to another.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome InboundAt(ref byte packet, bool mayBeIcmpError)
+                {
+                    if (packet >> 4 != 6) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed;
+                    ref byte address = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 24);
+                    ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
+                    if (high != OutsidePrefixWire) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.NotMatched;
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF. Nearly always the first one: one
+                    // compare. Otherwise found without a loop, as the first lane on the wire of ~iid that is not zero (its lowest
+                    // on a little-endian machine, its highest on a big-endian one).
+                    ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
+                    ushort first = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref iidBytes);
+                    if (first != 0xFFFF)
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, AddAdjustment(first, InboundAdjustmentWire));
+                    else
+                    {
+                        ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                        if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Drop;
+                        int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                        ulong word = AddAdjustment((ushort)(iid >> shift), InboundAdjustmentWire);
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, InsidePrefixWire);
+                    if (mayBeIcmpError && IsIcmpV6Error(ref packet)) RewriteInbound(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 56));
+                    return global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated;
                 }
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -754,18 +1069,39 @@ namespace NetDsl.Generated
                 {
                     ulong high = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref address);
                     if (high != OutsidePrefixWire) return global::NetDsl.Nptv6.Nptv6Outcome.NotInPrefix;
-                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF.
-                    int offset = 8;
-                    while (global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset)) == 0xFFFF)
-                        if ((offset += 2) == 16) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
-                    ref byte word = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, offset);
-                    global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref word, AddAdjustment(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref word), InboundAdjustmentWire));
+                    // §3.5: the first interface-identifier word (bytes 8-15) that is not 0xFFFF. Nearly always the first one: one
+                    // compare. Otherwise found without a loop, as the first lane on the wire of ~iid that is not zero (its lowest
+                    // on a little-endian machine, its highest on a big-endian one).
+                    ref byte iidBytes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref address, 8);
+                    ushort first = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ushort>(ref iidBytes);
+                    if (first != 0xFFFF)
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, AddAdjustment(first, InboundAdjustmentWire));
+                    else
+                    {
+                        ulong iid = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref iidBytes);
+                        if (iid == ulong.MaxValue) return global::NetDsl.Nptv6.Nptv6Outcome.InterfaceIdentifierAllOnes;
+                        int shift = global::System.BitConverter.IsLittleEndian ? global::System.Numerics.BitOperations.TrailingZeroCount(~iid) & ~15 : 48 - (global::System.Numerics.BitOperations.LeadingZeroCount(~iid) & ~15);
+                        ulong word = AddAdjustment((ushort)(iid >> shift), InboundAdjustmentWire);
+                        global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref iidBytes, (iid & ~(0xFFFFUL << shift)) | (word << shift));
+                    }
                     global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref address, InsidePrefixWire);
                     return global::NetDsl.Nptv6.Nptv6Outcome.Translated;
                 }
 
+                // Nptv6Packet.IsIcmpV6ErrorWithEmbeddedIpv6 on a packet known to hold 88 bytes: Next Header ICMPv6 (the one
+                // compare that settles nearly every packet), an error type (1-4) and an IPv6 packet quoted after its 8-byte header.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private static bool IsIcmpV6Error(ref byte packet) =>
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 6) == 58 && (uint)(global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 40) - 1) <= 3 && global::System.Runtime.CompilerServices.Unsafe.Add(ref packet, 48) >> 4 == 6;
+
+                // Inlined so that a caller holding the sealed class gets the specialised code in its own loop, with no call per packet.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public global::NetDsl.Nptv6.Packets.Nptv6PacketResult Translate(global::System.Span<byte> packet, global::NetDsl.Nptv6.Nptv6Direction direction) =>
                     direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutbound(packet) : TranslateInbound(packet);
+
+                /// <summary>Packets laid end to end, one direction for the whole batch (see <c>INptv6Translator.TranslateBatch</c>).</summary>
+                public int TranslateBatch(global::System.Span<byte> buffer, int packetLength, int count, global::NetDsl.Nptv6.Nptv6Direction direction, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default) =>
+                    direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutboundBatch(buffer, packetLength, count, outcomes) : TranslateInboundBatch(buffer, packetLength, count, outcomes);
 
                 // The constants in network byte order as a native load sees them (the JIT folds IsLittleEndian).
                 private static readonly ulong InsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0xFCFE8DEDB9CE5AFD : InsidePrefix;

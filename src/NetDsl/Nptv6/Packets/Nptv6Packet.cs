@@ -67,6 +67,21 @@ public static class Nptv6Packet
         return translator.Translate(packet, Nptv6Direction.Inbound);
     }
 
+    /// <summary>
+    /// The argument check of a fixed-stride batch (<see cref="INptv6Translator.TranslateBatch"/>), shared by the
+    /// default and the generated implementations so that both refuse the same calls: after it, every byte of every
+    /// packet is inside the buffer, which is what lets a generated batch read without a bounds check per packet.
+    /// </summary>
+    public static void CheckBatch(int bufferLength, int packetLength, int count, int outcomesLength)
+    {
+        if (packetLength < 0) throw new ArgumentOutOfRangeException(nameof(packetLength), packetLength, "negative packet length");
+        if (count < 0) throw new ArgumentOutOfRangeException(nameof(count), count, "negative packet count");
+        if ((long)packetLength * count > bufferLength)
+            throw new ArgumentException(count + " packets of " + packetLength + " bytes do not fit in a buffer of " + bufferLength, nameof(count));
+        if (outcomesLength != 0 && outcomesLength < count)
+            throw new ArgumentException("outcomes holds " + outcomesLength + " entries for " + count + " packets (pass an empty span to skip them)", "outcomes");
+    }
+
     public static bool IsIcmpV6ErrorWithEmbeddedIpv6(ReadOnlySpan<byte> packet) =>
         packet.Length >= HeaderLength + IcmpHeaderLength + HeaderLength
         && packet[6] == IcmpV6
