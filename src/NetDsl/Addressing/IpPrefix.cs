@@ -15,6 +15,19 @@ public readonly record struct IpPrefix(IpAddress Address, int Length)
 
     public IpAddress FirstAddress => Address.Mask(Length);
 
+    /// <summary>The last address of the prefix (every host bit set).</summary>
+    public IpAddress LastAddress
+    {
+        get
+        {
+            var first = FirstAddress;
+            if (IsV4) return IpAddress.V4((uint)first.Low | (Length >= 32 ? 0u : uint.MaxValue >> Length));
+            ulong hostHigh = Length >= 64 ? 0 : (Length <= 0 ? ulong.MaxValue : ulong.MaxValue >> Length);
+            ulong hostLow = Length >= 128 ? 0 : (Length <= 64 ? ulong.MaxValue : ulong.MaxValue >> (Length - 64));
+            return IpAddress.V6(first.High | hostHigh, first.Low | hostLow);
+        }
+    }
+
     public bool Contains(IpAddress address) =>
         address.IsV4 == Address.IsV4 && address.Mask(Length) == Address.Mask(Length);
 

@@ -11,23 +11,48 @@ namespace NetDsl.Binding;
 /// <summary>Checks across statements: overlapping subnets on a host, bridge names, C# identifier collisions.</summary>
 internal static class ConsistencyChecks
 {
+    private readonly record struct Subnet(int Order, DockerNetwork? Network, IpPrefix Prefix);
+
+    /// <summary>
+    /// Overlapping subnets (and fixed-cidr-v6) of one host, by a sweep over the prefixes sorted by first address:
+    /// O(n log n), so a thousand networks cost no more than a sort. Each clash is reported once, on the network
+    /// declared later, naming the earlier one.
+    /// </summary>
+    private static void ReportOverlaps(BindingContext context, DockerHost host, List<DockerNetwork> networks)
+    {
+        var subnets = new List<Subnet>();
+        if (host.Daemon.FixedCidrV6 is { } cidr) subnets.Add(new Subnet(-1, null, cidr));
+        for (int i = 0; i < networks.Count; i++)
+        {
+            subnets.Add(new Subnet(i, networks[i], networks[i].Subnet6));
+            if (networks[i].Subnet4 is { } v4) subnets.Add(new Subnet(i, networks[i], v4));
+        }
+        var reported = new HashSet<int>();
+        foreach (var family in subnets.GroupBy(s => s.Prefix.IsV4))
+        {
+            var sorted = family.OrderBy(s => s.Prefix.FirstAddress.High).ThenBy(s => s.Prefix.FirstAddress.Low).ThenBy(s => s.Order).ToList();
+            Subnet? widest = null;
+            foreach (var current in sorted)
+            {
+                if (widest is { } w && !After(current.Prefix.FirstAddress, w.Prefix.LastAddress))
+                {
+                    var (later, earlier) = current.Order > w.Order ? (current, w) : (w, current);
+                    if (later.Network is { } network && reported.Add(later.Order))
+                        context.Diagnostics.Report(DiagnosticDescriptors.OverlappingSubnets, network.Span, "Network " + network.Name, later.Prefix,
+                            earlier.Network is null ? "fixed-cidr-v6" : "network " + earlier.Network.Name, earlier.Prefix, host.Name);
+                }
+                if (widest is null || After(current.Prefix.LastAddress, widest.Value.Prefix.LastAddress)) widest = current;
+            }
+        }
+    }
+
+    private static bool After(IpAddress a, IpAddress b) => a.High > b.High || (a.High == b.High && a.Low > b.Low);
+
     public static void Run(BindingContext context, IReadOnlyList<DockerHost> hosts, IReadOnlyList<DockerNetwork> networks, IEnumerable<(string Category, string Name, SourceSpan Span)> declared)
     {
         foreach (var host in hosts)
         {
-            var prefixes = new List<(string What, IpPrefix Prefix, SourceSpan Span)>();
-            if (host.Daemon.FixedCidrV6 is { } cidr) prefixes.Add(("fixed-cidr-v6", cidr, host.Daemon.Span));
-            foreach (var network in networks.Where(n => n.Host == host.Name))
-            {
-                foreach (var subnet in new[] { (IpPrefix?)network.Subnet6, network.Subnet4 })
-                {
-                    if (subnet is not { } s) continue;
-                    var clash = prefixes.FirstOrDefault(p => p.Prefix.IsV4 == s.IsV4 && p.Prefix.Overlaps(s));
-                    if (clash.What is not null)
-                        context.Diagnostics.Report(DiagnosticDescriptors.OverlappingSubnets, network.Span, "Network " + network.Name, s, clash.What, clash.Prefix, host.Name);
-                    prefixes.Add(("network " + network.Name, s, network.Span));
-                }
-            }
+            ReportOverlaps(context, host, networks.Where(n => n.Host == host.Name).ToList());
             var bridges = new Dictionary<string, string>();
             foreach (var network in networks.Where(n => n.Host == host.Name && n.BridgeName is not null))
             {

@@ -59,11 +59,9 @@ public static class NodeGrammar
     private static SourceSpan SpanOf(int start, int end) => _context!.Source.Span(_context.Offset + start, end - start);
 
     // White space, ';' separators inside blocks, and comments.
-    private static readonly Parser<string> Skip = input =>
+    /// <summary>The first offset at or after <paramref name="i"/> that is not white space, ';' or inside a comment.</summary>
+    private static int SkipFrom(string text, int i, int end)
     {
-        var si = (SourceInput)input;
-        string text = si.Source;
-        int i = si.Position, end = si.End;
         while (i < end)
         {
             char c = text[i];
@@ -75,7 +73,14 @@ public static class NodeGrammar
             }
             break;
         }
-        return Result.Success(string.Empty, si.At(i));
+        return i;
+    }
+
+    // White space, ';' separators inside blocks, and comments.
+    private static readonly Parser<string> Skip = input =>
+    {
+        var si = (SourceInput)input;
+        return Result.Success(string.Empty, si.At(SkipFrom(si.Source, si.Position, si.End)));
     };
 
     private static readonly string[] WordExpectation = { "a name, address or keyword" };
@@ -215,16 +220,17 @@ public static class NodeGrammar
     private static readonly Parser<EquatableArray<SyntaxNode>> Nodes = input =>
     {
         var nodes = new List<SyntaxNode>();
-        var current = input;
+        var current = (SourceInput)input;
         while (true)
         {
-            var next = Skip(current).Remainder;
-            if (next.AtEnd || next.Current == '}' || next.Current == ']')
+            // White space is skipped by index: no Sprache result or input object per gap.
+            int at = SkipFrom(current.Source, current.Position, current.End);
+            if (at >= current.End || current.Source[at] == '}' || current.Source[at] == ']')
                 return Result.Success(nodes.ToEquatableArray(), current);
-            var node = Node(next);
+            var node = Node(current.At(at));
             if (!node.WasSuccessful) return Result.Failure<EquatableArray<SyntaxNode>>(node.Remainder, node.Message, node.Expectations);
             nodes.Add(node.Value);
-            current = node.Remainder;
+            current = (SourceInput)node.Remainder;
         }
     };
 

@@ -7,6 +7,7 @@ namespace NetDsl.Text;
 public sealed class SourceText
 {
     private readonly int[] _lineStarts;
+    private int _lastLine;
 
     public SourceText(string text, string path = "input.netdsl")
     {
@@ -26,8 +27,20 @@ public sealed class SourceText
     {
         if (offset < 0) offset = 0;
         if (offset > Text.Length) offset = Text.Length;
-        int index = Array.BinarySearch(_lineStarts, offset);
-        if (index < 0) index = ~index - 1;
+        // Spans are asked for in file order: try the line of the previous answer (and the next one) before searching.
+        // The hint is only a guess, always verified, so concurrent readers cannot get a wrong answer from it.
+        int hint = _lastLine;
+        int index;
+        if (hint < _lineStarts.Length && _lineStarts[hint] <= offset && (hint + 1 == _lineStarts.Length || offset < _lineStarts[hint + 1]))
+            index = hint;
+        else if (hint + 1 < _lineStarts.Length && _lineStarts[hint + 1] <= offset && (hint + 2 == _lineStarts.Length || offset < _lineStarts[hint + 2]))
+            index = hint + 1;
+        else
+        {
+            index = Array.BinarySearch(_lineStarts, offset);
+            if (index < 0) index = ~index - 1;
+        }
+        _lastLine = index;
         return (index + 1, offset - _lineStarts[index] + 1);
     }
 
