@@ -9,9 +9,15 @@ using Sprache;
 namespace NetDsl.Syntax;
 
 /// <summary>
-/// The lexical grammar (Sprache): words, strings, lists, blocks, '->', '=', ','. One statement chunk is parsed
-/// at a time (see <see cref="StatementSplitter"/>). The parsers are built once; spans are computed from the
-/// chunk offset held in a per-thread context, so parsing allocates no parser objects per statement.
+/// The lexical grammar as Sprache parsers: words, strings, lists, blocks, '->', '=', ','. One statement chunk
+/// is parsed at a time (see <see cref="StatementSplitter"/>). The parsers are built once; spans are computed
+/// from absolute offsets held in a per-thread context, so parsing allocates no parser objects per statement.
+///
+/// Why the parsers are hand-specialised rather than composed with Or/Many/LINQ: those combinators allocate a
+/// result, an input and closures at every position and alternative; on a 10,000-container file that was
+/// 455 MB per parse. Each parser here is still a Sprache <c>Parser&lt;T&gt;</c> over an <c>IInput</c>
+/// (<see cref="SourceInput"/>) returning Sprache results with expectations, but it scans the string directly,
+/// dispatches on the first character, and builds lists in loops (38 MB for the same file).
 ///
 /// How names and hex words are told apart: the lexer does not try. Both are words; a word is an address where
 /// the grammar expects an address (it contains ':' or is dotted IPv4), and a name where it expects a name.
@@ -172,28 +178,37 @@ public static class NodeGrammar
         };
     }
 
+    private static readonly string[] ListItemExpectation = { "a string or word" };
+    private static readonly string[] CommaOrCloseExpectation = { "','", "']'" };
+
     /// <summary>
-    /// Skips white space, then runs <paramref name="parser"/>. A failure that consumed nothing but white space
-    /// is reported at the original position, so XMany stops cleanly there; a failure deeper inside (a list
-    /// missing its comma) propagates with its own position, which is what the user needs to see.
+    /// [ item, item, … ]: strings or words separated by commas. Written as a loop rather than a Sprache query
+    /// (whose closures cost a kilobyte per list), reporting the same positions: a missing comma is reported at
+    /// the item that follows, a missing item at the comma's successor.
     /// </summary>
-    private static Parser<T> Token<T>(Parser<T> parser) => input =>
+    private static readonly Parser<EquatableArray<SyntaxNode>> ListContents = input =>
     {
-        var start = Skip(input).Remainder;
-        var result = parser(start);
-        if (result.WasSuccessful || result.Remainder.Position != start.Position) return result;
-        return Result.Failure<T>(input, result.Message, result.Expectations);
+        var si = (SourceInput)input;
+        int at = SkipFrom(si.Source, si.Position, si.End);
+        if (at >= si.End || si.Source[at] == ']') return Result.Success(EquatableArray<SyntaxNode>.Empty, si);
+        var items = new List<SyntaxNode>();
+        while (true)
+        {
+            var itemInput = si.At(at);
+            var item = itemInput.Current == '"' ? QuotedString(itemInput) : Word(itemInput);
+            if (!item.WasSuccessful) return Result.Failure<EquatableArray<SyntaxNode>>(item.Remainder, item.Message, ListItemExpectation);
+            items.Add(item.Value);
+            si = (SourceInput)item.Remainder;
+            at = SkipFrom(si.Source, si.Position, si.End);
+            if (at < si.End && si.Source[at] == ',')
+            {
+                at = SkipFrom(si.Source, at + 1, si.End);
+                continue;
+            }
+            if (at >= si.End || si.Source[at] == ']') return Result.Success(items.ToEquatableArray(), si);
+            return Result.Failure<EquatableArray<SyntaxNode>>(si.At(at), "',' or ']' expected", CommaOrCloseExpectation);
+        }
     };
-
-    private static readonly Parser<SyntaxNode> ListItem = Token(QuotedString.Or(Word));
-
-    // [ item, item, … ] — commas between items.
-    private static readonly Parser<EquatableArray<SyntaxNode>> ListContents =
-        (from first in ListItem
-         from rest in (from comma in Token(Comma) from item in ListItem select item).XMany()
-         select (IEnumerable<SyntaxNode>)new[] { first }.Concat(rest))
-        .Optional()
-        .Select(o => o.IsDefined ? o.Get().ToEquatableArray() : EquatableArray<SyntaxNode>.Empty);
 
     private static readonly Parser<SyntaxNode> List = Container('[', ']', NodeKind.List, ListContents);
 
@@ -236,15 +251,15 @@ public static class NodeGrammar
 
     private static readonly Parser<SyntaxNode> Block = Container('{', '}', NodeKind.Block, Nodes);
 
-    private static readonly Parser<EquatableArray<SyntaxNode>> ChunkParser =
-        from nodes in Nodes
-        from _ in Skip
-        from end in Parse.Not(Parse.AnyChar).Named("the end of the statement")
-        select nodes;
+    private static readonly string[] EndExpectation = { "the end of the statement" };
 
-    private static IEnumerable<T> Concat<T>(this IEnumerable<T> first, IEnumerable<T> second)
+    /// <summary>A whole statement: its nodes, then nothing but white space and comments.</summary>
+    private static readonly Parser<EquatableArray<SyntaxNode>> ChunkParser = input =>
     {
-        foreach (var x in first) yield return x;
-        foreach (var x in second) yield return x;
-    }
+        var nodes = Nodes(input);
+        if (!nodes.WasSuccessful) return nodes;
+        var si = (SourceInput)nodes.Remainder;
+        int at = SkipFrom(si.Source, si.Position, si.End);
+        return at >= si.End ? nodes : Result.Failure<EquatableArray<SyntaxNode>>(si.At(at), "end of statement expected", EndExpectation);
+    };
 }
