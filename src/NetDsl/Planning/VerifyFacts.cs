@@ -73,7 +73,8 @@ public sealed record RouteFact(string Device, bool IsContainer, IpPrefix Destina
 /// (hosts outside the described network, e.g. dns.google) need real internet access; lab runs may skip them.
 /// </summary>
 public sealed record PingFact(string Device, bool FromContainer, string Target, IpAddress Address, string? Zone, bool External)
-    : VerifyFact(Device + "/ping/" + Target + (Zone is null ? "" : "%" + Zone), Device, Target, "reply from " + Address + (Zone is null ? "" : "%" + Zone))
+    : VerifyFact(Device + "/ping/" + Target, Device, Target, "reply from " + Address + (Zone is null ? "" : "%" + Zone))
 {
+    // Target is the expect's target as written, zone included (fe80::1%eth0): the key needs nothing more.
     public override string Describe() => "ping " + Device + " -> " + Target + " (" + Address + (Zone is null ? "" : "%" + Zone) + ")";
 }
