@@ -16,7 +16,7 @@ public static class ApplyCommand
     public static Command Create(CliConsole console)
     {
         var common = new DockerCommandOptions();
-        var daemonJson = new Option<string?>("--daemon-json") { Description = "daemon.json to merge into (local engine only; default /etc/docker/daemon.json)." };
+        var daemonJson = DockerCommandOptions.DaemonJsonOption();
         var replace = new Option<bool>("--replace") { Description = "Remove and recreate NetDsl's own objects whose settings drifted (never others')." };
         var restart = new Option<string?>("--restart-command") { Description = "Shell command that restarts the engine when a networking key of daemon.json changed, e.g. \"systemctl restart docker\"." };
         var command = new Command("apply", "Configure a Docker host as the file describes; a second apply changes nothing.");

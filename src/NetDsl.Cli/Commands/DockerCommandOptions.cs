@@ -18,6 +18,10 @@ internal sealed class DockerCommandOptions
     public Option<string?> Host { get; } = new("--host") { Description = "The docker-host of the file this engine is (default: the file's only docker-host)." };
     public Option<string?> Netns { get; } = new("--host-netns") { Description = "Run host-side commands (sysctl, nft, ip, ping) in this network namespace, where a private dockerd runs (labs)." };
 
+    /// <summary>The daemon.json option of plan and apply (verify does not read the file).</summary>
+    public static Option<string?> DaemonJsonOption() =>
+        new("--daemon-json") { Description = "daemon.json to merge into (local engine only; default /etc/docker/daemon.json)." };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(File);
@@ -32,7 +36,7 @@ internal sealed class DockerCommandOptions
     {
         exitCode = ExitCodes.Success;
         string path = Path.GetFullPath(parse.GetValue(File)!);
-        // The full path is the source label on every object: the same file applied from another folder is still the same owner.
+        // The ownership label uses only the file name (OwnershipLabels.SourceName), so the path form does not matter.
         var result = SourceFile.Compile(path, parse.GetValue(Set), console);
         if (result is null) { exitCode = ExitCodes.Usage; return null; }
         if (result.Model is null) { exitCode = ExitCodes.Failure; return null; }

@@ -17,7 +17,7 @@ public static class PlanCommand
     public static Command Create(CliConsole console)
     {
         var common = new DockerCommandOptions();
-        var daemonJson = new Option<string?>("--daemon-json") { Description = "daemon.json to merge into (local engine only; default /etc/docker/daemon.json)." };
+        var daemonJson = DockerCommandOptions.DaemonJsonOption();
         var command = new Command("plan", "Show what apply would change on a Docker host, without changing anything.");
         common.AddTo(command);
         command.Options.Add(daemonJson);

@@ -33,8 +33,7 @@ internal static class ExpectBinder
     private static ExpectTarget? Target(BindingContext context, SyntaxNode node)
     {
         string text = node.Text;
-        bool looksLikeAddress = text.IndexOf(':') >= 0 || (text.Length > 0 && char.IsDigit(text[0]) && text.IndexOf('.') > 0);
-        if (!looksLikeAddress)
+        if (!ExpectTarget.LooksLikeAddress(text))
         {
             if (!context.Names.TryGetValue(text, out var declared) || declared.Kind == "network")
             {

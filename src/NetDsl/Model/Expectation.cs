@@ -14,12 +14,18 @@ public sealed record ExpectTarget(string? Name, IpAddress? Address, string? Zone
     public override string ToString() =>
         Name ?? (Address is { } a ? (Zone is null ? a.ToString() : a + "%" + Zone) : "?");
 
+    /// <summary>
+    /// Where a name or an address may stand, a word with ':' (or a dotted IPv4 starting with a digit) is an address.
+    /// Names never contain ':', so this never depends on which names are declared.
+    /// </summary>
+    public static bool LooksLikeAddress(string text) =>
+        text.IndexOf(':') >= 0 || (text.Length > 0 && char.IsDigit(text[0]) && text.IndexOf('.') > 0);
+
     /// <summary>Reads a command-line target: an address (optionally with %zone) when it has ':' or is dotted IPv4, else a name.</summary>
     public static ExpectTarget? Parse(string text)
     {
         if (string.IsNullOrEmpty(text)) return null;
-        bool address = text.IndexOf(':') >= 0 || (char.IsDigit(text[0]) && text.IndexOf('.') > 0);
-        if (!address) return new ExpectTarget(text, null, null);
+        if (!LooksLikeAddress(text)) return new ExpectTarget(text, null, null);
         int percent = text.IndexOf('%');
         string? zone = percent >= 0 ? text.Substring(percent + 1) : null;
         return IpAddress.TryParse(percent >= 0 ? text.Substring(0, percent) : text, out var a) ? new ExpectTarget(null, a, zone) : null;

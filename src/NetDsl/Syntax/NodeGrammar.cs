@@ -31,7 +31,6 @@ public static class NodeGrammar
     private sealed class Context
     {
         public SourceText Source = null!;
-        public int Offset;
         public List<Diagnostic> Diagnostics = null!;
     }
 
@@ -42,7 +41,6 @@ public static class NodeGrammar
     {
         _context ??= new Context();
         _context.Source = source;
-        _context.Offset = 0;
         _context.Diagnostics = diagnostics;
         string text = source.Text;
         var result = ChunkParser(new SourceInput(text, chunk.Start, chunk.End));
@@ -62,7 +60,7 @@ public static class NodeGrammar
         return c == '\n' || c == '\r' ? "end of line" : "'" + c + "'";
     }
 
-    private static SourceSpan SpanOf(int start, int end) => _context!.Source.Span(_context.Offset + start, end - start);
+    private static SourceSpan SpanOf(int start, int end) => _context!.Source.Span(start, end - start);
 
     // White space, ';' separators inside blocks, and comments.
     /// <summary>The first offset at or after <paramref name="i"/> that is not white space, ';' or inside a comment.</summary>
