@@ -11,6 +11,8 @@ using NetDsl.Generators.Emit;
 using NetDsl.Generators.Pipeline;
 using NetDsl.Model;
 using NetDsl.Naming;
+using NetDsl.Binding;
+using NetDsl.Syntax;
 using CoreDiagnostic = NetDsl.Diagnostics.Diagnostic;
 using CoreDescriptors = NetDsl.Diagnostics.DiagnosticDescriptors;
 
@@ -28,8 +30,15 @@ public sealed class NetDslGenerator : IIncrementalGenerator
     public static class Steps
     {
         public const string Sources = "NetDsl.Sources";
+        public const string Layouts = "NetDsl.Layouts";
+        public const string StatementTexts = "NetDsl.StatementTexts";
+        public const string Statements = "NetDsl.Statements";
+        public const string FileSyntax = "NetDsl.FileSyntax";
+        public const string Environments = "NetDsl.Environments";
+        public const string Drafts = "NetDsl.Drafts";
         public const string Compiled = "NetDsl.Compiled";
         public const string ClassNames = "NetDsl.ClassNames";
+        public const string Parts = "NetDsl.Parts";
         public const string Generated = "NetDsl.Generated";
     }
 
@@ -43,8 +52,34 @@ public sealed class NetDslGenerator : IIncrementalGenerator
             .Select(static (pair, ct) => ReadSource(pair.Left, pair.Right, ct))
             .WithTrackingName(Steps.Sources);
 
-        var compiled = sources
-            .Select(static (source, ct) => Compile(source))
+        // Statement by statement: an edit re-parses the statements whose text changed, not the file.
+        var layouts = sources
+            .Select(static (source, _) => new FileLayout(source, StatementSlices.Cut(new NetDsl.Text.SourceText(source.Text, source.Path))))
+            .WithTrackingName(Steps.Layouts);
+        var statements = layouts
+            .SelectMany(static (layout, _) => layout.Layout.Statements.Select(s => new StatementText(layout.Source.Path, s.Text)))
+            .WithTrackingName(Steps.StatementTexts);
+        var parsed = statements
+            .Select(static (statement, _) => new ParsedStatement(statement.Path, SyntaxParser.ParseStatement(statement.Text)))
+            .WithTrackingName(Steps.Statements);
+        var fileSyntax = layouts
+            .Combine(parsed.Collect())
+            .Select(static (pair, _) => Gather(pair.Left, pair.Right))
+            .WithTrackingName(Steps.FileSyntax);
+
+        // Container statements are bound one by one against the parameters and networks (the environment), so an
+        // edit to one container re-binds that container; the rest of the file is bound again in Compile.
+        var environments = fileSyntax
+            .Select(static (file, _) => EnvironmentOf(file))
+            .WithTrackingName(Steps.Environments);
+        var drafts = parsed
+            .Combine(environments.Collect())
+            .Select(static (pair, _) => Draft(pair.Left, pair.Right))
+            .WithTrackingName(Steps.Drafts);
+
+        var compiled = fileSyntax
+            .Combine(drafts.Collect())
+            .Select(static (pair, _) => Compile(pair.Left, pair.Right))
             .WithTrackingName(Steps.Compiled);
 
         // Paths only: a text edit never reaches this step, so it never invalidates every file's output.
@@ -54,9 +89,14 @@ public sealed class NetDslGenerator : IIncrementalGenerator
             .Select(static (paths, _) => FindClassNameClashes(paths))
             .WithTrackingName(Steps.ClassNames);
 
-        var generated = compiled
+        // A large file is cut into parts that do not move with edits elsewhere; unchanged parts stay cached.
+        var parts = compiled
             .Combine(clashes)
-            .Select(static (pair, _) => Generate(pair.Left, pair.Right))
+            .SelectMany(static (pair, _) => Cut(pair.Left, pair.Right))
+            .WithTrackingName(Steps.Parts);
+
+        var generated = parts
+            .Select(static (part, _) => Generate(part))
             .WithTrackingName(Steps.Generated);
 
         context.RegisterSourceOutput(generated, static (spc, file) => Output(spc, file));
@@ -100,13 +140,69 @@ public sealed class NetDslGenerator : IIncrementalGenerator
         return Array.IndexOf(ModelClassEmitter.FileClassMembers, id) >= 0 || id == Nptv6TranslatorEmitter.ClassName ? id + "_" : id;
     }
 
-    private static CompiledFile Compile(NetDslSource source)
+    // The file's statements from the collection of every file's; a mismatch (the same path twice) parses the file here.
+    private static FileSyntax Gather(FileLayout layout, ImmutableArray<ParsedStatement> all)
     {
+        var mine = all.Where(p => p.Path == layout.Source.Path).Select(p => p.Syntax).ToList();
+        if (mine.Count != layout.Layout.Statements.Count)
+            mine = layout.Layout.Statements.Select(s => SyntaxParser.ParseStatement(s.Text)).ToList();
+        return new FileSyntax(layout.Source, layout.Layout, mine.ToEquatableArray());
+    }
+
+    private static NetDsl.Syntax.SyntaxTree Others(FileSyntax file) => SyntaxParser.Assemble(file.Layout, file.Statements, s => !Binder.IsContainer(s));
+
+    private static NetDsl.Text.SourceText TextOf(NetDslSource source) =>
+        // The file name (not the full path) goes into the model: generated code must not depend on where the repo is.
+        new(source.Text, Path.GetFileName(source.Path));
+
+    private static FileEnvironment EnvironmentOf(FileSyntax file)
+    {
+        try
+        {
+            return new FileEnvironment(file.Source.Path, Binder.ContainerEnvironmentOf(Others(file), TextOf(file.Source), new Dictionary<string, string>()));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Compile reports the failure; drafts against an empty environment only wait for it.
+            return new FileEnvironment(file.Source.Path, new ContainerEnvironment(EquatableArray<NamedParameterValue>.Empty, EquatableArray<DockerNetwork>.Empty));
+        }
+    }
+
+    private static DraftedStatement Draft(ParsedStatement statement, ImmutableArray<FileEnvironment> environments)
+    {
+        if (statement.Syntax.Statement is not { } syntax || !Binder.IsContainer(syntax)) return new DraftedStatement(statement.Path, null);
+        var environment = environments.FirstOrDefault(e => e.Path == statement.Path)?.Environment;
+        if (environment is null) return new DraftedStatement(statement.Path, null);
+        try
+        {
+            return new DraftedStatement(statement.Path, Binder.DraftContainer(environment, syntax));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new DraftedStatement(statement.Path, null);
+        }
+    }
+
+    private static CompiledFile Compile(FileSyntax file, ImmutableArray<DraftedStatement> allDrafts)
+    {
+        var source = file.Source;
         string className = ClassNameOf(source.Path);
         try
         {
-            // The file name (not the full path) goes into the model: generated code must not depend on where the repo is.
-            var result = NetDslCompiler.Compile(source.Text, Path.GetFileName(source.Path));
+            var text = TextOf(source);
+            var mine = allDrafts.Where(d => d.Path == source.Path).ToList();
+            var placed = new List<PlacedDraft>();
+            bool complete = mine.Count == file.Statements.Count;
+            for (int i = 0; complete && i < mine.Count; i++)
+            {
+                if (file.Statements[i].Statement is not { } syntax || !Binder.IsContainer(syntax)) continue;
+                if (mine[i].Draft is { } draft) placed.Add(new PlacedDraft(draft, file.Layout.Statements[i].Frame));
+                else complete = false;
+            }
+            // The same path twice, or a draft that failed: bind the whole file here (same result, no caching).
+            var result = complete
+                ? NetDslCompiler.Compile(text, Others(file), placed)
+                : NetDslCompiler.Compile(text, SyntaxParser.Assemble(file.Layout, file.Statements));
             return new CompiledFile(source, className, result.Model, result.Diagnostics);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -128,7 +224,7 @@ public sealed class NetDslGenerator : IIncrementalGenerator
         return new ClassNameClashes(clashes.ToEquatableArray());
     }
 
-    private static GeneratedFile Generate(CompiledFile file, ClassNameClashes clashes)
+    private static IEnumerable<FilePart> Cut(CompiledFile file, ClassNameClashes clashes)
     {
         var source = file.Source;
         string hintName = source.Namespace + "." + file.ClassName + ".netdsl.g.cs";
@@ -137,6 +233,8 @@ public sealed class NetDslGenerator : IIncrementalGenerator
         {
             if (RoslynDiagnostics.Prepare(source.Path, d, source.Severities) is { } r) diagnostics.Add(r);
         }
+        PartContext? context = null;
+        (MainPart Main, List<ListPart> Lists)? planned = null;
         try
         {
             foreach (var d in file.Diagnostics) Report(d);
@@ -145,24 +243,50 @@ public sealed class NetDslGenerator : IIncrementalGenerator
             {
                 var span = new NetDsl.Text.SourceText(source.Text, source.Path).Span(0, 0);
                 Report(CoreDiagnostic.Create(CoreDescriptors.IdentifierCollision, span, clash.KeptBy, clash.Path, clash.ClassName));
-                return new GeneratedFile(hintName, null, diagnostics.ToEquatableArray());
             }
-            if (file.Model is null) return new GeneratedFile(hintName, null, diagnostics.ToEquatableArray());
-            string code = ModelClassEmitter.Emit(file.Model, source.Namespace, file.ClassName, source.Text);
-            code = Nptv6TranslatorEmitter.Append(code, file.Model, source.Namespace, file.ClassName);
-            return new GeneratedFile(hintName, code, diagnostics.ToEquatableArray());
+            else if (file.Model is { } model)
+            {
+                context = new PartContext(source.Namespace, file.ClassName, model.SourcePath, ModelClassEmitter.StyleFor(model));
+                planned = PartPlanner.Plan(file, model);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Failed(source.Path, hintName, diagnostics, e);
+            Failed(source.Path, diagnostics, e);
+            planned = null;
+        }
+        var parts = new List<FilePart> { new(hintName, context ?? new PartContext(source.Namespace, file.ClassName, "", RecordStyle.Named), planned?.Main, null, diagnostics.ToEquatableArray()) };
+        if (planned is { } p)
+        {
+            foreach (var list in p.Lists)
+                parts.Add(new FilePart(source.Namespace + "." + file.ClassName + "." + list.Kind + "." + list.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".netdsl.g.cs",
+                    context!, null, list, EquatableArray<ReportedDiagnostic>.Empty));
+        }
+        return parts;
+    }
+
+    private static GeneratedFile Generate(FilePart part)
+    {
+        var diagnostics = part.Diagnostics.ToList();
+        try
+        {
+            if (part.List is { } list) return new GeneratedFile(part.HintName, ListPartEmitter.EmitFile(part.Context, list), part.Diagnostics);
+            if (part.Main is not { File.Model: { } model } main) return new GeneratedFile(part.HintName, null, part.Diagnostics);
+            string code = ModelClassEmitter.Emit(main, part.Context, model);
+            code = Nptv6TranslatorEmitter.Append(code, model, part.Context.Namespace, part.Context.ClassName);
+            return new GeneratedFile(part.HintName, code, part.Diagnostics);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Failed(part.Main?.File.Source.Path ?? part.Context.SourcePath, diagnostics, e);
+            return new GeneratedFile(part.HintName, null, diagnostics.ToEquatableArray());
         }
     }
 
-    private static GeneratedFile Failed(string path, string hintName, List<ReportedDiagnostic> diagnostics, Exception e)
+    private static void Failed(string path, List<ReportedDiagnostic> diagnostics, Exception e)
     {
         var span = new NetDsl.Text.SourceText("", path).Span(0, 0);
         Report(diagnostics, path, CoreDiagnostic.Create(CoreDescriptors.InternalError, span, "generator: " + e.GetType().Name + ": " + e.Message));
-        return new GeneratedFile(hintName, null, diagnostics.ToEquatableArray());
     }
 
     private static void Report(List<ReportedDiagnostic> into, string path, CoreDiagnostic d)

@@ -29,8 +29,34 @@ public static class NetDslCompiler
         var source = new SourceText(text ?? string.Empty, path);
         try
         {
-            var syntax = SyntaxParser.Parse(source);
-            var bound = Binder.Bind(syntax, source, overrides ?? new Dictionary<string, string>());
+            return Compile(source, SyntaxParser.Parse(source), overrides);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return InternalError(source, e);
+        }
+    }
+
+    /// <summary>
+    /// Binds a tree already parsed from <paramref name="source"/>: the source generator parses statement by statement
+    /// (<see cref="SyntaxParser.ParseStatement"/>, cached per statement) and assembles the tree itself.
+    /// </summary>
+    public static CompilationResult Compile(SourceText source, SyntaxTree syntax, IReadOnlyDictionary<string, string>? overrides = null) =>
+        Finish(source, syntax, () => Binder.Bind(syntax, source, overrides ?? new Dictionary<string, string>()));
+
+    /// <summary>
+    /// Binds the file from its statements other than containers (<paramref name="others"/>, in file coordinates) and
+    /// its container drafts (<see cref="Binder.DraftContainer"/>, each in its statement's frame): what the source
+    /// generator does, with the drafts of unchanged statements cached.
+    /// </summary>
+    public static CompilationResult Compile(SourceText source, SyntaxTree others, IReadOnlyList<PlacedDraft> containerDrafts) =>
+        Finish(source, others, () => Binder.Bind(others, containerDrafts, source, new Dictionary<string, string>()));
+
+    private static CompilationResult Finish(SourceText source, SyntaxTree syntax, Func<BindResult> bind)
+    {
+        try
+        {
+            var bound = bind();
             var diagnostics = syntax.Diagnostics.Concat(bound.Diagnostics)
                 .OrderBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ToEquatableArray();
@@ -39,9 +65,11 @@ public static class NetDslCompiler
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A bug in NetDsl, not in the input: still a diagnostic, so no caller (the generator above all) ever sees an exception.
-            var span = source.Span(0, 0);
-            return new CompilationResult(null, EquatableArray.Of(Diagnostic.Create(DiagnosticDescriptors.InternalError, span, e.GetType().Name + ": " + e.Message)));
+            return InternalError(source, e);
         }
     }
+
+    // A bug in NetDsl, not in the input: still a diagnostic, so no caller (the generator above all) ever sees an exception.
+    private static CompilationResult InternalError(SourceText source, Exception e) =>
+        new(null, EquatableArray.Of(Diagnostic.Create(DiagnosticDescriptors.InternalError, source.Span(0, 0), e.GetType().Name + ": " + e.Message)));
 }

@@ -72,6 +72,59 @@ public class CachingTests
         Assert.That(second.Result.Results.Single().GeneratedSources.Single(s => s.HintName.Contains(".B.")).SourceText.ToString(), Does.Contain("Cnt02"));
     }
 
+    // 1,000 containers on 20 networks: 4 parts of containers, 8 of apply steps, 16 of verify facts, and a main part.
+    private const int Containers = 1000, Networks = 20;
+
+    [Test]
+    public void A_one_line_edit_to_a_large_file_reparses_one_statement_and_regenerates_only_its_parts()
+    {
+        string text = NetDsl.TestSupport.LargeFiles.Generate(Networks, Containers);
+        var file = new InMemoryAdditionalText("/repo/large.netdsl", text);
+        var first = GeneratorHarness.RunOn(new[] { file });
+        Assert.That(first.GeneratorDiagnostics, Is.Empty, string.Join("\n", first.GeneratorDiagnostics));
+
+        // The middle container's command changes: its statement, its typed member, and its create step (the settings hash).
+        var edited = new InMemoryAdditionalText("/repo/large.netdsl", NetDsl.TestSupport.LargeFiles.EditOneLine(text, Containers, Networks));
+        var second = GeneratorHarness.Continue(first.Driver.ReplaceAdditionalText(file, edited), GeneratorHarness.Compilation("namespace Consumer { public static class Marker { } }"));
+        var result = second.Result.Results.Single();
+
+        var statements = Reasons(result.TrackedSteps[NetDslGenerator.Steps.Statements]);
+        Assert.That(statements.Count(r => r == IncrementalStepRunReason.Modified), Is.EqualTo(1));
+        Assert.That(statements.Count(r => r == IncrementalStepRunReason.Cached), Is.EqualTo(statements.Count - 1));
+
+        var changed = ChangedSources(first, second);
+        Assert.That(changed, Is.EquivalentTo(new[] { "NetDsl.Generated.Large.netdsl.g.cs", "NetDsl.Generated.Large.Containers.1.netdsl.g.cs", "NetDsl.Generated.Large.ApplySteps.2.netdsl.g.cs" }));
+        var generated = Reasons(result.TrackedSteps[NetDslGenerator.Steps.Generated]);
+        Assert.That(generated.Count(r => r == IncrementalStepRunReason.Modified), Is.EqualTo(3), string.Join(", ", generated));
+        Assert.That(generated.Count(r => r == IncrementalStepRunReason.Cached), Is.EqualTo(generated.Count - 3));
+        Assert.That(result.GeneratedSources.Single(s => s.HintName == "NetDsl.Generated.Large.Containers.1.netdsl.g.cs").SourceText.ToString(), Does.Contain("\"/bin/ash\""));
+    }
+
+    [Test]
+    public void Lines_inserted_above_every_statement_move_the_frames_and_nothing_else()
+    {
+        string text = NetDsl.TestSupport.LargeFiles.Generate(Networks, Containers);
+        var file = new InMemoryAdditionalText("/repo/large.netdsl", text);
+        var first = GeneratorHarness.RunOn(new[] { file });
+
+        var moved = new InMemoryAdditionalText("/repo/large.netdsl", "# Every statement below moves: two lines down, 30 characters on.\n\n" + text);
+        var second = GeneratorHarness.Continue(first.Driver.ReplaceAdditionalText(file, moved), GeneratorHarness.Compilation("namespace Consumer { public static class Marker { } }"));
+        var result = second.Result.Results.Single();
+
+        Assert.That(Reasons(result.TrackedSteps[NetDslGenerator.Steps.Statements]), Is.All.EqualTo(IncrementalStepRunReason.Cached));
+        Assert.That(ChangedSources(first, second), Is.EqualTo(new[] { "NetDsl.Generated.Large.netdsl.g.cs" }));
+        Assert.That(result.GeneratedSources.Length, Is.GreaterThan(20));
+    }
+
+    // Hint names of the generated sources whose text differs between two runs.
+    private static List<string> ChangedSources(GeneratorHarness.Run first, GeneratorHarness.Run second)
+    {
+        var before = first.Result.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        return second.Result.Results.Single().GeneratedSources
+            .Where(s => !before.TryGetValue(s.HintName, out var old) || old != s.SourceText.ToString())
+            .Select(s => s.HintName).ToList();
+    }
+
     private static List<IncrementalStepRunReason> Reasons(IEnumerable<IncrementalGeneratorRunStep> steps) =>
         steps.SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
 }

@@ -70,12 +70,47 @@ public class GeneratedSourceTests
         Assert.That(model, Is.EqualTo(NetDslCompiler.Compile(text, "lab.netdsl").Model));
         Assert.That(lab.GetProperty("ApplyPlan")!.GetValue(null), Is.EqualTo(ApplyPlanner.Plan(model)));
         Assert.That(lab.GetProperty("VerifyPlan")!.GetValue(null), Is.EqualTo(VerifyPlanner.Plan(model)));
-        var source = GeneratorHarness.RunOn(GeneratorHarness.ExamplePath, text).Result.Results.Single().GeneratedSources.Single().SourceText.ToString();
+        var source = string.Join("\n", GeneratorHarness.RunOn(GeneratorHarness.ExamplePath, text).Result.Results.Single().GeneratedSources.Select(s => s.SourceText.ToString()));
         Assert.That(source, Does.Contain("// Positional, addresses as bits only (a large file): Container(Name, Image,"));
         Assert.That(source, Does.Contain("new(\"c0\", \"busybox\", _Strings(\"/bin/sh\"), true, false, "));
     }
 
     private const int ModelClassEmitterLimit = Emit.ModelClassEmitter.NamedArgumentsUpTo;
+
+    [Test]
+    public void A_file_larger_than_a_part_is_split_into_files_that_rebuild_the_bound_model_and_plans()
+    {
+        // More networks and containers than fit in one part, a daemon block (a plan step with a span) and a
+        // container on two networks (a connect step holding an attachment): every value moved into a frame.
+        int perPart = Pipeline.PartPlanner.PartSize;
+        string text = LargeFiles.Generate(networks: perPart + 10, containers: 2 * perPart + 10)
+            .Replace("  engine 20.10\n", "  engine 20.10\n  daemon {\n    ipv6 true\n    fixed-cidr-v6 2001:db8:1::/64\n  }\n")
+            + "\ncontainer multi on net1, net2 { image IMAGE }\n";
+        var compiled = NetDslCompiler.Compile(text, "lab.netdsl");
+        Assert.That(compiled.Model, Is.Not.Null, string.Join("\n", compiled.Diagnostics));
+
+        var run = GeneratorHarness.RunOn(GeneratorHarness.ExamplePath, text);
+        var hints = run.Result.Results.Single().GeneratedSources.Select(s => s.HintName).ToList();
+        Assert.That(hints, Does.Contain("NetDsl.Generated.Lab.netdsl.g.cs"));
+        Assert.That(hints, Does.Contain("NetDsl.Generated.Lab.Networks.1.netdsl.g.cs"));
+        Assert.That(hints, Does.Contain("NetDsl.Generated.Lab.Containers.2.netdsl.g.cs"));
+        Assert.That(hints, Does.Contain("NetDsl.Generated.Lab.ApplySteps.0.netdsl.g.cs"));
+        Assert.That(hints, Does.Contain("NetDsl.Generated.Lab.VerifyFacts.0.netdsl.g.cs"));
+        var problems = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.That(problems, Is.Empty, string.Join("\n", problems.Take(5)));
+
+        var lab = LoadGeneratedClass(text, "NetDsl.Generated.Lab");
+        var model = (NetworkModel)lab.GetProperty("Model")!.GetValue(null)!;
+        Assert.That(model, Is.EqualTo(compiled.Model));
+        var apply = (ApplyPlan)lab.GetProperty("ApplyPlan")!.GetValue(null)!;
+        Assert.That(apply, Is.EqualTo(ApplyPlanner.Plan(model)));
+        Assert.That(apply.StepsOf<WriteDaemonJsonStep>(), Has.Exactly(1).Items);
+        Assert.That(apply.StepsOf<ConnectNetworkStep>(), Has.Exactly(1).Items);
+        Assert.That(lab.GetProperty("VerifyPlan")!.GetValue(null), Is.EqualTo(VerifyPlanner.Plan(model)));
+        var multi = lab.GetNestedType("Containers")!.GetProperty("Multi")!.GetValue(null);
+        Assert.That(multi, Is.SameAs(model.Containers.Last()));
+        Assert.That(apply.StepsOf<CreateContainerStep>().Last().Container, Is.SameAs(multi));
+    }
 
     [Test]
     public void Plans_for_changed_parameters_are_planned_from_the_rebound_model()

@@ -3,15 +3,19 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using NetDsl.Addressing;
+using NetDsl.Generators.Pipeline;
 using NetDsl.Model;
+using NetDsl.Planning;
 
 namespace NetDsl.Generators.Emit;
 
 /// <summary>
-/// Writes the C# for one bound .netdsl file: a static class named after the file with a nested class per
-/// category (typed members for every host, network, container, router, firewall, NPTv6 rule, upstream and
-/// external host), the model as object construction, and the <c>let</c> parameters as a record.
-/// Everything it writes comes from the core's model: it computes nothing of its own.
+/// Writes the main part of the C# for one bound .netdsl file: a static class named after the file with a nested
+/// class per category (typed members for every host, network, container, router, firewall, NPTv6 rule, upstream
+/// and external host), the model as object construction, the plans, and the <c>let</c> parameters as a record.
+/// Networks, containers, plan steps and facts are written by <see cref="ListPartEmitter"/> — inline for a small
+/// file, in parts of their own for a large one — and concatenated here. Everything it writes comes from the core's
+/// model and plans: it computes nothing of its own.
 /// </summary>
 internal sealed class ModelClassEmitter
 {
@@ -29,6 +33,8 @@ internal sealed class ModelClassEmitter
     /// </summary>
     public const int NamedArgumentsUpTo = 100;
 
+    private readonly MainPart _main;
+    private readonly PartContext _context;
     private readonly NetworkModel _model;
     private readonly string _namespace;
     private readonly string _className;
@@ -37,20 +43,25 @@ internal sealed class ModelClassEmitter
     private readonly ValueEmitter _values;
     private readonly CodeWriter _w = new();
 
-    private ModelClassEmitter(NetworkModel model, string @namespace, string className, string sourceText)
+    private ModelClassEmitter(MainPart main, PartContext context, NetworkModel model, string @namespace, string className, string sourceText)
     {
+        _main = main;
+        _context = context;
         _model = model;
         _namespace = @namespace;
         _className = className;
         _sourceText = sourceText;
         _qualified = "global::" + (@namespace.Length == 0 ? "" : @namespace + ".") + className;
-        bool large = new[] { model.Hosts.Count, model.Networks.Count, model.Containers.Count, model.Routers.Count, model.Firewalls.Count, model.Upstreams.Count }
-            .Any(n => n > NamedArgumentsUpTo);
-        _values = new ValueEmitter(large ? RecordStyle.Positional : RecordStyle.Named);
+        _values = new ValueEmitter(context.Style);
     }
 
-    public static string Emit(NetworkModel model, string @namespace, string className, string sourceText) =>
-        new ModelClassEmitter(model, @namespace, className, sourceText).Emit();
+    /// <summary>Named arguments for a hand-written file, positional for a large one (see <see cref="NamedArgumentsUpTo"/>).</summary>
+    public static RecordStyle StyleFor(NetworkModel model) =>
+        new[] { model.Hosts.Count, model.Networks.Count, model.Containers.Count, model.Routers.Count, model.Firewalls.Count, model.Upstreams.Count }
+            .Any(n => n > NamedArgumentsUpTo) ? RecordStyle.Positional : RecordStyle.Named;
+
+    public static string Emit(MainPart main, PartContext context, NetworkModel model) =>
+        new ModelClassEmitter(main, context, model, context.Namespace, context.ClassName, main.File.Source.Text).Emit();
 
     private string Emit()
     {
@@ -77,8 +88,8 @@ internal sealed class ModelClassEmitter
         NameAll("Nptv6Rules", "NPTv6 rule", nptv6Rules, r => r.Name, r => r.Span.Line);
         NameAll("ExternalHosts", "external host", externalHosts, h => h.Name, h => h.Span.Line);
         WriteCategory("Hosts", "Docker hosts", "docker-host", _model.Hosts, h => h.Name, h => h.Span.Line);
-        WriteCategory("Networks", "Docker networks", "network", _model.Networks, n => n.Name, n => n.Span.Line);
-        WriteCategory("Containers", "Containers", "container", _model.Containers, c => c.Name, c => c.Span.Line);
+        DeclarePartedCategory(PartKind.Networks, "Docker networks", typeof(DockerNetwork));
+        DeclarePartedCategory(PartKind.Containers, "Containers", typeof(Container));
         WriteCategory("Routers", "Routers", "router", _model.Routers, r => r.Name, r => r.Span.Line);
         WriteCategory("Nptv6Rules", "NPTv6 (RFC 6296) rules of all firewalls", "NPTv6 rule", nptv6Rules, r => r.Name, r => r.Span.Line);
         WriteCategory("Firewalls", "Firewalls", "firewall", _model.Firewalls, f => f.Name, f => f.Span.Line);
@@ -88,10 +99,18 @@ internal sealed class ModelClassEmitter
         // Below, at the file class's own level, a category's name can only mean its nested class: refer to members briefly.
         foreach (var category in _names)
             foreach (var item in category.Value) _values.Name(item.Key, category.Key + "." + item.Value);
+        foreach (var kind in new[] { PartKind.Networks, PartKind.Containers, PartKind.ApplySteps, PartKind.VerifyFacts })
+            _values.OverrideList(ElementOf(kind), Concatenation(kind));
         WriteModel();
-        PlansEmitter.Write(_w, _values, _model);
+        PlansEmitter.Write(_w, _values, _main.ApplyHeader, _main.VerifyHeader);
         ParametersEmitter.Write(_w, _model, _className, _sourceText);
         WriteHelpers();
+        WriteFrames();
+        foreach (var part in _main.Inline)
+        {
+            _w.Line();
+            ListPartEmitter.Write(_w, _context, part);
+        }
 
         _w.Close();
         if (hasNamespace) _w.Close();
@@ -138,6 +157,59 @@ internal sealed class ModelClassEmitter
         _w.Line();
     }
 
+    // Members are written by the list parts; the declaration here carries the documentation.
+    private void DeclarePartedCategory(PartKind kind, string title, Type type)
+    {
+        _w.Line("/// <summary>" + title + ", in declaration order (members by name; all of them in the model).</summary>");
+        _w.Open("public static partial class " + kind);
+        if (_values.Style == RecordStyle.Positional)
+            _w.Line("// Positional, addresses as bits only (a large file): " + type.Name + "(" + string.Join(", ", RecordShape.Of(type).Parameters.Select(p => p.Name)) + ").");
+        _w.Close();
+        _w.Line();
+    }
+
+    private static Type ElementOf(PartKind kind) => kind switch
+    {
+        PartKind.Networks => typeof(DockerNetwork),
+        PartKind.Containers => typeof(Container),
+        PartKind.ApplySteps => typeof(ApplyStep),
+        _ => typeof(VerifyFact),
+    };
+
+    // The list as the concatenation of its parts' slices, in order.
+    private string Concatenation(PartKind kind)
+    {
+        int count = _main.Parts.FirstOrDefault(p => p.Kind == kind)?.Count ?? 0;
+        if (count == 0) return ListHelpers.NameOf(ElementOf(kind)) + "()";
+        var probe = new ListPart(kind, 0, EquatableArray<PartItem>.Empty, EquatableArray<NamedValue>.Empty);
+        string owner = kind is PartKind.Networks or PartKind.Containers ? kind + "." : "";
+        return "_Concat(" + string.Join(", ", Enumerable.Range(0, count).Select(i => owner + (probe with { Index = i }).Method + "()")) + ")";
+    }
+
+    private void WriteFrames()
+    {
+        if (_main.Frames.Count == 0) return;
+        _w.Line();
+        _w.Line("/// <summary>");
+        _w.Line("/// Where each value of the parts starts in the file. The parts hold spans relative to these frames, so an edit");
+        _w.Line("/// above a value moves its frame here and leaves its part unchanged (and not generated again).");
+        _w.Line("/// </summary>");
+        _w.Open("private static class _Frames");
+        foreach (var frames in _main.Frames)
+        {
+            _w.Write("internal static readonly global::NetDsl.Text.SpanFrame[] " + frames.Name + " = { ");
+            _w.Write(string.Join(", ", frames.Frames.Select(f => f is { } x
+                ? "new(" + CSharpLiteral.Int(x.Start) + ", " + CSharpLiteral.Int(x.LinesAbove) + ")"
+                : "default")));
+            _w.Line(" };");
+        }
+        _w.Close();
+        _w.Line();
+        _w.Line("// A span written relative to its frame (start, length, line, column, end line, end column inside the frame).");
+        _w.Line("private static global::NetDsl.Text.SourceSpan _SpanIn(global::NetDsl.Text.SpanFrame frame, int start, int length, int line, int column, int endLine, int endColumn) =>");
+        _w.Line("    frame.ToFile(new global::NetDsl.Text.SourceSpan(start, length, line, column, endLine, endColumn));");
+    }
+
     // The item itself must be written out (not as a reference to the member being defined).
     private void WriteOwned(object item, Type type, string reference)
     {
@@ -174,6 +246,10 @@ internal sealed class ModelClassEmitter
         _w.Line("// Start, length, line, column, end line, end column of the declaration in the .netdsl file.");
         _w.Line("private static global::NetDsl.Text.SourceSpan _Span(int start, int length, int line, int column, int endLine, int endColumn) =>");
         _w.Line("    new global::NetDsl.Text.SourceSpan(start, length, line, column, endLine, endColumn);");
-        _values.WriteListHelpers(_w);
+        _w.Line();
+        _w.Line("// The model's and the plans' long lists are the concatenation of their parts' slices.");
+        _w.Line("private static global::NetDsl.Model.EquatableArray<T> _Concat<T>(params T[][] parts) =>");
+        _w.Line("    global::NetDsl.Model.EquatableArray.Of(global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.SelectMany(parts, p => p)));");
+        ValueEmitter.WriteListHelpers(_w);
     }
 }

@@ -5,13 +5,16 @@ namespace NetDsl.Generators.Emit;
 
 /// <summary>
 /// <c>ApplyPlan</c> and <c>VerifyPlan</c> as object construction. The plans come from the core's planners, run
-/// here at build time on the model just bound, so the generated code describes them and needs no planner at run
-/// time; nothing is planned in two places. Steps and facts refer to the typed members (a container step holds
+/// at build time on the model just bound (<see cref="Pipeline.PartPlanner"/>); their steps and facts are written in
+/// the parts, and here concatenated. The generated code describes them and needs no planner at run time; nothing
+/// is planned in two places. Steps and facts refer to the typed members (a container step holds
 /// <c>Containers.Cnt01</c> itself, not a copy). Executing a plan is the runtime libraries' business.
 /// </summary>
 internal static class PlansEmitter
 {
-    public static void Write(CodeWriter w, ValueEmitter values, NetworkModel model)
+    /// <param name="values">Lists of steps and facts are overridden by the parts' slices (<see cref="Pipeline.ListPart"/>).</param>
+    /// <param name="applyHeader">The plan without its steps (they are in the parts); likewise <paramref name="verifyHeader"/>.</param>
+    public static void Write(CodeWriter w, ValueEmitter values, ApplyPlan applyHeader, VerifyPlan verifyHeader)
     {
         w.Line("/// <summary>");
         w.Line("/// What applying the file does, in order: daemon.json, an engine restart where networking keys changed,");
@@ -19,7 +22,7 @@ internal static class PlansEmitter
         w.Line("/// Equal to <c>global::NetDsl.Planning.ApplyPlanner.Plan(Model)</c>, computed when this file was generated.");
         w.Line("/// </summary>");
         w.Write("public static global::NetDsl.Planning.ApplyPlan ApplyPlan { get; } = ");
-        values.WriteExpanded(w, ApplyPlanner.Plan(model), typeof(ApplyPlan));
+        values.WriteExpanded(w, applyHeader, typeof(ApplyPlan));
         w.Line(";");
         w.Line();
 
@@ -28,7 +31,7 @@ internal static class PlansEmitter
         w.Line("/// routes and pings. Equal to <c>global::NetDsl.Planning.VerifyPlanner.Plan(Model)</c>, computed when this file was generated.");
         w.Line("/// </summary>");
         w.Write("public static global::NetDsl.Planning.VerifyPlan VerifyPlan { get; } = ");
-        values.WriteExpanded(w, VerifyPlanner.Plan(model), typeof(VerifyPlan));
+        values.WriteExpanded(w, verifyHeader, typeof(VerifyPlan));
         w.Line(";");
         w.Line();
 

@@ -29,8 +29,6 @@ internal enum RecordStyle
 internal sealed class ValueEmitter
 {
     private readonly Dictionary<object, string> _references = new(ReferenceComparer.Instance);
-    private readonly Dictionary<Type, string> _listHelpers = new();
-    private readonly HashSet<string> _listHelperNames = new(StringComparer.Ordinal);
 
     public ValueEmitter(RecordStyle style) => Style = style;
 
@@ -40,6 +38,11 @@ internal sealed class ValueEmitter
     public void Name(object value, string expression) => _references[value] = expression;
 
     public void Unname(object value) => _references.Remove(value);
+
+    private readonly Dictionary<Type, string> _listOverrides = new();
+
+    /// <summary>From now on, a list of <paramref name="element"/> is written as <paramref name="expression"/> (the parts' slices, concatenated).</summary>
+    public void OverrideList(Type element, string expression) => _listOverrides[element] = expression;
 
     /// <summary>The value on one line (in the current <see cref="Style"/>).</summary>
     public void Write(CodeWriter w, object? value, Type type)
@@ -67,7 +70,7 @@ internal sealed class ValueEmitter
                 w.Write("_Mac(").Write(CSharpLiteral.Hex(m.Value)).Write(")");
                 if (Style == RecordStyle.Named) w.Write(" /* ").Write(m.ToString()).Write(" */");
                 return;
-            case SourceSpan s: WriteSpan(w, s); return;
+            case SourceSpan s: WriteSpan(w, s, Frame); return;
         }
         var shape = RecordShape.Of(value.GetType());
         switch (shape.Kind)
@@ -121,6 +124,11 @@ internal sealed class ValueEmitter
     private void WriteList(CodeWriter w, IEnumerable items, RecordShape listShape, bool multiline)
     {
         var element = listShape.Element!;
+        if (_listOverrides.TryGetValue(element, out var expression))
+        {
+            w.Write(expression);
+            return;
+        }
         // A lone new(…) argument would bind to the params array itself (CS8752): name the element type instead.
         int count = 0;
         foreach (var _ in items)
@@ -143,22 +151,12 @@ internal sealed class ValueEmitter
 
     private static bool IsRecordClass(Type type) => !type.IsValueType && type != typeof(string);
 
-    /// <summary>The helper that builds an <c>EquatableArray</c> of <paramref name="element"/>: one per element type used.</summary>
-    private string ListHelper(Type element)
-    {
-        if (_listHelpers.TryGetValue(element, out var name)) return name;
-        string singular = element == typeof(string) ? "String" : element.Name;
-        string stem = "_" + singular + (singular.EndsWith("x", StringComparison.Ordinal) || singular.EndsWith("s", StringComparison.Ordinal) ? "es" : "s");
-        name = stem;
-        for (int n = 2; !_listHelperNames.Add(name); n++) name = stem + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _listHelpers[element] = name;
-        return name;
-    }
+    private static string ListHelper(Type element) => ListHelpers.NameOf(element);
 
-    /// <summary>The list helpers the values written so far use (call after writing them).</summary>
-    public void WriteListHelpers(CodeWriter w)
+    /// <summary>Every list helper (<see cref="ListHelpers"/>): the file's parts use them without knowing each other.</summary>
+    public static void WriteListHelpers(CodeWriter w)
     {
-        foreach (var pair in _listHelpers.OrderBy(p => p.Value, StringComparer.Ordinal))
+        foreach (var pair in ListHelpers.All.OrderBy(p => p.Value, StringComparer.Ordinal))
         {
             string element = TypeName(pair.Key);
             w.Line();
@@ -203,14 +201,20 @@ internal sealed class ValueEmitter
         if (comment) w.Write(" /* ").Write(p.ToString()).Write(" */");
     }
 
-    private static void WriteSpan(CodeWriter w, SourceSpan s)
+    /// <summary>
+    /// While set, spans are written relative to this frame expression (<c>_SpanIn(frame, …)</c>): values in a part
+    /// were moved into their own frame (<see cref="SpanShift"/>), and the frame itself is in the file's main part.
+    /// </summary>
+    public string? Frame { get; set; }
+
+    private static void WriteSpan(CodeWriter w, SourceSpan s, string? frame)
     {
         if (s == default)
         {
             w.Write("default");
             return;
         }
-        w.Write("_Span(").Write(CSharpLiteral.Int(s.Start)).Write(", ").Write(CSharpLiteral.Int(s.Length)).Write(", ")
+        w.Write(frame is null ? "_Span(" : "_SpanIn(" + frame + ", ").Write(CSharpLiteral.Int(s.Start)).Write(", ").Write(CSharpLiteral.Int(s.Length)).Write(", ")
             .Write(CSharpLiteral.Int(s.Line)).Write(", ").Write(CSharpLiteral.Int(s.Column)).Write(", ")
             .Write(CSharpLiteral.Int(s.EndLine)).Write(", ").Write(CSharpLiteral.Int(s.EndColumn)).Write(")");
     }

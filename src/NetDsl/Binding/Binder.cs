@@ -13,22 +13,49 @@ public sealed record BindResult(NetworkModel Model, EquatableArray<Diagnostic> D
 /// <summary>
 /// Syntax → model. Binds in dependency order (parameters, hosts, networks, containers, devices, expectations)
 /// so a name is always declared before it is looked up, whatever the order in the file.
+/// Container statements — tens of thousands in a large file — are bound in two stages: each on its own against the
+/// parameters and networks (<see cref="ContainerBinder.Draft"/>), then all drafts in order (names, addresses). The
+/// CLI runs the stages in a row (<see cref="Bind(SyntaxTree, SourceText, IReadOnlyDictionary{string, string})"/>); the
+/// source generator caches one draft per statement and re-runs only the rest after an edit.
 /// </summary>
 public static class Binder
 {
     public static BindResult Bind(SyntaxTree tree, SourceText source, IReadOnlyDictionary<string, string> overrides)
     {
-        var diagnostics = new DiagnosticBag();
-        var statements = tree.Statements;
+        var others = WithoutContainers(tree);
+        var environment = ContainerEnvironmentOf(others, source, overrides);
+        var drafts = tree.Statements.Where(IsContainer).Select(s => new PlacedDraft(ContainerBinder.Draft(environment, s), default)).ToList();
+        return Bind(others, drafts, source, overrides);
+    }
+
+    public static bool IsContainer(SettingSyntax statement) => statement.Name == "container";
+
+    /// <summary>One container statement bound on its own against <paramref name="environment"/> (spans as in the syntax).</summary>
+    public static ContainerDraft DraftContainer(ContainerEnvironment environment, SettingSyntax statement) => ContainerBinder.Draft(environment, statement);
+
+    /// <summary>The tree without its container statements (they are bound as drafts).</summary>
+    public static SyntaxTree WithoutContainers(SyntaxTree tree) =>
+        new(tree.Statements.Where(s => !IsContainer(s)).ToEquatableArray(), tree.Diagnostics);
+
+    /// <summary>What container statements are bound against, from the file's other statements (no diagnostics: <see cref="Bind(SyntaxTree, IReadOnlyList{PlacedDraft}, SourceText, IReadOnlyDictionary{string, string})"/> reports them).</summary>
+    public static ContainerEnvironment ContainerEnvironmentOf(SyntaxTree others, SourceText source, IReadOnlyDictionary<string, string> overrides)
+    {
+        var (context, _, networks) = BindHostsAndNetworks(others, source, overrides);
+        var withoutSpans = networks.Select(n => new DockerNetwork(n.Name, n.Host, n.Driver, n.Subnet6, n.Gateway6, n.IpRange6, n.Subnet4, n.Gateway4,
+            n.BridgeName, n.Options, n.Labels, n.Bridge, default));
+        return new ContainerEnvironment(context.Parameters.Values, withoutSpans.ToEquatableArray());
+    }
+
+    /// <summary>The file from its other statements and its container drafts (in declaration order, each with its frame).</summary>
+    public static BindResult Bind(SyntaxTree others, IReadOnlyList<PlacedDraft> containerDrafts, SourceText source, IReadOnlyDictionary<string, string> overrides)
+    {
+        var (context, hosts, networks) = BindHostsAndNetworks(others, source, overrides);
+        var diagnostics = context.Diagnostics;
+        var parameters = context.Parameters;
+        var statements = others.Statements;
         IEnumerable<SettingSyntax> Of(string keyword) => statements.Where(s => s.Name == keyword);
 
-        var parameters = ParameterTable.Build(Of("let"), overrides, source, diagnostics);
-        var context = new BindingContext(source, parameters, diagnostics);
-
-        var hosts = Of("docker-host").Select(s => HostBinder.Bind(context, s)).OfType<DockerHost>().ToList();
-        var hostsByName = hosts.ToDictionary(h => h.Name);
-        var networks = Of("network").Select(s => NetworkBinder.Bind(context, s, hostsByName)).OfType<DockerNetwork>().ToList();
-        var containers = ContainerBinder.BindAll(context, Of("container"), networks.ToDictionary(n => n.Name));
+        var containers = ContainerBinder.Complete(context, containerDrafts, networks.ToDictionary(n => n.Name));
         var routers = Of("router").Select(s => DeviceBinder.BindRouter(context, s)).OfType<Router>().ToList();
         var firewalls = Of("firewall").Select(s => DeviceBinder.BindFirewall(context, s)).OfType<Firewall>().ToList();
         var upstreams = Of("upstream").Select(s => DeviceBinder.BindUpstream(context, s)).OfType<Upstream>().ToList();
@@ -61,5 +88,19 @@ public static class Binder
             }
         }
         return new BindResult(model, diagnostics.Items.ToEquatableArray());
+    }
+
+    private static (BindingContext Context, List<DockerHost> Hosts, List<DockerNetwork> Networks) BindHostsAndNetworks(
+        SyntaxTree tree, SourceText source, IReadOnlyDictionary<string, string> overrides)
+    {
+        var diagnostics = new DiagnosticBag();
+        var statements = tree.Statements;
+        IEnumerable<SettingSyntax> Of(string keyword) => statements.Where(s => s.Name == keyword);
+        var parameters = ParameterTable.Build(Of("let"), overrides, source, diagnostics);
+        var context = new BindingContext(source, parameters, diagnostics);
+        var hosts = Of("docker-host").Select(s => HostBinder.Bind(context, s)).OfType<DockerHost>().ToList();
+        var hostsByName = hosts.ToDictionary(h => h.Name);
+        var networks = Of("network").Select(s => NetworkBinder.Bind(context, s, hostsByName)).OfType<DockerNetwork>().ToList();
+        return (context, hosts, networks);
     }
 }

@@ -4,6 +4,7 @@ using NetDsl.Addressing;
 using NetDsl.Diagnostics;
 using NetDsl.Model;
 using NetDsl.Syntax;
+using NetDsl.Text;
 
 namespace NetDsl.Binding;
 
@@ -18,34 +19,38 @@ internal static class ContainerBinder
 {
     private static readonly IpPrefix DefaultRoute = IpPrefix.Parse("::/0");
 
-    private sealed record Pending(Container Container, List<(DockerNetwork Network, IpAddress? Fixed6, IpAddress? Fixed4, SyntaxNode Node)> Attachments);
+    private sealed record Pending(Container Container, List<(DockerNetwork Network, IpAddress? Fixed6, IpAddress? Fixed4, SourceSpan Span)> Attachments);
 
-    public static List<Container> BindAll(BindingContext context, IEnumerable<SettingSyntax> statements, IReadOnlyDictionary<string, DockerNetwork> networks)
-    {
-        var pending = new List<Pending>();
-        foreach (var statement in statements)
-        {
-            var p = BindOne(context, statement, networks);
-            if (p is not null) pending.Add(p);
-        }
-        return Predict(context, pending);
-    }
+    private static readonly NetDsl.Text.SourceText NoSource = new("");
 
-    private static Pending? BindOne(BindingContext context, SettingSyntax statement, IReadOnlyDictionary<string, DockerNetwork> networks)
+    /// <summary>
+    /// One statement on its own, against <paramref name="environment"/>: the name checked but not yet declared, the
+    /// networks resolved, image, command, flags and fixed addresses read and checked. Spans are those of the syntax.
+    /// </summary>
+    public static ContainerDraft Draft(ContainerEnvironment environment, SettingSyntax statement)
     {
-        var name = context.DeclaredName(statement, "container");
+        var parameters = ParameterTable.FromValues(environment.Parameters);
+        var diagnostics = new DiagnosticBag();
+        var context = new BindingContext(NoSource, parameters, diagnostics);
+        var networks = environment.NetworksByName;
+
+        var nameNode = statement.Argument(0)!;
+        var name = context.Values.Name(nameNode, "container");
+        ContainerDraft Dropped(int early) => new(name, nameNode.Span, null, EquatableArray<DraftAttachment>.Empty,
+            diagnostics.Items.Take(early).ToEquatableArray(), EquatableArray<Diagnostic>.Empty, EquatableArray<string>.Empty);
+
         var on = statement.Option("on");
         if (on is null)
         {
-            context.Diagnostics.Report(DiagnosticDescriptors.MissingSetting, statement.Keyword.Span, "Container", statement.Argument(0)!.Text, "on NETWORK");
-            return null;
+            context.Diagnostics.Report(DiagnosticDescriptors.MissingSetting, statement.Keyword.Span, "Container", nameNode.Text, "on NETWORK");
+            return Dropped(diagnostics.Items.Count);
         }
         var attached = new List<(DockerNetwork Network, IpAddress? Fixed6, IpAddress? Fixed4, SyntaxNode Node)>();
         foreach (var node in on.Values)
         {
             if (!networks.TryGetValue(node.Text, out var network))
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.UnknownName, node.Span, "network", node.Text, NetworkBinder.Known(networks.Keys));
+                context.Diagnostics.Report(DiagnosticDescriptors.UnknownName, node.Span, "network", node.Text, NetworkBinder.Known(environment.Networks.Select(n => n.Name)));
                 continue;
             }
             if (attached.Any(a => a.Network.Name == network.Name))
@@ -55,13 +60,15 @@ internal static class ContainerBinder
             }
             if (attached.Count > 0 && attached[0].Network.Host != network.Host)
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.ContainerNetworksOnTwoHosts, node.Span, statement.Argument(0)!.Text,
+                context.Diagnostics.Report(DiagnosticDescriptors.ContainerNetworksOnTwoHosts, node.Span, nameNode.Text,
                     attached[0].Network.Name, attached[0].Network.Host, network.Name, network.Host);
                 continue;
             }
             attached.Add((network, null, null, node));
         }
-        if (name is null || attached.Count == 0) return null;
+        // A container whose name is invalid or taken is not bound further (its name is declared all the same).
+        if (name is null || attached.Count == 0) return Dropped(diagnostics.Items.Count);
+        int earlyCount = diagnostics.Items.Count;
 
         string? image = null;
         foreach (var s in statement.Settings("image"))
@@ -130,7 +137,29 @@ internal static class ContainerBinder
         bool tty = statement.Settings("tty").Any();
         bool interactive = statement.Settings("interactive").Any();
         var container = new Container(name, image ?? "", command, tty, interactive, EquatableArray<NetworkAttachment>.Empty, EquatableArray<Route>.Empty, statement.Span);
-        return new Pending(container, attached);
+        return new ContainerDraft(name, nameNode.Span, container,
+            attached.Select(a => new DraftAttachment(a.Network.Name, a.Fixed6, a.Fixed4, a.Node.Span)).ToEquatableArray(),
+            diagnostics.Items.Take(earlyCount).ToEquatableArray(), diagnostics.Items.Skip(earlyCount).ToEquatableArray(), parameters.Used);
+    }
+
+    /// <summary>
+    /// The drafts in declaration order, into the file: names declared (a taken one drops its container), diagnostics
+    /// and parameter use carried over, then the addresses predicted across all of them.
+    /// </summary>
+    public static List<Container> Complete(BindingContext context, IEnumerable<PlacedDraft> drafts, IReadOnlyDictionary<string, DockerNetwork> networks)
+    {
+        var pending = new List<Pending>();
+        foreach (var (draft, frame) in drafts)
+        {
+            bool declared = draft.Name is not null && context.Declare(draft.Name, "container", frame.ToFile(draft.NameSpan));
+            foreach (var d in draft.Early) context.Diagnostics.Add(d.ToFile(frame));
+            if (!declared || draft.Container is not { } c) continue;
+            foreach (var d in draft.Late) context.Diagnostics.Add(d.ToFile(frame));
+            foreach (var name in draft.UsedParameters) context.Parameters.MarkUsed(name);
+            var container = new Container(c.Name, c.Image, c.Command, c.Tty, c.Interactive, c.Attachments, c.PredictedRoutes, frame.ToFile(c.Span));
+            pending.Add(new Pending(container, draft.Attachments.Select(a => (networks[a.Network], a.Fixed6, a.Fixed4, frame.ToFile(a.Span))).ToList()));
+        }
+        return Predict(context, pending);
     }
 
     private static IpAddress BroadcastOf(IpPrefix subnet) => subnet.FirstAddress.Add((1UL << (32 - subnet.Length)) - 1);
@@ -147,7 +176,7 @@ internal static class ContainerBinder
                 {
                     if (fixedAddress is not { } f) continue;
                     if (used.TryGetValue((a.Network.Name, f), out var owner))
-                        context.Diagnostics.Report(DiagnosticDescriptors.AddressCollision, a.Node.Span, f, "container " + owner);
+                        context.Diagnostics.Report(DiagnosticDescriptors.AddressCollision, a.Span, f, "container " + owner);
                     else
                         used[(a.Network.Name, f)] = p.Container.Name;
                 }
@@ -163,17 +192,17 @@ internal static class ContainerBinder
             var routes = new List<Route>();
             for (int i = 0; i < p.Attachments.Count; i++)
             {
-                var (network, fixed6, fixed4, node) = p.Attachments[i];
+                var (network, fixed6, fixed4, span) = p.Attachments[i];
                 string ifName = "eth" + i;
-                var ipv6 = fixed6 ?? Allocate(context, network, network.Subnet6, network.IpRange6, network.Gateway6, next6, used, p.Container.Name, node);
+                var ipv6 = fixed6 ?? Allocate(context, network, network.Subnet6, network.IpRange6, network.Gateway6, next6, used, p.Container.Name, span);
                 IpAddress? ipv4 = fixed4;
                 if (ipv4 is null && network.Subnet4 is { } s4)
-                    ipv4 = Allocate(context, network, s4, null, network.Gateway4!.Value, next4, used, p.Container.Name, node);
+                    ipv4 = Allocate(context, network, s4, null, network.Gateway4!.Value, next4, used, p.Container.Name, span);
                 if (ipv6 is null) continue;
                 MacAddress? mac = ipv4 is { } v4 ? MacAddress.DockerFromIpv4(v4) : null;
-                attachments.Add(new NetworkAttachment(network.Name, ifName, ipv6.Value, fixed6 is not null, network.Subnet6.Length, ipv4, mac, mac?.LinkLocal(), node.Span));
-                routes.Add(new Route(network.Subnet6, null, ifName, RouteOrigin.Static, node.Span));
-                if (i == 0) routes.Add(new Route(DefaultRoute, network.Gateway6, ifName, RouteOrigin.Static, node.Span));
+                attachments.Add(new NetworkAttachment(network.Name, ifName, ipv6.Value, fixed6 is not null, network.Subnet6.Length, ipv4, mac, mac?.LinkLocal(), span));
+                routes.Add(new Route(network.Subnet6, null, ifName, RouteOrigin.Static, span));
+                if (i == 0) routes.Add(new Route(DefaultRoute, network.Gateway6, ifName, RouteOrigin.Static, span));
             }
             result.Add(p.Container with { Attachments = attachments.ToEquatableArray(), PredictedRoutes = routes.ToEquatableArray() });
         }
@@ -185,7 +214,7 @@ internal static class ContainerBinder
     /// (network / subnet-router anycast) and, on IPv4, the broadcast address; an ip-range limits the pool.
     /// </summary>
     private static IpAddress? Allocate(BindingContext context, DockerNetwork network, IpPrefix subnet, IpPrefix? range, IpAddress gateway,
-        Dictionary<string, IpAddress> next, Dictionary<(string Network, IpAddress Address), string> used, string container, SyntaxNode node)
+        Dictionary<string, IpAddress> next, Dictionary<(string Network, IpAddress Address), string> used, string container, NetDsl.Text.SourceSpan span)
     {
         var pool = range ?? subnet;
         var candidate = next.TryGetValue(network.Name, out var n) ? n : pool.FirstAddress;
@@ -198,7 +227,7 @@ internal static class ContainerBinder
             }
             if (!pool.Contains(candidate) || (candidate.IsV4 && candidate == BroadcastOf(subnet)))
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.SubnetTooSmallForContainers, node.Span, pool, container);
+                context.Diagnostics.Report(DiagnosticDescriptors.SubnetTooSmallForContainers, span, pool, container);
                 return null;
             }
             if (candidate != gateway && !used.ContainsKey((network.Name, candidate)))
@@ -209,7 +238,7 @@ internal static class ContainerBinder
             }
             candidate = candidate.Add(1);
         }
-        context.Diagnostics.Report(DiagnosticDescriptors.SubnetTooSmallForContainers, node.Span, pool, container);
+        context.Diagnostics.Report(DiagnosticDescriptors.SubnetTooSmallForContainers, span, pool, container);
         return null;
     }
 }

@@ -14,6 +14,11 @@ internal sealed class DiagnosticBag
     public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args)
     {
         var d = Diagnostic.Create(descriptor, span, args);
+        Add(d);
+    }
+
+    public void Add(Diagnostic d)
+    {
         if (d.Severity == Severity.Error) HasErrors = true;
         Items.Add(d);
     }

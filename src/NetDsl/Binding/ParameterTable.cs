@@ -35,6 +35,25 @@ internal sealed class ParameterTable
 
     public bool Contains(string name) => _byName.ContainsKey(name);
 
+    /// <summary>The values by name, for statements bound on their own (<see cref="ContainerEnvironment"/>).</summary>
+    public EquatableArray<NamedParameterValue> Values => _byName.Select(p => new NamedParameterValue(p.Key, p.Value.Value)).ToEquatableArray();
+
+    /// <summary>A table holding only values (no declarations to report on): what a container draft reads.</summary>
+    public static ParameterTable FromValues(IEnumerable<NamedParameterValue> values)
+    {
+        var table = new ParameterTable();
+        foreach (var v in values) table._byName[v.Name] = (v.Value, new Parameter(v.Name, v.Value.Kind, v.Value.Canonical, v.Value.Canonical, false, default));
+        return table;
+    }
+
+    /// <summary>The parameters read so far, in name order.</summary>
+    public EquatableArray<string> Used => _used.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray();
+
+    public void MarkUsed(string name)
+    {
+        if (_byName.ContainsKey(name)) _used.Add(name);
+    }
+
     public static ParameterTable Build(IEnumerable<SettingSyntax> lets, IReadOnlyDictionary<string, string> overrides, SourceText source, DiagnosticBag diagnostics)
     {
         var table = new ParameterTable();

@@ -8,6 +8,10 @@ namespace NetDsl.Syntax;
 /// <summary>
 /// Text → <see cref="SyntaxTree"/>: split into statements, parse each one's nodes (Sprache), read them against
 /// the shapes. Each statement is independent, so errors in one do not hide the others.
+/// Two entry points run the same code in two frames: <see cref="Parse"/> reads every statement in place (file
+/// coordinates, what the CLI uses), <see cref="ParseStatement"/> reads one cut-out statement (relative to its
+/// frame, what the source generator caches per statement) and <see cref="Assemble"/> moves those into the file.
+/// A test holds the two equal.
 /// </summary>
 public static class SyntaxParser
 {
@@ -19,11 +23,42 @@ public static class SyntaxParser
         foreach (var chunk in StatementSplitter.Split(source, diagnostics))
         {
             if (chunk.Broken) continue;
-            var nodes = NodeGrammar.ParseChunk(source, chunk, diagnostics);
-            if (nodes is null) continue;
-            var statement = reader.ReadStatement(nodes.Value);
+            var statement = ReadChunk(source, chunk, reader, diagnostics);
             if (statement is not null) statements.Add(statement);
         }
         return new SyntaxTree(statements.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>One statement's slice (<see cref="StatementSlices"/>), parsed on its own: spans relative to the slice.</summary>
+    public static StatementSyntax ParseStatement(string slice)
+    {
+        var source = new SourceText(slice ?? string.Empty);
+        var diagnostics = new List<Diagnostic>();
+        int start = 0;
+        while (start < source.Text.Length && source.Text[start] == ' ') start++;
+        var statement = ReadChunk(source, new StatementChunk(start, source.Text.Length, false), new SettingReader(source, diagnostics), diagnostics);
+        return new StatementSyntax(statement, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>The file's tree from its layout and each slice's <see cref="ParseStatement"/> (in the same order).</summary>
+    /// <param name="include">Which statements to move into the tree (all diagnostics are); the generator leaves out the
+    /// container statements, which it binds from their own frames.</param>
+    public static SyntaxTree Assemble(StatementLayout layout, IReadOnlyList<StatementSyntax> parsed, System.Func<SettingSyntax, bool>? include = null)
+    {
+        var diagnostics = new List<Diagnostic>(layout.Diagnostics);
+        var statements = new List<SettingSyntax>(parsed.Count);
+        for (int i = 0; i < parsed.Count && i < layout.Statements.Count; i++)
+        {
+            var frame = layout.Statements[i].Frame;
+            foreach (var d in parsed[i].Diagnostics) diagnostics.Add(d.ToFile(frame));
+            if (parsed[i].Statement is { } statement && (include is null || include(statement))) statements.Add(statement.ToFile(frame));
+        }
+        return new SyntaxTree(statements.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    private static SettingSyntax? ReadChunk(SourceText source, StatementChunk chunk, SettingReader reader, List<Diagnostic> diagnostics)
+    {
+        var nodes = NodeGrammar.ParseChunk(source, chunk, diagnostics);
+        return nodes is null ? null : reader.ReadStatement(nodes.Value);
     }
 }
