@@ -201,9 +201,9 @@ public sealed class NetDslGenerator : IIncrementalGenerator
             }
             // The same path twice, or a draft that failed: bind the whole file here (same result, no caching).
             var result = complete
-                ? NetDslCompiler.Compile(text, Others(file), placed)
+                ? NetDslCompiler.Compile(text, Others(file), placed, keepContainerFrames: true)
                 : NetDslCompiler.Compile(text, SyntaxParser.Assemble(file.Layout, file.Statements));
-            return new CompiledFile(source, className, result.Model, result.Diagnostics);
+            return new CompiledFile(source, className, result.Model, result.Diagnostics, result.ContainerFrames);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

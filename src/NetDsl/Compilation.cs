@@ -9,8 +9,11 @@ using NetDsl.Text;
 
 namespace NetDsl;
 
-/// <summary>The result of compiling one .netdsl file: the model (only when there are no errors) and every diagnostic.</summary>
-public sealed record CompilationResult(NetworkModel? Model, EquatableArray<Diagnostic> Diagnostics)
+/// <summary>
+/// The result of compiling one .netdsl file: the model (only when there are no errors) and every diagnostic.
+/// <see cref="ContainerFrames"/> is empty unless the caller asked to keep containers in their statements' frames.
+/// </summary>
+public sealed record CompilationResult(NetworkModel? Model, EquatableArray<Diagnostic> Diagnostics, EquatableArray<SpanFrame> ContainerFrames = default)
 {
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 
@@ -49,8 +52,10 @@ public static class NetDslCompiler
     /// its container drafts (<see cref="Binder.DraftContainer"/>, each in its statement's frame): what the source
     /// generator does, with the drafts of unchanged statements cached.
     /// </summary>
-    public static CompilationResult Compile(SourceText source, SyntaxTree others, IReadOnlyList<PlacedDraft> containerDrafts) =>
-        Finish(source, others, () => Binder.Bind(others, containerDrafts, source, new Dictionary<string, string>()));
+    /// <param name="keepContainerFrames">Leave the model's containers in their statements' frames and return the frames in
+    /// <see cref="CompilationResult.ContainerFrames"/>: the generator's parts are then equal wherever the statements moved.</param>
+    public static CompilationResult Compile(SourceText source, SyntaxTree others, IReadOnlyList<PlacedDraft> containerDrafts, bool keepContainerFrames = false) =>
+        Finish(source, others, () => Binder.Bind(others, containerDrafts, source, new Dictionary<string, string>(), keepContainerFrames));
 
     private static CompilationResult Finish(SourceText source, SyntaxTree syntax, Func<BindResult> bind)
     {
@@ -61,7 +66,7 @@ public static class NetDslCompiler
                 .OrderBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ToEquatableArray();
             bool hasErrors = diagnostics.Any(d => d.Severity == Severity.Error);
-            return new CompilationResult(hasErrors ? null : bound.Model, diagnostics);
+            return new CompilationResult(hasErrors ? null : bound.Model, diagnostics, bound.ContainerFrames);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -24,7 +24,7 @@ internal static class ListHelpers
     {
         var assembly = typeof(NetworkModel).Assembly;
         var elements = new HashSet<Type>();
-        foreach (var type in assembly.GetTypes().Where(t => t.IsPublic && (t.Namespace == "NetDsl.Model" || t.Namespace == "NetDsl.Planning")))
+        foreach (var type in assembly.GetTypes().Where(t => t.IsPublic && !t.ContainsGenericParameters && (t.Namespace == "NetDsl.Model" || t.Namespace == "NetDsl.Planning")))
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using NetDsl.Generators.Pipeline;
 using NetDsl.Model;
 using NetDsl.Planning;
@@ -7,12 +9,23 @@ using NetDsl.Planning;
 namespace NetDsl.Generators.Emit;
 
 /// <summary>
-/// Writes one slice of a category or plan list (<see cref="ListPart"/>): the typed members of its networks or
-/// containers, or its plan steps or facts, and the method returning the slice, which the main part's model and
-/// plans concatenate. Written inside the file class: by the main part for a small file, as a file of its own otherwise.
+/// Writes one slice of the networks or containers (<see cref="ListPart"/>): their typed members, the method returning
+/// the slice (the model concatenates them), and per host the slice's pieces of the plans — what the core's planners
+/// add per network or container (<see cref="ApplyPlanner.ContainerPiece"/> and the like), which the main part's plans
+/// concatenate in outline order. Written inside the file class: by the main part for a small file, as a file of its
+/// own otherwise.
 /// </summary>
 internal static class ListPartEmitter
 {
+    private static readonly PlanPiece[] NetworkApply = { PlanPiece.CreateNetwork };
+    private static readonly PlanPiece[] NetworkVerify = { PlanPiece.NetworkFields, PlanPiece.BridgeFacts };
+    private static readonly PlanPiece[] ContainerApply = { PlanPiece.CreateContainer, PlanPiece.ConnectContainer, PlanPiece.StartContainer };
+    private static readonly PlanPiece[] ContainerVerify = { PlanPiece.ContainerFacts };
+
+    /// <summary>The pieces a list of this kind adds to the apply plan and the verify plan.</summary>
+    public static (PlanPiece[] Apply, PlanPiece[] Verify) PiecesOf(PartKind kind) =>
+        kind == PartKind.Networks ? (NetworkApply, NetworkVerify) : (ContainerApply, ContainerVerify);
+
     /// <summary>A whole generated file holding one list part.</summary>
     public static string EmitFile(PartContext context, ListPart part)
     {
@@ -35,65 +48,68 @@ internal static class ListPartEmitter
     public static void Write(CodeWriter w, PartContext context, ListPart part)
     {
         var values = new ValueEmitter(context.Style);
-        foreach (var named in part.References) values.Name(named.Value, named.Expression);
-        switch (part.Kind)
-        {
-            case PartKind.Networks:
-                WriteMembers(w, values, context, part, typeof(DockerNetwork), "network", v => ((DockerNetwork)v).Name);
-                break;
-            case PartKind.Containers:
-                WriteMembers(w, values, context, part, typeof(Container), "container", v => ((Container)v).Name);
-                break;
-            case PartKind.ApplySteps:
-                WriteList(w, values, part, typeof(ApplyStep));
-                break;
-            case PartKind.VerifyFacts:
-                WriteList(w, values, part, typeof(VerifyFact));
-                break;
-        }
-    }
-
-    private static void WriteMembers(CodeWriter w, ValueEmitter values, PartContext context, ListPart part, System.Type type, string what, System.Func<object, string> name)
-    {
+        var (type, what) = part.Kind == PartKind.Networks ? (typeof(DockerNetwork), "network") : (typeof(Container), "container");
         string typeName = ValueEmitter.TypeName(type);
         w.Open("public static partial class " + part.Kind);
-        var members = new List<string>();
         for (int i = 0; i < part.Items.Count; i++)
         {
             var item = part.Items[i];
             if (i > 0) w.Line();
             // No line number here: it would change with every edit above, and the span says it exactly.
-            w.Line("/// <summary>" + what + " <c>" + CSharpLiteral.Comment(name(item.Value)) + "</c> (" + CSharpLiteral.Comment(context.SourcePath) + ").</summary>");
+            w.Line("/// <summary>" + what + " <c>" + CSharpLiteral.Comment(NameOf(item.Value)) + "</c> (" + CSharpLiteral.Comment(context.SourcePath) + ").</summary>");
             w.Write("public static " + typeName + " " + item.Member + " { get; } = ");
-            values.Frame = FrameOf(part, i, item);
+            values.Frame = FrameOf(part, i);
             if (values.Style == RecordStyle.Named) values.WriteExpanded(w, item.Value, type);
             else values.Write(w, item.Value, type);
             values.Frame = null;
             w.Line(";");
-            members.Add(item.Member!);
+            // From here on (the plan pieces), the value is its member.
+            values.Name(item.Value, item.Member);
         }
         w.Line();
-        w.Line("internal static " + typeName + "[] " + part.Method + "() => new " + typeName + "[] { " + string.Join(", ", members) + " };");
+        w.Line("internal static " + typeName + "[] " + part.Method + "() => new " + typeName + "[] { " + string.Join(", ", part.Items.Select(p => p.Member)) + " };");
+
+        var (apply, verify) = PiecesOf(part.Kind);
+        foreach (int host in part.Items.Where(p => p.Host is not null).Select(p => p.HostIndex).Distinct().OrderBy(h => h))
+        {
+            foreach (var piece in apply) WritePiece(w, values, part, host, piece, typeof(ApplyStep), ApplyPiece);
+            foreach (var piece in verify) WritePiece(w, values, part, host, piece, typeof(VerifyFact), VerifyPiece);
+        }
         w.Close();
     }
 
-    private static void WriteList(CodeWriter w, ValueEmitter values, ListPart part, System.Type type)
+    private static IEnumerable<object> ApplyPiece(PlanPiece piece, string host, object value) => value is DockerNetwork n
+        ? ApplyPlanner.NetworkPiece(piece, host, n) : ApplyPlanner.ContainerPiece(piece, host, (Container)value);
+
+    private static IEnumerable<object> VerifyPiece(PlanPiece piece, string host, object value) => value is DockerNetwork n
+        ? VerifyPlanner.NetworkPiece(piece, host, n) : VerifyPlanner.ContainerPiece(piece, host, (Container)value);
+
+    private static void WritePiece(CodeWriter w, ValueEmitter values, ListPart part, int host, PlanPiece piece, Type element,
+        Func<PlanPiece, string, object, IEnumerable<object>> pieceOf)
     {
-        string typeName = ValueEmitter.TypeName(type);
-        w.Line("private static " + typeName + "[] " + part.Method + "() => new " + typeName + "[]");
+        string typeName = ValueEmitter.TypeName(element);
+        w.Line();
+        w.Line("internal static " + typeName + "[] " + part.PieceMethod(piece, host) + "() => new " + typeName + "[]");
         w.Line("{");
         w.Indent();
         for (int i = 0; i < part.Items.Count; i++)
         {
-            values.Frame = FrameOf(part, i, part.Items[i]);
-            values.Write(w, part.Items[i].Value, type);
+            var item = part.Items[i];
+            if (item.HostIndex != host || item.Host is null) continue;
+            values.Frame = FrameOf(part, i);
+            foreach (var value in pieceOf(piece, item.Host, item.Value))
+            {
+                values.Write(w, value, element);
+                w.Line(",");
+            }
             values.Frame = null;
-            w.Line(",");
         }
         w.Outdent();
         w.Line("};");
     }
 
-    private static string? FrameOf(ListPart part, int index, PartItem item) =>
-        item.Framed ? part.Frames + "[" + index.ToString(CultureInfo.InvariantCulture) + "]" : null;
+    private static string NameOf(object value) => value is DockerNetwork n ? n.Name : ((Container)value).Name;
+
+    private static string? FrameOf(ListPart part, int index) =>
+        part.Items[index].Framed ? part.Frames + "[" + index.ToString(CultureInfo.InvariantCulture) + "]" : null;
 }

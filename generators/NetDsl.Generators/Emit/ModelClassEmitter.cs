@@ -99,10 +99,10 @@ internal sealed class ModelClassEmitter
         // Below, at the file class's own level, a category's name can only mean its nested class: refer to members briefly.
         foreach (var category in _names)
             foreach (var item in category.Value) _values.Name(item.Key, category.Key + "." + item.Value);
-        foreach (var kind in new[] { PartKind.Networks, PartKind.Containers, PartKind.ApplySteps, PartKind.VerifyFacts })
+        foreach (var kind in new[] { PartKind.Networks, PartKind.Containers })
             _values.OverrideList(ElementOf(kind), Concatenation(kind));
         WriteModel();
-        PlansEmitter.Write(_w, _values, _main.ApplyHeader, _main.VerifyHeader);
+        PlansEmitter.Write(_w, _values, _main);
         ParametersEmitter.Write(_w, _model, _className, _sourceText);
         WriteHelpers();
         WriteFrames();
@@ -168,22 +168,14 @@ internal sealed class ModelClassEmitter
         _w.Line();
     }
 
-    private static Type ElementOf(PartKind kind) => kind switch
-    {
-        PartKind.Networks => typeof(DockerNetwork),
-        PartKind.Containers => typeof(Container),
-        PartKind.ApplySteps => typeof(ApplyStep),
-        _ => typeof(VerifyFact),
-    };
+    private static Type ElementOf(PartKind kind) => kind == PartKind.Networks ? typeof(DockerNetwork) : typeof(Container);
 
     // The list as the concatenation of its parts' slices, in order.
     private string Concatenation(PartKind kind)
     {
-        int count = _main.Parts.FirstOrDefault(p => p.Kind == kind)?.Count ?? 0;
-        if (count == 0) return ListHelpers.NameOf(ElementOf(kind)) + "()";
-        var probe = new ListPart(kind, 0, EquatableArray<PartItem>.Empty, EquatableArray<NamedValue>.Empty);
-        string owner = kind is PartKind.Networks or PartKind.Containers ? kind + "." : "";
-        return "_Concat(" + string.Join(", ", Enumerable.Range(0, count).Select(i => owner + (probe with { Index = i }).Method + "()")) + ")";
+        var parts = _main.Parts.Where(p => p.Kind == kind).ToList();
+        if (parts.Count == 0) return ListHelpers.NameOf(ElementOf(kind)) + "()";
+        return "_Concat(" + string.Join(", ", parts.Select(p => kind + "." + new ListPart(kind, p.Index, EquatableArray<PartItem>.Empty).Method + "()")) + ")";
     }
 
     private void WriteFrames()
@@ -198,9 +190,7 @@ internal sealed class ModelClassEmitter
         foreach (var frames in _main.Frames)
         {
             _w.Write("internal static readonly global::NetDsl.Text.SpanFrame[] " + frames.Name + " = { ");
-            _w.Write(string.Join(", ", frames.Frames.Select(f => f is { } x
-                ? "new(" + CSharpLiteral.Int(x.Start) + ", " + CSharpLiteral.Int(x.LinesAbove) + ")"
-                : "default")));
+            _w.Write(string.Join(", ", frames.Frames.Select(f => "new(" + CSharpLiteral.Int(f.Start) + ", " + CSharpLiteral.Int(f.LinesAbove) + ")")));
             _w.Line(" };");
         }
         _w.Close();

@@ -1,20 +1,22 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetDsl.Generators.Pipeline;
 using NetDsl.Model;
 using NetDsl.Planning;
 
 namespace NetDsl.Generators.Emit;
 
 /// <summary>
-/// <c>ApplyPlan</c> and <c>VerifyPlan</c> as object construction. The plans come from the core's planners, run
-/// at build time on the model just bound (<see cref="Pipeline.PartPlanner"/>); their steps and facts are written in
-/// the parts, and here concatenated. The generated code describes them and needs no planner at run time; nothing
-/// is planned in two places. Steps and facts refer to the typed members (a container step holds
-/// <c>Containers.Cnt01</c> itself, not a copy). Executing a plan is the runtime libraries' business.
+/// <c>ApplyPlan</c> and <c>VerifyPlan</c> as object construction, from the core planners' outlines
+/// (<see cref="PlanOutline"/>): the fixed runs written here, each host's per-network and per-container pieces taken
+/// from the list parts that hold those networks and containers (<see cref="ListPartEmitter"/>), in outline order. The
+/// generated code describes the plans and needs no planner at run time; nothing is planned in two places. Steps and
+/// facts refer to the typed members (a container step holds <c>Containers.Cnt01</c> itself, not a copy).
 /// </summary>
 internal static class PlansEmitter
 {
-    /// <param name="values">Lists of steps and facts are overridden by the parts' slices (<see cref="Pipeline.ListPart"/>).</param>
-    /// <param name="applyHeader">The plan without its steps (they are in the parts); likewise <paramref name="verifyHeader"/>.</param>
-    public static void Write(CodeWriter w, ValueEmitter values, ApplyPlan applyHeader, VerifyPlan verifyHeader)
+    public static void Write(CodeWriter w, ValueEmitter values, MainPart main)
     {
         w.Line("/// <summary>");
         w.Line("/// What applying the file does, in order: daemon.json, an engine restart where networking keys changed,");
@@ -22,7 +24,7 @@ internal static class PlansEmitter
         w.Line("/// Equal to <c>global::NetDsl.Planning.ApplyPlanner.Plan(Model)</c>, computed when this file was generated.");
         w.Line("/// </summary>");
         w.Write("public static global::NetDsl.Planning.ApplyPlan ApplyPlan { get; } = ");
-        values.WriteExpanded(w, applyHeader, typeof(ApplyPlan));
+        WritePlan(w, values, main, main.ApplyHeader, main.ApplyOutline, typeof(ApplyStep), ListPartEmitter.PiecesOf(PartKind.Networks).Apply);
         w.Line(";");
         w.Line();
 
@@ -31,12 +33,74 @@ internal static class PlansEmitter
         w.Line("/// routes and pings. Equal to <c>global::NetDsl.Planning.VerifyPlanner.Plan(Model)</c>, computed when this file was generated.");
         w.Line("/// </summary>");
         w.Write("public static global::NetDsl.Planning.VerifyPlan VerifyPlan { get; } = ");
-        values.WriteExpanded(w, verifyHeader, typeof(VerifyPlan));
+        WritePlan(w, values, main, main.VerifyHeader, main.VerifyOutline, typeof(VerifyFact), ListPartEmitter.PiecesOf(PartKind.Networks).Verify);
         w.Line(";");
         w.Line();
 
         WriteCreate(w, "ApplyPlan", "ApplyPlanner");
         WriteCreate(w, "VerifyPlan", "VerifyPlanner");
+    }
+
+    // The header record with its list written as the concatenation of the outline's runs.
+    private static void WritePlan<T>(CodeWriter w, ValueEmitter values, MainPart main, object header, EquatableArray<PlanSegment<T>> outline, Type element, PlanPiece[] networkPieces)
+    {
+        var shape = RecordShape.Of(header.GetType());
+        w.Line("new(").Indent();
+        for (int i = 0; i < shape.Parameters.Length; i++)
+        {
+            var p = shape.Parameters[i];
+            w.Write(p.Name).Write(": ");
+            if (p.Property.PropertyType == typeof(EquatableArray<T>)) WriteRuns(w, values, main, outline, element, networkPieces);
+            else values.Write(w, shape.Getters[i](header), p.Property.PropertyType);
+            if (i < shape.Parameters.Length - 1) w.Line(",");
+        }
+        w.Write(")").Outdent();
+    }
+
+    private static void WriteRuns<T>(CodeWriter w, ValueEmitter values, MainPart main, EquatableArray<PlanSegment<T>> outline, Type element, PlanPiece[] networkPieces)
+    {
+        string typeName = ValueEmitter.TypeName(element);
+        var hostIndex = main.File.Model!.Hosts.Select((h, i) => (h.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        var runs = new List<Action>();
+        foreach (var segment in outline)
+        {
+            if (segment.Piece is not { } piece)
+            {
+                if (segment.Fixed.Count == 0) continue;
+                runs.Add(() =>
+                {
+                    w.Write("new " + typeName + "[] {").Indent();
+                    foreach (var item in segment.Fixed)
+                    {
+                        w.Line();
+                        values.Write(w, item, element);
+                        w.Write(",");
+                    }
+                    w.Outdent().Line().Write("}");
+                });
+                continue;
+            }
+            var kind = networkPieces.Contains(piece) ? PartKind.Networks : PartKind.Containers;
+            int host = hostIndex[segment.Host!];
+            foreach (var part in main.Parts.Where(p => p.Kind == kind && p.Hosts.Contains(host)))
+            {
+                var probe = new ListPart(kind, part.Index, EquatableArray<PartItem>.Empty);
+                runs.Add(() => w.Write(kind + "." + probe.PieceMethod(piece, host) + "()"));
+            }
+        }
+        if (runs.Count == 0)
+        {
+            w.Write(ListHelpers.NameOf(element) + "()");
+            return;
+        }
+        w.Write("_Concat(").Indent();
+        for (int i = 0; i < runs.Count; i++)
+        {
+            w.Line();
+            runs[i]();
+            if (i < runs.Count - 1) w.Write(",");
+        }
+        w.Write(")").Outdent();
     }
 
     // Other parameters mean another model (see Create), so the plan is computed from it at run time by the same planner.

@@ -5,7 +5,6 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Linq;
 using NetDsl.Model;
-using NetDsl.Planning;
 using NetDsl.Text;
 
 namespace NetDsl.Generators.Emit;
@@ -28,6 +27,13 @@ internal static class SpanShift
     public static object Move(object value, SpanFrame frame, Dictionary<(object, SpanFrame), object> memo) =>
         Map(value, frame.FromFile, frame, memo)!;
 
+    /// <summary>
+    /// The inverse of <see cref="Move"/>: a value whose spans are in <paramref name="frame"/>, with them in the file.
+    /// Use a memo of its own (the memo knows frames, not directions).
+    /// </summary>
+    public static object Place(object value, SpanFrame frame, Dictionary<(object, SpanFrame), object> memo) =>
+        Map(value, frame.ToFile, frame, memo)!;
+
     private static object? Map(object? value, Func<SourceSpan, SourceSpan> move, SpanFrame frame, Dictionary<(object, SpanFrame), object> memo)
     {
         if (value is null) return null;
@@ -35,29 +41,27 @@ internal static class SpanShift
         var type = value.GetType();
         if (!MayHoldSpans(type)) return value;
         if (!type.IsValueType && memo.TryGetValue((value, frame), out var done)) return done;
-        var result = Known(value, frame, memo) ?? MapShape(value, type, move, frame, memo);
+        var result = Known(value, move, v => Map(v, move, frame, memo)!) ?? MapShape(value, type, move, frame, memo);
         if (!type.IsValueType) memo[(value, frame)] = result;
         return result;
     }
 
     // The values a large file has tens of thousands of, moved by hand: the generic path boxes every field, and
     // this runs on every keystroke. A round-trip test of a split file holds both paths to the bound model.
-    private static object? Known(object value, SpanFrame f, Dictionary<(object, SpanFrame), object> memo) => value switch
+    private static object? Known(object value, Func<SourceSpan, SourceSpan> m, Func<object, object> map) => value switch
     {
-        Container c => new Container(c.Name, c.Image, c.Command, c.Tty, c.Interactive, Each(c.Attachments, f, memo), Each(c.PredictedRoutes, f, memo), f.FromFile(c.Span)),
-        NetworkAttachment a => new NetworkAttachment(a.Network, a.InterfaceName, a.Ipv6, a.Ipv6Fixed, a.PrefixLength, a.Ipv4, a.Mac, a.LinkLocal, f.FromFile(a.Span)),
-        Route r => new Route(r.Destination, r.NextHop, r.Interface, r.Origin, f.FromFile(r.Span)),
-        DockerNetwork n => new DockerNetwork(n.Name, n.Host, n.Driver, n.Subnet6, n.Gateway6, n.IpRange6, n.Subnet4, n.Gateway4, n.BridgeName, n.Options, n.Labels, n.Bridge, f.FromFile(n.Span)),
-        CreateContainerStep s => new CreateContainerStep(s.Device, (Container)Move(s.Container, f, memo), s.SettingsHash),
-        CreateNetworkStep s => new CreateNetworkStep(s.Device, (DockerNetwork)Move(s.Network, f, memo), s.SettingsHash),
+        Container c => new Container(c.Name, c.Image, c.Command, c.Tty, c.Interactive, Each(c.Attachments, map), Each(c.PredictedRoutes, map), m(c.Span)),
+        NetworkAttachment a => new NetworkAttachment(a.Network, a.InterfaceName, a.Ipv6, a.Ipv6Fixed, a.PrefixLength, a.Ipv4, a.Mac, a.LinkLocal, m(a.Span)),
+        Route r => new Route(r.Destination, r.NextHop, r.Interface, r.Origin, m(r.Span)),
+        DockerNetwork n => new DockerNetwork(n.Name, n.Host, n.Driver, n.Subnet6, n.Gateway6, n.IpRange6, n.Subnet4, n.Gateway4, n.BridgeName, n.Options, n.Labels, n.Bridge, m(n.Span)),
         _ => null,
     };
 
-    private static EquatableArray<T> Each<T>(EquatableArray<T> items, SpanFrame f, Dictionary<(object, SpanFrame), object> memo) where T : class
+    private static EquatableArray<T> Each<T>(EquatableArray<T> items, Func<object, object> map) where T : class
     {
         if (items.Count == 0) return items;
         var moved = new T[items.Count];
-        for (int i = 0; i < moved.Length; i++) moved[i] = (T)Move(items[i], f, memo);
+        for (int i = 0; i < moved.Length; i++) moved[i] = (T)map(items[i]);
         return EquatableArray.Of(moved);
     }
 
@@ -96,8 +100,6 @@ internal static class SpanShift
     {
         Container c => c.Span,
         DockerNetwork n => n.Span,
-        CreateContainerStep s => s.Container.Span,
-        CreateNetworkStep s => s.Network.Span,
         _ => FirstSpan(value),
     };
 

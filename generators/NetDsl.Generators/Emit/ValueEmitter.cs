@@ -52,7 +52,8 @@ internal sealed class ValueEmitter
             w.Write("null");
             return;
         }
-        if (!type.IsValueType && _references.TryGetValue(value, out var reference))
+        // Only records are ever named: strings (most of what is written) skip the lookup.
+        if (_references.Count > 0 && value is not string && !type.IsValueType && _references.TryGetValue(value, out var reference))
         {
             w.Write(reference);
             return;

@@ -8,7 +8,10 @@ namespace NetDsl.Generators.Pipeline;
 /// the C# class name the file turns into. Value equality all the way down (the core's records and
 /// EquatableArray), so an edit that binds to the same model leaves the emit step cached.
 /// </summary>
-internal sealed record CompiledFile(NetDslSource Source, string ClassName, NetworkModel? Model, EquatableArray<Diagnostic> Diagnostics);
+/// <remarks><see cref="ContainerFrames"/>: when not empty, the model's containers are in their statements' frames (see
+/// <see cref="NetDsl.CompilationResult.ContainerFrames"/>), so they compare equal wherever the statements moved.</remarks>
+internal sealed record CompiledFile(NetDslSource Source, string ClassName, NetworkModel? Model, EquatableArray<Diagnostic> Diagnostics,
+    EquatableArray<NetDsl.Text.SpanFrame> ContainerFrames = default);
 
 /// <summary>
 /// Files that lose their class name to another file (two lab.netdsl in two folders): path → the path that

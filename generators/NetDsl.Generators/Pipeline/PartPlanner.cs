@@ -9,12 +9,12 @@ using NetDsl.Text;
 namespace NetDsl.Generators.Pipeline;
 
 /// <summary>
-/// Cuts what one compiled file generates into parts. A file whose networks, containers, apply steps and verify facts
-/// each fit in one part (<see cref="PartSize"/>) — every hand-written lab — is one generated file. A larger one is a
-/// main file plus one file per slice of those lists, each slice's values moved into their own frames
-/// (<see cref="SpanShift"/>): after a one-line edit only the slice holding the edited statement differs, so Roslyn
+/// Cuts what one compiled file generates into parts. A file with at most <see cref="PartSize"/> networks and as many
+/// containers — every hand-written lab — is one generated file. A larger one is a main file plus one file per slice
+/// of networks or containers, each holding its values in their own frames and their pieces of the plans
+/// (<see cref="PlanOutline"/>): after a one-line edit only the slice holding the edited statement differs, so Roslyn
 /// re-emits and re-parses that slice alone, and the main file, which changes with every edit, stays small.
-/// The plans come from the core's planners, as they would at run time; nothing is planned here.
+/// Nothing is planned here: the core's planners give the outlines, and their pieces per network and container.
 /// </summary>
 internal static class PartPlanner
 {
@@ -22,61 +22,62 @@ internal static class PartPlanner
 
     public static (MainPart Main, List<ListPart> Lists) Plan(CompiledFile file, NetworkModel model)
     {
-        var apply = ApplyPlanner.Plan(model);
-        var verify = VerifyPlanner.Plan(model);
-        var networkMembers = Members("Networks", model.Networks.Select(n => n.Name));
-        var containerMembers = Members("Containers", model.Containers.Select(c => c.Name));
-        bool split = model.Networks.Count > PartSize || model.Containers.Count > PartSize || apply.Steps.Count > PartSize || verify.Facts.Count > PartSize;
+        bool split = model.Networks.Count > PartSize || model.Containers.Count > PartSize;
+        var hostIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < model.Hosts.Count; i++) hostIndex[model.Hosts[i].Name] = i;
+        var networksByName = model.Networks.ToDictionary(n => n.Name, StringComparer.Ordinal);
+        var memo = SpanShift.NewMemo();
+        var placeMemo = SpanShift.NewMemo();
 
         var lists = new List<ListPart>();
-        var memo = SpanShift.NewMemo();
         var frames = new List<PartFrames>();
-        void Add(PartKind kind, IReadOnlyList<object> values, Func<object, string?> member, Func<object, IEnumerable<NamedValue>>? references)
+        var hosts = new List<PartHosts>();
+        void Add(PartKind kind, int count, Func<int, (object Value, string Name, string? Host, SpanFrame? Frame)> item)
         {
-            for (int index = 0, start = 0; start < values.Count; index++, start += PartSize)
+            var members = new MemberNames(kind.ToString());
+            var parts = new List<PartItem>();
+            var partFrames = new List<SpanFrame>();
+            for (int i = 0; i < count; i++)
             {
-                var items = new List<PartItem>();
-                var itemFrames = new List<SpanFrame?>();
-                var named = new List<NamedValue>();
-                for (int i = start; i < Math.Min(start + PartSize, values.Count); i++)
+                var (value, name, host, frame) = item(i);
+                int index = host is not null && hostIndex.TryGetValue(host, out int h) ? h : -1;
+                // Split: every value in a frame (given by the binder, or anchored on the value's own span). Inline: in the file.
+                if (split)
                 {
-                    var value = values[i];
-                    SpanFrame? frame = split && SpanShift.Anchor(value) is { } anchor ? SpanFrame.Of(anchor) : null;
-                    var moved = frame is { } f ? SpanShift.Move(value, f, memo) : value;
-                    items.Add(new PartItem(moved, member(value), frame is not null));
-                    itemFrames.Add(frame);
-                    if (references is not null) named.AddRange(references(moved));
+                    var f = frame ?? (SpanShift.Anchor(value) is { } anchor ? SpanFrame.Of(anchor) : default);
+                    if (frame is null && !f.IsFileStart) value = SpanShift.Move(value, f, memo);
+                    parts.Add(new PartItem(value, members.Claim(name), true, index < 0 ? null : host, index));
+                    partFrames.Add(f);
                 }
-                var part = new ListPart(kind, index, items.ToEquatableArray(), named.ToEquatableArray());
-                lists.Add(part);
-                if (itemFrames.Any(f => f is not null)) frames.Add(new PartFrames(part.Frames.Substring("_Frames.".Length), itemFrames.ToEquatableArray()));
+                else
+                {
+                    if (frame is { } f) value = SpanShift.Place(value, f, placeMemo);
+                    parts.Add(new PartItem(value, members.Claim(name), false, index < 0 ? null : host, index));
+                }
+                if (parts.Count == PartSize || i == count - 1)
+                {
+                    var part = new ListPart(kind, lists.Count(l => l.Kind == kind), parts.ToEquatableArray());
+                    lists.Add(part);
+                    if (split) frames.Add(new PartFrames(part.Frames.Substring("_Frames.".Length), partFrames.ToEquatableArray()));
+                    hosts.Add(new PartHosts(kind, part.Index, part.Items.Where(p => p.Host is not null).Select(p => p.HostIndex).Distinct().OrderBy(x => x).ToEquatableArray()));
+                    parts.Clear();
+                    partFrames.Clear();
+                }
             }
         }
 
-        Add(PartKind.Networks, model.Networks.Cast<object>().ToList(), v => networkMembers[((DockerNetwork)v).Name], null);
-        Add(PartKind.Containers, model.Containers.Cast<object>().ToList(), v => containerMembers[((Container)v).Name], null);
-        IEnumerable<NamedValue> StepReferences(object step) => step switch
+        Add(PartKind.Networks, model.Networks.Count, i => (model.Networks[i], model.Networks[i].Name, model.Networks[i].Host, null));
+        bool framed = file.ContainerFrames.Count == model.Containers.Count && model.Containers.Count > 0;
+        Add(PartKind.Containers, model.Containers.Count, i =>
         {
-            CreateContainerStep c => new[] { new NamedValue(c.Container, "Containers." + containerMembers[c.Container.Name]) },
-            CreateNetworkStep n => new[] { new NamedValue(n.Network, "Networks." + networkMembers[n.Network.Name]) },
-            _ => Array.Empty<NamedValue>(),
-        };
-        Add(PartKind.ApplySteps, apply.Steps.Cast<object>().ToList(), _ => null, StepReferences);
-        Add(PartKind.VerifyFacts, verify.Facts.Cast<object>().ToList(), _ => null, null);
-        var counts = Enum.GetValues(typeof(PartKind)).Cast<PartKind>().Where(k => k != PartKind.Main)
-            .Select(k => new PartCount(k, lists.Count(l => l.Kind == k))).ToEquatableArray();
-        // Constructed, not `with`: the core's init accessors differ between its netstandard2.0 and net10.0 builds.
-        var main = new MainPart(file, new ApplyPlan(apply.SourcePath, EquatableArray<ApplyStep>.Empty), new VerifyPlan(verify.SourcePath, EquatableArray<VerifyFact>.Empty), counts, frames.ToEquatableArray(), split ? EquatableArray<ListPart>.Empty : lists.ToEquatableArray());
-        return (main, split ? lists : new List<ListPart>());
-    }
+            var c = model.Containers[i];
+            return (c, c.Name, PlanOutline.HostOf(c, networksByName), framed ? file.ContainerFrames[i] : null);
+        });
 
-    /// <summary>The typed member of every name in a category, claimed in declaration order (as the binder declared them).</summary>
-    private static Dictionary<string, string> Members(string category, IEnumerable<string> names)
-    {
-        var members = new MemberNames(category);
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in names)
-            if (!map.ContainsKey(name)) map[name] = members.Claim(name);
-        return map;
+        // The outlines and headers come from a model in file coordinates; the containers' frames do not matter to them
+        // (fixed runs hold no container), so the bound model serves as it is.
+        var main = new MainPart(file, ApplyPlanner.Header(model), VerifyPlanner.Header(model), ApplyPlanner.Outline(model), VerifyPlanner.Outline(model),
+            hosts.ToEquatableArray(), frames.ToEquatableArray(), split ? EquatableArray<ListPart>.Empty : lists.ToEquatableArray());
+        return (main, split ? lists : new List<ListPart>());
     }
 }

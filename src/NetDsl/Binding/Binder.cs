@@ -7,8 +7,11 @@ using NetDsl.Text;
 
 namespace NetDsl.Binding;
 
-/// <summary>The binder's output: a model (possibly partial when there are errors) and the diagnostics.</summary>
-public sealed record BindResult(NetworkModel Model, EquatableArray<Diagnostic> Diagnostics);
+/// <summary>
+/// The binder's output: a model (possibly partial when there are errors) and the diagnostics. When containers were
+/// kept in their statements' frames, <see cref="ContainerFrames"/> holds each container's frame (else it is empty).
+/// </summary>
+public sealed record BindResult(NetworkModel Model, EquatableArray<Diagnostic> Diagnostics, EquatableArray<SpanFrame> ContainerFrames = default);
 
 /// <summary>
 /// Syntax → model. Binds in dependency order (parameters, hosts, networks, containers, devices, expectations)
@@ -23,9 +26,10 @@ public static class Binder
     public static BindResult Bind(SyntaxTree tree, SourceText source, IReadOnlyDictionary<string, string> overrides)
     {
         var others = WithoutContainers(tree);
-        var environment = ContainerEnvironmentOf(others, source, overrides);
+        var bound = BindHostsAndNetworks(others, source, overrides);
+        var environment = EnvironmentOf(bound.Context, bound.Networks);
         var drafts = tree.Statements.Where(IsContainer).Select(s => new PlacedDraft(ContainerBinder.Draft(environment, s), default)).ToList();
-        return Bind(others, drafts, source, overrides);
+        return Complete(others, bound, drafts, keepContainerFrames: false);
     }
 
     public static bool IsContainer(SettingSyntax statement) => statement.Name == "container";
@@ -40,22 +44,35 @@ public static class Binder
     /// <summary>What container statements are bound against, from the file's other statements (no diagnostics: <see cref="Bind(SyntaxTree, IReadOnlyList{PlacedDraft}, SourceText, IReadOnlyDictionary{string, string})"/> reports them).</summary>
     public static ContainerEnvironment ContainerEnvironmentOf(SyntaxTree others, SourceText source, IReadOnlyDictionary<string, string> overrides)
     {
-        var (context, _, networks) = BindHostsAndNetworks(others, source, overrides);
+        var bound = BindHostsAndNetworks(others, source, overrides);
+        return EnvironmentOf(bound.Context, bound.Networks);
+    }
+
+    private static ContainerEnvironment EnvironmentOf(BindingContext context, List<DockerNetwork> networks)
+    {
         var withoutSpans = networks.Select(n => new DockerNetwork(n.Name, n.Host, n.Driver, n.Subnet6, n.Gateway6, n.IpRange6, n.Subnet4, n.Gateway4,
             n.BridgeName, n.Options, n.Labels, n.Bridge, default));
         return new ContainerEnvironment(context.Parameters.Values, withoutSpans.ToEquatableArray());
     }
 
     /// <summary>The file from its other statements and its container drafts (in declaration order, each with its frame).</summary>
-    public static BindResult Bind(SyntaxTree others, IReadOnlyList<PlacedDraft> containerDrafts, SourceText source, IReadOnlyDictionary<string, string> overrides)
+    /// <param name="keepContainerFrames">Leave the containers' spans in their statements' frames (see <see cref="BindResult.ContainerFrames"/>).</param>
+    public static BindResult Bind(SyntaxTree others, IReadOnlyList<PlacedDraft> containerDrafts, SourceText source, IReadOnlyDictionary<string, string> overrides,
+        bool keepContainerFrames = false) =>
+        Complete(others, BindHostsAndNetworks(others, source, overrides), containerDrafts, keepContainerFrames);
+
+    private static BindResult Complete(SyntaxTree others, (BindingContext Context, List<DockerHost> Hosts, List<DockerNetwork> Networks) bound,
+        IReadOnlyList<PlacedDraft> containerDrafts, bool keepContainerFrames)
     {
-        var (context, hosts, networks) = BindHostsAndNetworks(others, source, overrides);
+        var (context, hosts, networks) = bound;
+        var source = context.Source;
         var diagnostics = context.Diagnostics;
         var parameters = context.Parameters;
         var statements = others.Statements;
         IEnumerable<SettingSyntax> Of(string keyword) => statements.Where(s => s.Name == keyword);
 
-        var containers = ContainerBinder.Complete(context, containerDrafts, networks.ToDictionary(n => n.Name));
+        var (containers, containerFrames) = ContainerBinder.Complete(context, containerDrafts, networks.ToDictionary(n => n.Name), keepContainerFrames);
+        SourceSpan InFile(int i) => containerFrames.Count == 0 ? containers[i].Span : containerFrames[i].ToFile(containers[i].Span);
         var routers = Of("router").Select(s => DeviceBinder.BindRouter(context, s)).OfType<Router>().ToList();
         var firewalls = Of("firewall").Select(s => DeviceBinder.BindFirewall(context, s)).OfType<Firewall>().ToList();
         var upstreams = Of("upstream").Select(s => DeviceBinder.BindUpstream(context, s)).OfType<Upstream>().ToList();
@@ -63,7 +80,7 @@ public static class Binder
 
         var declared = hosts.Select(h => ("hosts", h.Name, h.Span))
             .Concat(networks.Select(n => ("networks", n.Name, n.Span)))
-            .Concat(containers.Select(c => ("containers", c.Name, c.Span)))
+            .Concat(containers.Select((c, i) => ("containers", c.Name, InFile(i))))
             .Concat(routers.Select(r => ("routers", r.Name, r.Span)))
             .Concat(firewalls.Select(f => ("firewalls", f.Name, f.Span)))
             .Concat(upstreams.Select(u => ("upstreams", u.Name, u.Span)))
@@ -87,7 +104,7 @@ public static class Binder
                     diagnostics.Report(DiagnosticDescriptors.PathBroken, expectation.Span, expectation.From, expectation.To, trace.BrokenAt, trace.Reason);
             }
         }
-        return new BindResult(model, diagnostics.Items.ToEquatableArray());
+        return new BindResult(model, diagnostics.Items.ToEquatableArray(), containerFrames.ToEquatableArray());
     }
 
     private static (BindingContext Context, List<DockerHost> Hosts, List<DockerNetwork> Networks) BindHostsAndNetworks(

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using NetDsl.Model;
@@ -11,41 +12,58 @@ namespace NetDsl.Planning;
 /// </summary>
 public static class ApplyPlanner
 {
-    public static ApplyPlan Plan(NetworkModel model)
+    public static ApplyPlan Plan(NetworkModel model) =>
+        Header(model) with { Steps = PlanOutline.Expand(model, Outline(model), NetworkPiece, ContainerPiece).ToEquatableArray() };
+
+    /// <summary>The plan without its steps (the generator writes the steps from the outline).</summary>
+    public static ApplyPlan Header(NetworkModel model) => new(OwnershipLabels.SourceName(model.SourcePath), EquatableArray<ApplyStep>.Empty);
+
+    /// <summary>The plan's runs: per host its fixed steps around the networks' and containers' pieces; then device configs.</summary>
+    public static EquatableArray<PlanSegment<ApplyStep>> Outline(NetworkModel model)
     {
-        var steps = new List<ApplyStep>();
-        foreach (var host in model.Hosts) AddHost(model, host, steps);
-        foreach (var r in model.Routers) steps.Add(new PushDeviceConfigStep(r.Name, r.Dialect));
-        foreach (var f in model.Firewalls) steps.Add(new PushDeviceConfigStep(f.Name, f.Dialect));
-        return new ApplyPlan(OwnershipLabels.SourceName(model.SourcePath), steps.ToEquatableArray());
+        var outline = new List<PlanSegment<ApplyStep>>();
+        foreach (var host in model.Hosts)
+        {
+            outline.Add(PlanSegment<ApplyStep>.Of(HostSteps(model, host)));
+            outline.Add(PlanSegment<ApplyStep>.Each(host.Name, PlanPiece.CreateNetwork));
+            outline.Add(PlanSegment<ApplyStep>.Each(host.Name, PlanPiece.CreateContainer));
+            outline.Add(PlanSegment<ApplyStep>.Each(host.Name, PlanPiece.ConnectContainer));
+            outline.Add(PlanSegment<ApplyStep>.Each(host.Name, PlanPiece.StartContainer));
+            outline.Add(PlanSegment<ApplyStep>.Of(host.Masquerades.Select(m => m.Family).Distinct().Select(family =>
+                (ApplyStep)new LoadNftablesStep(host.Name, NftablesRuleset.Family(family), NftablesRuleset.TableName, NftablesRuleset.Render(family, host.Masquerades)))));
+        }
+        outline.Add(PlanSegment<ApplyStep>.Of(model.Routers.Select(r => (ApplyStep)new PushDeviceConfigStep(r.Name, r.Dialect))
+            .Concat(model.Firewalls.Select(f => (ApplyStep)new PushDeviceConfigStep(f.Name, f.Dialect)))));
+        return outline.ToEquatableArray();
     }
 
-    private static void AddHost(NetworkModel model, DockerHost host, List<ApplyStep> steps)
+    /// <summary>What one network adds to its host's plan.</summary>
+    public static IEnumerable<ApplyStep> NetworkPiece(PlanPiece piece, string host, DockerNetwork n) => piece switch
+    {
+        PlanPiece.CreateNetwork => new[] { new CreateNetworkStep(host, n, SettingsFields.Hash(SettingsFields.Of(n))) },
+        _ => Array.Empty<ApplyStep>(),
+    };
+
+    /// <summary>What one container adds to its host's plan: created, connected to its further networks, started.</summary>
+    public static IEnumerable<ApplyStep> ContainerPiece(PlanPiece piece, string host, Container c) => piece switch
+    {
+        PlanPiece.CreateContainer => new[] { new CreateContainerStep(host, c, SettingsFields.Hash(SettingsFields.Of(c))) },
+        PlanPiece.ConnectContainer => c.Attachments.Skip(1).Select(a => (ApplyStep)new ConnectNetworkStep(host, c.Name, a)).ToArray(),
+        PlanPiece.StartContainer => new[] { new StartContainerStep(host, c.Name) },
+        _ => Array.Empty<ApplyStep>(),
+    };
+
+    // daemon.json, a restart when restart-only keys are set, sysctls: what comes before the host's networks.
+    private static IEnumerable<ApplyStep> HostSteps(NetworkModel model, DockerHost host)
     {
         var d = host.Daemon;
         if (d != DaemonSettings.Empty with { Span = d.Span })
         {
-            steps.Add(new WriteDaemonJsonStep(host.Name, d));
+            yield return new WriteDaemonJsonStep(host.Name, d);
             var restartKeys = RestartKeysSet(d).ToEquatableArray();
-            if (!restartKeys.IsEmpty) steps.Add(new RestartEngineStep(host.Name, restartKeys, d.LiveRestore == true));
+            if (!restartKeys.IsEmpty) yield return new RestartEngineStep(host.Name, restartKeys, d.LiveRestore == true);
         }
-
-        var networks = model.NetworksOn(host.Name);
-        foreach (var s in Sysctls(host, networks)) steps.Add(s);
-
-        foreach (var n in networks)
-            steps.Add(new CreateNetworkStep(host.Name, n, SettingsFields.Hash(SettingsFields.Of(n))));
-        var containers = model.ContainersOn(host.Name);
-        foreach (var c in containers)
-            steps.Add(new CreateContainerStep(host.Name, c, SettingsFields.Hash(SettingsFields.Of(c))));
-        foreach (var c in containers)
-            foreach (var a in c.Attachments.Skip(1))
-                steps.Add(new ConnectNetworkStep(host.Name, c.Name, a));
-        foreach (var c in containers) steps.Add(new StartContainerStep(host.Name, c.Name));
-
-        foreach (var family in host.Masquerades.Select(m => m.Family).Distinct())
-            steps.Add(new LoadNftablesStep(host.Name, NftablesRuleset.Family(family), NftablesRuleset.TableName,
-                NftablesRuleset.Render(family, host.Masquerades)));
+        foreach (var s in Sysctls(host, model.NetworksOn(host.Name))) yield return s;
     }
 
     /// <summary>The restart-only keys this file sets (a null setting is not written, so it cannot change).</summary>

@@ -12,48 +12,70 @@ namespace NetDsl.Planning;
 /// </summary>
 public static class VerifyPlanner
 {
-    public static VerifyPlan Plan(NetworkModel model)
+    public static VerifyPlan Plan(NetworkModel model) =>
+        Header(model) with { Facts = PlanOutline.Expand(model, Outline(model), NetworkPiece, ContainerPiece).ToEquatableArray() };
+
+    /// <summary>The plan without its facts (the generator writes the facts from the outline).</summary>
+    public static VerifyPlan Header(NetworkModel model) => new(model.SourcePath, EquatableArray<VerifyFact>.Empty);
+
+    /// <summary>The plan's runs: per host the engine, its networks' fields, its containers, its bridges and routes; then pings and devices.</summary>
+    public static EquatableArray<PlanSegment<VerifyFact>> Outline(NetworkModel model)
     {
-        var facts = new List<VerifyFact>();
+        var outline = new List<PlanSegment<VerifyFact>>();
         foreach (var host in model.Hosts)
         {
-            facts.Add(new EngineVersionFact(host.Name, host.Engine));
-            var networks = model.NetworksOn(host.Name);
-            foreach (var n in networks)
-            {
-                facts.Add(new NetworkFieldFact(host.Name, n.Name, NetworkField.EnableIpv6, "true"));
-                facts.Add(new NetworkFieldFact(host.Name, n.Name, NetworkField.Subnet6, n.Subnet6.ToString()));
-                facts.Add(new NetworkFieldFact(host.Name, n.Name, NetworkField.Gateway6, n.Gateway6.ToString()));
-                if (n.Subnet4 is { } s4) facts.Add(new NetworkFieldFact(host.Name, n.Name, NetworkField.Subnet4, s4.ToString()));
-                if (n.Gateway4 is { } g4) facts.Add(new NetworkFieldFact(host.Name, n.Name, NetworkField.Gateway4, g4.ToString()));
-            }
-            foreach (var c in model.ContainersOn(host.Name))
-            {
-                foreach (var a in c.Attachments)
-                {
-                    facts.Add(new InterfaceAddressFact(c.Name, a.InterfaceName, a.Network, a.Ipv6, a.PrefixLength, IsContainer: true));
-                    facts.Add(new LinkLocalFact(c.Name, a.InterfaceName, a.Network, a.LinkLocal));
-                }
-                foreach (var r in c.PredictedRoutes)
-                    facts.Add(new RouteFact(c.Name, true, r.Destination, r.NextHop, r.Interface, null));
-            }
-            foreach (var n in networks)
-            {
-                facts.Add(new InterfaceAddressFact(host.Name, n.Bridge.InterfaceName, n.Name, n.Bridge.Global.Address, n.Bridge.Global.Length, IsContainer: false));
-                if (n.Bridge.LinkLocal is { } ll)
-                    facts.Add(new InterfaceAddressFact(host.Name, n.Bridge.InterfaceName, n.Name, ll, 64, IsContainer: false));
-                facts.Add(new RouteFact(host.Name, false, n.Subnet6, null, n.Bridge.InterfaceName, n.Name));
-            }
-            foreach (var r in host.Routes)
-                facts.Add(new RouteFact(host.Name, false, r.Destination, r.NextHop, r.Interface, null));
+            outline.Add(PlanSegment<VerifyFact>.Of(new[] { new EngineVersionFact(host.Name, host.Engine) }));
+            outline.Add(PlanSegment<VerifyFact>.Each(host.Name, PlanPiece.NetworkFields));
+            outline.Add(PlanSegment<VerifyFact>.Each(host.Name, PlanPiece.ContainerFacts));
+            outline.Add(PlanSegment<VerifyFact>.Each(host.Name, PlanPiece.BridgeFacts));
+            outline.Add(PlanSegment<VerifyFact>.Of(host.Routes.Select(r => (VerifyFact)new RouteFact(host.Name, false, r.Destination, r.NextHop, r.Interface, null))));
         }
+        var rest = new List<VerifyFact>();
         foreach (var e in model.Expectations.Where(e => e.Kind == ExpectationKind.Ping))
         {
             var ping = Ping(model, e);
-            if (ping is not null) facts.Add(ping);
+            if (ping is not null) rest.Add(ping);
         }
-        DeviceFactPlanner.Add(model, facts);
-        return new VerifyPlan(model.SourcePath, facts.ToEquatableArray());
+        DeviceFactPlanner.Add(model, rest);
+        outline.Add(PlanSegment<VerifyFact>.Of(rest));
+        return outline.ToEquatableArray();
+    }
+
+    /// <summary>What one network adds: its inspect fields, or its bridge's addresses and route on the host.</summary>
+    public static IEnumerable<VerifyFact> NetworkPiece(PlanPiece piece, string host, DockerNetwork n)
+    {
+        var facts = new List<VerifyFact>();
+        if (piece == PlanPiece.NetworkFields)
+        {
+            facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.EnableIpv6, "true"));
+            facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.Subnet6, n.Subnet6.ToString()));
+            facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.Gateway6, n.Gateway6.ToString()));
+            if (n.Subnet4 is { } s4) facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.Subnet4, s4.ToString()));
+            if (n.Gateway4 is { } g4) facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.Gateway4, g4.ToString()));
+        }
+        else if (piece == PlanPiece.BridgeFacts)
+        {
+            facts.Add(new InterfaceAddressFact(host, n.Bridge.InterfaceName, n.Name, n.Bridge.Global.Address, n.Bridge.Global.Length, IsContainer: false));
+            if (n.Bridge.LinkLocal is { } ll)
+                facts.Add(new InterfaceAddressFact(host, n.Bridge.InterfaceName, n.Name, ll, 64, IsContainer: false));
+            facts.Add(new RouteFact(host, false, n.Subnet6, null, n.Bridge.InterfaceName, n.Name));
+        }
+        return facts;
+    }
+
+    /// <summary>What one container adds: its addresses and link-locals per network, and its routes.</summary>
+    public static IEnumerable<VerifyFact> ContainerPiece(PlanPiece piece, string host, Container c)
+    {
+        var facts = new List<VerifyFact>();
+        if (piece != PlanPiece.ContainerFacts) return facts;
+        foreach (var a in c.Attachments)
+        {
+            facts.Add(new InterfaceAddressFact(c.Name, a.InterfaceName, a.Network, a.Ipv6, a.PrefixLength, IsContainer: true));
+            facts.Add(new LinkLocalFact(c.Name, a.InterfaceName, a.Network, a.LinkLocal));
+        }
+        foreach (var r in c.PredictedRoutes)
+            facts.Add(new RouteFact(c.Name, true, r.Destination, r.NextHop, r.Interface, null));
+        return facts;
     }
 
     /// <summary>

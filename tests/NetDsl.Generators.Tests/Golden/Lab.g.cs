@@ -152,7 +152,24 @@ namespace NetDsl.Generated
         /// </summary>
         public static global::NetDsl.Planning.ApplyPlan ApplyPlan { get; } = new(
             SourcePath: "lab.netdsl",
-            Steps: _Concat(_ApplyStepsPart0()));
+            Steps: _Concat(
+                new global::NetDsl.Planning.ApplyStep[] {
+                    new global::NetDsl.Planning.WriteDaemonJsonStep(Device: "dockerhost", Settings: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(671, 60, 15, 3, 18, 4))),
+                    new global::NetDsl.Planning.RestartEngineStep(Device: "dockerhost", Keys: _Strings("ipv6", "fixed-cidr-v6"), LiveRestore: false),
+                    new global::NetDsl.Planning.SetSysctlStep(Device: "dockerhost", Name: "net.ipv6.conf.ens192.accept_ra", Value: "2", Reason: "routes on ens192 come from router advertisements, which the kernel ignores once forwarding is on unless accept_ra=2"),
+                    new global::NetDsl.Planning.SetSysctlStep(Device: "dockerhost", Name: "net.ipv6.conf.all.forwarding", Value: "1", Reason: "route between the IPv6 networks and the uplink"),
+                },
+                Networks._Part0_CreateNetwork_0(),
+                Containers._Part0_CreateContainer_0(),
+                Containers._Part0_ConnectContainer_0(),
+                Containers._Part0_StartContainer_0(),
+                new global::NetDsl.Planning.ApplyStep[] {
+                    new global::NetDsl.Planning.LoadNftablesStep(Device: "dockerhost", Family: "ip6", Table: "netdsl", Ruleset: "table ip6 netdsl\ndelete table ip6 netdsl\ntable ip6 netdsl {\n\tchain postrouting {\n\t\ttype nat hook postrouting priority srcnat; policy accept;\n\t\toifname != \"lo\" masquerade\n\t}\n}\n"),
+                },
+                new global::NetDsl.Planning.ApplyStep[] {
+                    new global::NetDsl.Planning.PushDeviceConfigStep(Device: "Rdc01", Dialect: global::NetDsl.Model.Dialect.Ios),
+                    new global::NetDsl.Planning.PushDeviceConfigStep(Device: "FWdc01", Dialect: global::NetDsl.Model.Dialect.PanOs),
+                }));
 
         /// <summary>
         /// What should hold once the plan is applied: engine version, network inspect fields, addresses, link-locals,
@@ -160,7 +177,45 @@ namespace NetDsl.Generated
         /// </summary>
         public static global::NetDsl.Planning.VerifyPlan VerifyPlan { get; } = new(
             SourcePath: "lab.netdsl",
-            Facts: _Concat(_VerifyFactsPart0()));
+            Facts: _Concat(
+                new global::NetDsl.Planning.VerifyFact[] {
+                    new global::NetDsl.Planning.EngineVersionFact(Device: "dockerhost", Version: new global::NetDsl.Model.EngineVersion(Major: 20, Minor: 10)),
+                },
+                Networks._Part0_NetworkFields_0(),
+                Containers._Part0_ContainerFacts_0(),
+                Networks._Part0_BridgeFacts_0(),
+                new global::NetDsl.Planning.VerifyFact[] {
+                    new global::NetDsl.Planning.RouteFact(Device: "dockerhost", IsContainer: false, Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Via: null, Dev: "ens192", Network: null),
+                    new global::NetDsl.Planning.RouteFact(Device: "dockerhost", IsContainer: false, Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, Via: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Dev: "ens192", Network: null),
+                },
+                new global::NetDsl.Planning.VerifyFact[] {
+                    new global::NetDsl.Planning.PingFact(Device: "dockerhost", FromContainer: false, Target: "cnt01", Address: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, Zone: null, External: false),
+                    new global::NetDsl.Planning.PingFact(Device: "dockerhost", FromContainer: false, Target: "fe80::1%br_ipv6_nw", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "br_ipv6_nw", External: false),
+                    new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "dockerhost", Address: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Zone: null, External: false),
+                    new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "fe80::1%eth0", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "eth0", External: false),
+                    new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "dns.google", Address: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */, Zone: null, External: true),
+                    new global::NetDsl.Planning.DeviceAddressFact(Device: "dockerhost", Role: global::NetDsl.Planning.DeviceRole.DockerHost, Interface: "ens192", Address: _V6(0xFD5ACEB9ED8DFE0A, 0xED5761D820EBABA5) /* fd5a:ceb9:ed8d:fe0a:ed57:61d8:20eb:aba5 */, PrefixLength: 64),
+                    new global::NetDsl.Planning.DeviceAddressFact(Device: "dockerhost", Role: global::NetDsl.Planning.DeviceRole.DockerHost, Interface: "ens192", Address: _V4(0xAFE0AFC) /* 10.254.10.252 */, PrefixLength: 24),
+                    new global::NetDsl.Planning.MasqueradeFact(Device: "dockerhost", Family: global::NetDsl.Model.IpFamily.Ipv6, Rule: "oifname != \"lo\" masquerade"),
+                    new global::NetDsl.Planning.ConntrackFact(Device: "dockerhost", From: "cnt01", Target: "dns.google", Protocol: "icmpv6", OriginalSource: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, OriginalDestination: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */, ReplySource: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */, ReplyDestination: _V6(0xFD5ACEB9ED8DFE0A, 0xED5761D820EBABA5) /* fd5a:ceb9:ed8d:fe0a:ed57:61d8:20eb:aba5 */),
+                    new global::NetDsl.Planning.DeviceAddressFact(Device: "Rdc01", Role: global::NetDsl.Planning.DeviceRole.Router, Interface: "Vlan10", Address: _V6(0xFD5ACEB9ED8DFE0A, 0x1) /* fd5a:ceb9:ed8d:fe0a::1 */, PrefixLength: 64),
+                    new global::NetDsl.Planning.DeviceAddressFact(Device: "Rdc01", Role: global::NetDsl.Planning.DeviceRole.Router, Interface: "Vlan10", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, PrefixLength: null),
+                    new global::NetDsl.Planning.DeviceAddressFact(Device: "Rdc01", Role: global::NetDsl.Planning.DeviceRole.Router, Interface: "Vlan252", Address: _V6(0xFD5ACEB9ED8DFEFC, 0x2) /* fd5a:ceb9:ed8d:fefc::2 */, PrefixLength: 64),
+                    new global::NetDsl.Planning.StaticRouteFact(Device: "Rdc01", Role: global::NetDsl.Planning.DeviceRole.Router, Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, Interface: "Vlan252", NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x1) /* fd5a:ceb9:ed8d:fefc::1 */),
+                    new global::NetDsl.Planning.DeviceAddressFact(Device: "FWdc01", Role: global::NetDsl.Planning.DeviceRole.Firewall, Interface: "ethernet1/1.999", Address: _V6(0x20010DB8FF00FFFF, 0x192016800010250) /* 2001:db8:ff00:ffff:192:168:1:250 */, PrefixLength: 64),
+                    new global::NetDsl.Planning.DeviceAddressFact(Device: "FWdc01", Role: global::NetDsl.Planning.DeviceRole.Firewall, Interface: "ethernet1/2.252", Address: _V6(0xFD5ACEB9ED8DFEFC, 0x1) /* fd5a:ceb9:ed8d:fefc::1 */, PrefixLength: 64),
+                    new global::NetDsl.Planning.DeviceAddressFact(Device: "FWdc01", Role: global::NetDsl.Planning.DeviceRole.Firewall, Interface: "ethernet1/2.252", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, PrefixLength: null),
+                    new global::NetDsl.Planning.ZoneFact(Device: "FWdc01", Interface: "ethernet1/1.999", Zone: "zUntrust"),
+                    new global::NetDsl.Planning.ZoneFact(Device: "FWdc01", Interface: "ethernet1/2.252", Zone: "zTrust"),
+                    new global::NetDsl.Planning.StaticRouteFact(Device: "FWdc01", Role: global::NetDsl.Planning.DeviceRole.Firewall, Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, Interface: "ethernet1/1.999", NextHop: _V6(0x20010DB8FF00FFFF, 0x1) /* 2001:db8:ff00:ffff::1 */),
+                    new global::NetDsl.Planning.StaticRouteFact(Device: "FWdc01", Role: global::NetDsl.Planning.DeviceRole.Firewall, Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Interface: "ethernet1/2.252", NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x2) /* fd5a:ceb9:ed8d:fefc::2 */),
+                    new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.Type, Value: "nptv6", Prefixes: _IpPrefixes()),
+                    new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.FromZone, Value: "zTrust", Prefixes: _IpPrefixes()),
+                    new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.ToZone, Value: "zUntrust", Prefixes: _IpPrefixes()),
+                    new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.ToInterface, Value: "ethernet1/1.999", Prefixes: _IpPrefixes()),
+                    new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.Sources, Value: "fd5a:ceb9:ed8d:fe0a::/64, fd5a:ceb9:ed8d:fefc::/64", Prefixes: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, _Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x0), 64) /* fd5a:ceb9:ed8d:fefc::/64 */)),
+                    new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.TranslatedSource, Value: "2001:db8:ff00:ff66::/64", Prefixes: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */)),
+                }));
 
         /// <summary>The ApplyPlan for the given parameters (<see cref="ApplyPlan"/> itself for <see cref="Parameters.Default"/>);
         /// other values are planned at run time by <c>global::NetDsl.Planning.ApplyPlanner</c> from <see cref="Create(Parameters)"/>.</summary>
@@ -386,6 +441,27 @@ expect ping cnt01 -> dns.google
                 Span: _Span(818, 224, 22, 1, 27, 2));
 
             internal static global::NetDsl.Model.DockerNetwork[] _Part0() => new global::NetDsl.Model.DockerNetwork[] { BrIpv6Nw };
+
+            internal static global::NetDsl.Planning.ApplyStep[] _Part0_CreateNetwork_0() => new global::NetDsl.Planning.ApplyStep[]
+            {
+                new global::NetDsl.Planning.CreateNetworkStep(Device: "dockerhost", Network: BrIpv6Nw, SettingsHash: "9ea0f87e0796f1b7"),
+            };
+
+            internal static global::NetDsl.Planning.VerifyFact[] _Part0_NetworkFields_0() => new global::NetDsl.Planning.VerifyFact[]
+            {
+                new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.EnableIpv6, Value: "true"),
+                new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.Subnet6, Value: "fd5a:ceb9:ed8d:1::/64"),
+                new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.Gateway6, Value: "fd5a:ceb9:ed8d:1::1"),
+                new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.Subnet4, Value: "172.26.0.0/16"),
+                new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.Gateway4, Value: "172.26.0.1"),
+            };
+
+            internal static global::NetDsl.Planning.VerifyFact[] _Part0_BridgeFacts_0() => new global::NetDsl.Planning.VerifyFact[]
+            {
+                new global::NetDsl.Planning.InterfaceAddressFact(Device: "dockerhost", Interface: "br_ipv6_nw", Network: "br_ipv6_nw", Address: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, PrefixLength: 64, IsContainer: false),
+                new global::NetDsl.Planning.InterfaceAddressFact(Device: "dockerhost", Interface: "br_ipv6_nw", Network: "br_ipv6_nw", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, PrefixLength: 64, IsContainer: false),
+                new global::NetDsl.Planning.RouteFact(Device: "dockerhost", IsContainer: false, Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */, Via: null, Dev: "br_ipv6_nw", Network: "br_ipv6_nw"),
+            };
         }
 
         public static partial class Containers
@@ -405,66 +481,29 @@ expect ping cnt01 -> dns.google
                 Span: _Span(1044, 97, 29, 1, 34, 2));
 
             internal static global::NetDsl.Model.Container[] _Part0() => new global::NetDsl.Model.Container[] { Cnt01 };
+
+            internal static global::NetDsl.Planning.ApplyStep[] _Part0_CreateContainer_0() => new global::NetDsl.Planning.ApplyStep[]
+            {
+                new global::NetDsl.Planning.CreateContainerStep(Device: "dockerhost", Container: Cnt01, SettingsHash: "66f14141154840fd"),
+            };
+
+            internal static global::NetDsl.Planning.ApplyStep[] _Part0_ConnectContainer_0() => new global::NetDsl.Planning.ApplyStep[]
+            {
+            };
+
+            internal static global::NetDsl.Planning.ApplyStep[] _Part0_StartContainer_0() => new global::NetDsl.Planning.ApplyStep[]
+            {
+                new global::NetDsl.Planning.StartContainerStep(Device: "dockerhost", Container: "cnt01"),
+            };
+
+            internal static global::NetDsl.Planning.VerifyFact[] _Part0_ContainerFacts_0() => new global::NetDsl.Planning.VerifyFact[]
+            {
+                new global::NetDsl.Planning.InterfaceAddressFact(Device: "cnt01", Interface: "eth0", Network: "br_ipv6_nw", Address: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, PrefixLength: 64, IsContainer: true),
+                new global::NetDsl.Planning.LinkLocalFact(Device: "cnt01", Interface: "eth0", Network: "br_ipv6_nw", Predicted: _V6(0xFE80000000000000, 0x42ACFFFE1A0002) /* fe80::42:acff:fe1a:2 */),
+                new global::NetDsl.Planning.RouteFact(Device: "cnt01", IsContainer: true, Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */, Via: null, Dev: "eth0", Network: null),
+                new global::NetDsl.Planning.RouteFact(Device: "cnt01", IsContainer: true, Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, Via: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Dev: "eth0", Network: null),
+            };
         }
-
-        private static global::NetDsl.Planning.ApplyStep[] _ApplyStepsPart0() => new global::NetDsl.Planning.ApplyStep[]
-        {
-            new global::NetDsl.Planning.WriteDaemonJsonStep(Device: "dockerhost", Settings: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(671, 60, 15, 3, 18, 4))),
-            new global::NetDsl.Planning.RestartEngineStep(Device: "dockerhost", Keys: _Strings("ipv6", "fixed-cidr-v6"), LiveRestore: false),
-            new global::NetDsl.Planning.SetSysctlStep(Device: "dockerhost", Name: "net.ipv6.conf.ens192.accept_ra", Value: "2", Reason: "routes on ens192 come from router advertisements, which the kernel ignores once forwarding is on unless accept_ra=2"),
-            new global::NetDsl.Planning.SetSysctlStep(Device: "dockerhost", Name: "net.ipv6.conf.all.forwarding", Value: "1", Reason: "route between the IPv6 networks and the uplink"),
-            new global::NetDsl.Planning.CreateNetworkStep(Device: "dockerhost", Network: Networks.BrIpv6Nw, SettingsHash: "9ea0f87e0796f1b7"),
-            new global::NetDsl.Planning.CreateContainerStep(Device: "dockerhost", Container: Containers.Cnt01, SettingsHash: "66f14141154840fd"),
-            new global::NetDsl.Planning.StartContainerStep(Device: "dockerhost", Container: "cnt01"),
-            new global::NetDsl.Planning.LoadNftablesStep(Device: "dockerhost", Family: "ip6", Table: "netdsl", Ruleset: "table ip6 netdsl\ndelete table ip6 netdsl\ntable ip6 netdsl {\n\tchain postrouting {\n\t\ttype nat hook postrouting priority srcnat; policy accept;\n\t\toifname != \"lo\" masquerade\n\t}\n}\n"),
-            new global::NetDsl.Planning.PushDeviceConfigStep(Device: "Rdc01", Dialect: global::NetDsl.Model.Dialect.Ios),
-            new global::NetDsl.Planning.PushDeviceConfigStep(Device: "FWdc01", Dialect: global::NetDsl.Model.Dialect.PanOs),
-        };
-
-        private static global::NetDsl.Planning.VerifyFact[] _VerifyFactsPart0() => new global::NetDsl.Planning.VerifyFact[]
-        {
-            new global::NetDsl.Planning.EngineVersionFact(Device: "dockerhost", Version: new global::NetDsl.Model.EngineVersion(Major: 20, Minor: 10)),
-            new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.EnableIpv6, Value: "true"),
-            new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.Subnet6, Value: "fd5a:ceb9:ed8d:1::/64"),
-            new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.Gateway6, Value: "fd5a:ceb9:ed8d:1::1"),
-            new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.Subnet4, Value: "172.26.0.0/16"),
-            new global::NetDsl.Planning.NetworkFieldFact(Device: "dockerhost", Network: "br_ipv6_nw", Field: global::NetDsl.Planning.NetworkField.Gateway4, Value: "172.26.0.1"),
-            new global::NetDsl.Planning.InterfaceAddressFact(Device: "cnt01", Interface: "eth0", Network: "br_ipv6_nw", Address: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, PrefixLength: 64, IsContainer: true),
-            new global::NetDsl.Planning.LinkLocalFact(Device: "cnt01", Interface: "eth0", Network: "br_ipv6_nw", Predicted: _V6(0xFE80000000000000, 0x42ACFFFE1A0002) /* fe80::42:acff:fe1a:2 */),
-            new global::NetDsl.Planning.RouteFact(Device: "cnt01", IsContainer: true, Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */, Via: null, Dev: "eth0", Network: null),
-            new global::NetDsl.Planning.RouteFact(Device: "cnt01", IsContainer: true, Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, Via: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Dev: "eth0", Network: null),
-            new global::NetDsl.Planning.InterfaceAddressFact(Device: "dockerhost", Interface: "br_ipv6_nw", Network: "br_ipv6_nw", Address: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, PrefixLength: 64, IsContainer: false),
-            new global::NetDsl.Planning.InterfaceAddressFact(Device: "dockerhost", Interface: "br_ipv6_nw", Network: "br_ipv6_nw", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, PrefixLength: 64, IsContainer: false),
-            new global::NetDsl.Planning.RouteFact(Device: "dockerhost", IsContainer: false, Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */, Via: null, Dev: "br_ipv6_nw", Network: "br_ipv6_nw"),
-            new global::NetDsl.Planning.RouteFact(Device: "dockerhost", IsContainer: false, Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Via: null, Dev: "ens192", Network: null),
-            new global::NetDsl.Planning.RouteFact(Device: "dockerhost", IsContainer: false, Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, Via: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Dev: "ens192", Network: null),
-            new global::NetDsl.Planning.PingFact(Device: "dockerhost", FromContainer: false, Target: "cnt01", Address: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, Zone: null, External: false),
-            new global::NetDsl.Planning.PingFact(Device: "dockerhost", FromContainer: false, Target: "fe80::1%br_ipv6_nw", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "br_ipv6_nw", External: false),
-            new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "dockerhost", Address: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Zone: null, External: false),
-            new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "fe80::1%eth0", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "eth0", External: false),
-            new global::NetDsl.Planning.PingFact(Device: "cnt01", FromContainer: true, Target: "dns.google", Address: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */, Zone: null, External: true),
-            new global::NetDsl.Planning.DeviceAddressFact(Device: "dockerhost", Role: global::NetDsl.Planning.DeviceRole.DockerHost, Interface: "ens192", Address: _V6(0xFD5ACEB9ED8DFE0A, 0xED5761D820EBABA5) /* fd5a:ceb9:ed8d:fe0a:ed57:61d8:20eb:aba5 */, PrefixLength: 64),
-            new global::NetDsl.Planning.DeviceAddressFact(Device: "dockerhost", Role: global::NetDsl.Planning.DeviceRole.DockerHost, Interface: "ens192", Address: _V4(0xAFE0AFC) /* 10.254.10.252 */, PrefixLength: 24),
-            new global::NetDsl.Planning.MasqueradeFact(Device: "dockerhost", Family: global::NetDsl.Model.IpFamily.Ipv6, Rule: "oifname != \"lo\" masquerade"),
-            new global::NetDsl.Planning.ConntrackFact(Device: "dockerhost", From: "cnt01", Target: "dns.google", Protocol: "icmpv6", OriginalSource: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, OriginalDestination: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */, ReplySource: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */, ReplyDestination: _V6(0xFD5ACEB9ED8DFE0A, 0xED5761D820EBABA5) /* fd5a:ceb9:ed8d:fe0a:ed57:61d8:20eb:aba5 */),
-            new global::NetDsl.Planning.DeviceAddressFact(Device: "Rdc01", Role: global::NetDsl.Planning.DeviceRole.Router, Interface: "Vlan10", Address: _V6(0xFD5ACEB9ED8DFE0A, 0x1) /* fd5a:ceb9:ed8d:fe0a::1 */, PrefixLength: 64),
-            new global::NetDsl.Planning.DeviceAddressFact(Device: "Rdc01", Role: global::NetDsl.Planning.DeviceRole.Router, Interface: "Vlan10", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, PrefixLength: null),
-            new global::NetDsl.Planning.DeviceAddressFact(Device: "Rdc01", Role: global::NetDsl.Planning.DeviceRole.Router, Interface: "Vlan252", Address: _V6(0xFD5ACEB9ED8DFEFC, 0x2) /* fd5a:ceb9:ed8d:fefc::2 */, PrefixLength: 64),
-            new global::NetDsl.Planning.StaticRouteFact(Device: "Rdc01", Role: global::NetDsl.Planning.DeviceRole.Router, Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, Interface: "Vlan252", NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x1) /* fd5a:ceb9:ed8d:fefc::1 */),
-            new global::NetDsl.Planning.DeviceAddressFact(Device: "FWdc01", Role: global::NetDsl.Planning.DeviceRole.Firewall, Interface: "ethernet1/1.999", Address: _V6(0x20010DB8FF00FFFF, 0x192016800010250) /* 2001:db8:ff00:ffff:192:168:1:250 */, PrefixLength: 64),
-            new global::NetDsl.Planning.DeviceAddressFact(Device: "FWdc01", Role: global::NetDsl.Planning.DeviceRole.Firewall, Interface: "ethernet1/2.252", Address: _V6(0xFD5ACEB9ED8DFEFC, 0x1) /* fd5a:ceb9:ed8d:fefc::1 */, PrefixLength: 64),
-            new global::NetDsl.Planning.DeviceAddressFact(Device: "FWdc01", Role: global::NetDsl.Planning.DeviceRole.Firewall, Interface: "ethernet1/2.252", Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, PrefixLength: null),
-            new global::NetDsl.Planning.ZoneFact(Device: "FWdc01", Interface: "ethernet1/1.999", Zone: "zUntrust"),
-            new global::NetDsl.Planning.ZoneFact(Device: "FWdc01", Interface: "ethernet1/2.252", Zone: "zTrust"),
-            new global::NetDsl.Planning.StaticRouteFact(Device: "FWdc01", Role: global::NetDsl.Planning.DeviceRole.Firewall, Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, Interface: "ethernet1/1.999", NextHop: _V6(0x20010DB8FF00FFFF, 0x1) /* 2001:db8:ff00:ffff::1 */),
-            new global::NetDsl.Planning.StaticRouteFact(Device: "FWdc01", Role: global::NetDsl.Planning.DeviceRole.Firewall, Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Interface: "ethernet1/2.252", NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x2) /* fd5a:ceb9:ed8d:fefc::2 */),
-            new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.Type, Value: "nptv6", Prefixes: _IpPrefixes()),
-            new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.FromZone, Value: "zTrust", Prefixes: _IpPrefixes()),
-            new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.ToZone, Value: "zUntrust", Prefixes: _IpPrefixes()),
-            new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.ToInterface, Value: "ethernet1/1.999", Prefixes: _IpPrefixes()),
-            new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.Sources, Value: "fd5a:ceb9:ed8d:fe0a::/64, fd5a:ceb9:ed8d:fefc::/64", Prefixes: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, _Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x0), 64) /* fd5a:ceb9:ed8d:fefc::/64 */)),
-            new global::NetDsl.Planning.NatRuleFact(Device: "FWdc01", Rule: "nat66_NPTv6_to_internet", Field: global::NetDsl.Planning.NatRuleField.TranslatedSource, Value: "2001:db8:ff00:ff66::/64", Prefixes: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */)),
-        };
     }
 }
 
