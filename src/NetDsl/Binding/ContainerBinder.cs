@@ -161,7 +161,9 @@ internal static class ContainerBinder
             if (!declared || draft.Container is not { } c) continue;
             foreach (var d in draft.Late) context.Diagnostics.Add(d.ToFile(frame));
             foreach (var name in draft.UsedParameters) context.Parameters.MarkUsed(name);
-            pending.Add(new Pending(c, draft.Attachments.Select(a => (networks[a.Network], a.Fixed6, a.Fixed4, a.Span)).ToList(), frame));
+            // A draft resolved its networks against an environment equal to these networks, so each is found.
+            var attachments = draft.Attachments.Where(a => networks.ContainsKey(a.Network)).Select(a => (networks[a.Network], a.Fixed6, a.Fixed4, a.Span)).ToList();
+            if (attachments.Count > 0) pending.Add(new Pending(c, attachments, frame));
         }
         return Predict(context, pending, keepFrames);
     }
