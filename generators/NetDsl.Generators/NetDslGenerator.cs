@@ -54,13 +54,13 @@ public sealed class NetDslGenerator : IIncrementalGenerator
 
         // Statement by statement: an edit re-parses the statements whose text changed, not the file.
         var layouts = sources
-            .Select(static (source, _) => new FileLayout(source, StatementSlices.Cut(new NetDsl.Text.SourceText(source.Text, source.Path))))
+            .Select(static (source, _) => LayoutOf(source))
             .WithTrackingName(Steps.Layouts);
         var statements = layouts
             .SelectMany(static (layout, _) => layout.Layout.Statements.Select(s => new StatementText(layout.Source.Path, s.Text)))
             .WithTrackingName(Steps.StatementTexts);
         var parsed = statements
-            .Select(static (statement, _) => new ParsedStatement(statement.Path, SyntaxParser.ParseStatement(statement.Text)))
+            .Select(static (statement, _) => Parse(statement))
             .WithTrackingName(Steps.Statements);
         var fileSyntax = layouts
             .Combine(parsed.Collect())
@@ -138,6 +138,34 @@ public sealed class NetDslGenerator : IIncrementalGenerator
     {
         string id = Identifiers.ToPascalCase(Path.GetFileNameWithoutExtension(path));
         return Array.IndexOf(ModelClassEmitter.FileClassMembers, id) >= 0 || id == Nptv6TranslatorEmitter.ClassName ? id + "_" : id;
+    }
+
+    // The core never throws on any input (fuzzed); a bug would still become NDSL9001, never an exception here (CS8785).
+    private static FileLayout LayoutOf(NetDslSource source)
+    {
+        try
+        {
+            return new FileLayout(source, StatementSlices.Cut(new NetDsl.Text.SourceText(source.Text, source.Path)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var span = new NetDsl.Text.SourceText("", source.Path).Span(0, 0);
+            var error = CoreDiagnostic.Create(CoreDescriptors.InternalError, span, "generator: " + e.GetType().Name + ": " + e.Message);
+            return new FileLayout(source, new StatementLayout(EquatableArray<StatementSlice>.Empty, EquatableArray.Of(error)));
+        }
+    }
+
+    private static ParsedStatement Parse(StatementText statement)
+    {
+        try
+        {
+            return new ParsedStatement(statement.Path, SyntaxParser.ParseStatement(statement.Text));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var error = CoreDiagnostic.Create(CoreDescriptors.InternalError, new NetDsl.Text.SourceText(statement.Text).Span(0, 0), "generator: " + e.GetType().Name + ": " + e.Message);
+            return new ParsedStatement(statement.Path, new StatementSyntax(null, EquatableArray.Of(error)));
+        }
     }
 
     // The file's statements from the collection of every file's; a mismatch (the same path twice) parses the file here.
