@@ -17,14 +17,12 @@ namespace NetDsl.Generators.Emit;
 /// </summary>
 internal static class ListPartEmitter
 {
-    private static readonly PlanPiece[] NetworkApply = { PlanPiece.CreateNetwork };
-    private static readonly PlanPiece[] NetworkVerify = { PlanPiece.NetworkFields, PlanPiece.BridgeFacts };
-    private static readonly PlanPiece[] ContainerApply = { PlanPiece.CreateContainer, PlanPiece.ConnectContainer, PlanPiece.StartContainer };
-    private static readonly PlanPiece[] ContainerVerify = { PlanPiece.ContainerFacts };
-
-    /// <summary>The pieces a list of this kind adds to the apply plan and the verify plan.</summary>
-    public static (PlanPiece[] Apply, PlanPiece[] Verify) PiecesOf(PartKind kind) =>
-        kind == PartKind.Networks ? (NetworkApply, NetworkVerify) : (ContainerApply, ContainerVerify);
+    /// <summary>The pieces a list of this kind adds to the apply plan and the verify plan (the core says which is which).</summary>
+    private static (PlanPiece[] Apply, PlanPiece[] Verify) PiecesOf(PartKind kind)
+    {
+        var mine = Enum.GetValues(typeof(PlanPiece)).Cast<PlanPiece>().Where(p => PlanOutline.IsPerNetwork(p) == (kind == PartKind.Networks)).ToList();
+        return (mine.Where(PlanOutline.IsApply).ToArray(), mine.Where(p => !PlanOutline.IsApply(p)).ToArray());
+    }
 
     /// <summary>A whole generated file holding one list part.</summary>
     public static string EmitFile(PartContext context, ListPart part)

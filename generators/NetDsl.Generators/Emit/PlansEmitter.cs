@@ -24,7 +24,7 @@ internal static class PlansEmitter
         w.Line("/// Equal to <c>global::NetDsl.Planning.ApplyPlanner.Plan(Model)</c>, computed when this file was generated.");
         w.Line("/// </summary>");
         w.Write("public static global::NetDsl.Planning.ApplyPlan ApplyPlan { get; } = ");
-        WritePlan(w, values, main, main.ApplyHeader, main.ApplyOutline, typeof(ApplyStep), ListPartEmitter.PiecesOf(PartKind.Networks).Apply);
+        WritePlan(w, values, main, main.ApplyHeader, main.ApplyOutline, typeof(ApplyStep));
         w.Line(";");
         w.Line();
 
@@ -33,7 +33,7 @@ internal static class PlansEmitter
         w.Line("/// routes and pings. Equal to <c>global::NetDsl.Planning.VerifyPlanner.Plan(Model)</c>, computed when this file was generated.");
         w.Line("/// </summary>");
         w.Write("public static global::NetDsl.Planning.VerifyPlan VerifyPlan { get; } = ");
-        WritePlan(w, values, main, main.VerifyHeader, main.VerifyOutline, typeof(VerifyFact), ListPartEmitter.PiecesOf(PartKind.Networks).Verify);
+        WritePlan(w, values, main, main.VerifyHeader, main.VerifyOutline, typeof(VerifyFact));
         w.Line(";");
         w.Line();
 
@@ -42,7 +42,7 @@ internal static class PlansEmitter
     }
 
     // The header record with its list written as the concatenation of the outline's runs.
-    private static void WritePlan<T>(CodeWriter w, ValueEmitter values, MainPart main, object header, EquatableArray<PlanSegment<T>> outline, Type element, PlanPiece[] networkPieces)
+    private static void WritePlan<T>(CodeWriter w, ValueEmitter values, MainPart main, object header, EquatableArray<PlanSegment<T>> outline, Type element)
     {
         var shape = RecordShape.Of(header.GetType());
         w.Line("new(").Indent();
@@ -50,14 +50,14 @@ internal static class PlansEmitter
         {
             var p = shape.Parameters[i];
             w.Write(p.Name).Write(": ");
-            if (p.Property.PropertyType == typeof(EquatableArray<T>)) WriteRuns(w, values, main, outline, element, networkPieces);
+            if (p.Property.PropertyType == typeof(EquatableArray<T>)) WriteRuns(w, values, main, outline, element);
             else values.Write(w, shape.Getters[i](header), p.Property.PropertyType);
             if (i < shape.Parameters.Length - 1) w.Line(",");
         }
         w.Write(")").Outdent();
     }
 
-    private static void WriteRuns<T>(CodeWriter w, ValueEmitter values, MainPart main, EquatableArray<PlanSegment<T>> outline, Type element, PlanPiece[] networkPieces)
+    private static void WriteRuns<T>(CodeWriter w, ValueEmitter values, MainPart main, EquatableArray<PlanSegment<T>> outline, Type element)
     {
         string typeName = ValueEmitter.TypeName(element);
         var hostIndex = main.File.Model!.Hosts.Select((h, i) => (h.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
@@ -80,7 +80,7 @@ internal static class PlansEmitter
                 });
                 continue;
             }
-            var kind = networkPieces.Contains(piece) ? PartKind.Networks : PartKind.Containers;
+            var kind = segment.IsPerNetwork ? PartKind.Networks : PartKind.Containers;
             int host = hostIndex[segment.Host!];
             foreach (var part in main.Parts.Where(p => p.Kind == kind && p.Hosts.Contains(host)))
             {

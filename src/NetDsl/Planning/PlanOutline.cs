@@ -28,11 +28,17 @@ public sealed record PlanSegment<T>(EquatableArray<T> Fixed, string? Host, PlanP
 
     public static PlanSegment<T> Each(string host, PlanPiece piece) => new(EquatableArray<T>.Empty, host, piece);
 
-    public bool IsPerNetwork => Piece is PlanPiece.CreateNetwork or PlanPiece.NetworkFields or PlanPiece.BridgeFacts;
+    public bool IsPerNetwork => Piece is { } piece && PlanOutline.IsPerNetwork(piece);
 }
 
 public static class PlanOutline
 {
+    /// <summary>Whether a piece comes from each network (else from each container).</summary>
+    public static bool IsPerNetwork(PlanPiece piece) => piece is PlanPiece.CreateNetwork or PlanPiece.NetworkFields or PlanPiece.BridgeFacts;
+
+    /// <summary>Whether a piece is made of apply steps (else of verify facts).</summary>
+    public static bool IsApply(PlanPiece piece) => piece is PlanPiece.CreateNetwork or PlanPiece.CreateContainer or PlanPiece.ConnectContainer or PlanPiece.StartContainer;
+
     /// <summary>The outline's items: fixed runs as they are, pieces for every network or container on the host.</summary>
     public static IEnumerable<T> Expand<T>(NetworkModel model, IEnumerable<PlanSegment<T>> outline,
         Func<PlanPiece, string, DockerNetwork, IEnumerable<T>> networkPiece, Func<PlanPiece, string, Container, IEnumerable<T>> containerPiece)
