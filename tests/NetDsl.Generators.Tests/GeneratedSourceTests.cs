@@ -78,6 +78,36 @@ public class GeneratedSourceTests
     private const int ModelClassEmitterLimit = Emit.ModelClassEmitter.NamedArgumentsUpTo;
 
     [Test]
+    public void After_incremental_edits_a_split_file_still_rebuilds_the_bound_model_and_plans()
+    {
+        // Cached parts keep spans relative to frames that only the main part rewrites: after edits that move every
+        // statement, change one container and add one, the loaded class must still equal what the CLI binds.
+        string text = LargeFiles.Generate(networks: 20, containers: Pipeline.PartPlanner.PartSize + 40);
+        var file = new InMemoryAdditionalText(GeneratorHarness.ExamplePath, text);
+        var run = GeneratorHarness.RunOn(new[] { file });
+        var compilation = GeneratorHarness.Compilation("namespace Consumer { public static class Marker { } }");
+        var edits = new Func<string, string>[]
+        {
+            t => "# moved down by two lines\n\n" + t,
+            t => t.Replace("container c7 on net7 { image IMAGE  command [\"/bin/sh\"]  tty }", "container c7 on net7 {\n  image IMAGE\n  command [\"/bin/ash\"]\n}"),
+            t => t.Replace("container c3 on", "container c3b on net3 { image IMAGE }\ncontainer c3 on"),
+        };
+        foreach (var edit in edits)
+        {
+            text = edit(text);
+            var next = new InMemoryAdditionalText(GeneratorHarness.ExamplePath, text);
+            run = GeneratorHarness.Continue(run.Driver.ReplaceAdditionalText(file, next), compilation);
+            file = next;
+            var lab = Load(run, "NetDsl.Generated.Lab");
+            var model = (NetworkModel)lab.GetProperty("Model")!.GetValue(null)!;
+            Assert.That(model, Is.EqualTo(NetDslCompiler.Compile(text, "lab.netdsl").Model));
+            Assert.That(lab.GetProperty("ApplyPlan")!.GetValue(null), Is.EqualTo(ApplyPlanner.Plan(model)));
+            Assert.That(lab.GetProperty("VerifyPlan")!.GetValue(null), Is.EqualTo(VerifyPlanner.Plan(model)));
+        }
+        Assert.That(run.Result.Results.Single().GeneratedSources.Length, Is.EqualTo(1 + 1 + 2));
+    }
+
+    [Test]
     public void A_file_larger_than_a_part_is_split_into_files_that_rebuild_the_bound_model_and_plans()
     {
         // More networks and containers than fit in one part, a daemon block (a plan step with a span) and a
@@ -182,9 +212,11 @@ public class GeneratedSourceTests
     }
 
     /// <summary>Compiles the generated code into an assembly and loads it (the NetDsl core resolves to the test's own copy).</summary>
-    internal static Type LoadGeneratedClass(string text, string typeName)
+    internal static Type LoadGeneratedClass(string text, string typeName) => Load(GeneratorHarness.RunOn(GeneratorHarness.ExamplePath, text), typeName);
+
+    /// <summary>The generated class of a run (possibly an incremental one), compiled and loaded.</summary>
+    internal static Type Load(GeneratorHarness.Run run, string typeName)
     {
-        var run = GeneratorHarness.RunOn(GeneratorHarness.ExamplePath, text);
         using var stream = new MemoryStream();
         var emit = run.Output.Emit(stream);
         Assert.That(emit.Success, Is.True, string.Join("\n", emit.Diagnostics));
