@@ -1,5 +1,6 @@
 using System.Linq;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Jobs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -13,9 +14,19 @@ namespace NetDsl.Benchmarks;
 /// Goal: the one-line edit costs no more than the plain check.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[Config(typeof(InProcess))]
 public class GeneratorBenchmarks
 {
+    /// <summary>
+    /// In process: this project references the generator as an assembly, which also hands it the core's
+    /// netstandard2.0 build; BenchmarkDotNet's own out-of-process build of the project then fails (its rows read NA).
+    /// </summary>
+    private sealed class InProcess : BenchmarkDotNet.Configs.ManualConfig
+    {
+        public InProcess() => AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(8)
+            .WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance));
+    }
+
     private const int Containers = 10_000;
     private const string Path = "/bench/large.netdsl";
 
