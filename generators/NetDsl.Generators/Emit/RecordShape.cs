@@ -32,7 +32,6 @@ internal sealed class RecordShape
         Element = element;
         Parameters = parameters;
         Getters = parameters.Select(p => Getter(type, p.Item2)).ToArray();
-        _construct = new Lazy<Func<object?[], object>?>(() => kind == ShapeKind.List ? ListFactory(element!) : Constructor(type, parameters));
         if (kind == ShapeKind.Enum)
         {
             foreach (var value in Enum.GetValues(type)) _enumNames[value] = typeName + "." + Enum.GetName(type, value);
@@ -53,38 +52,6 @@ internal sealed class RecordShape
         var instance = Expression.Parameter(typeof(object), "instance");
         var read = Expression.Property(Expression.Convert(instance, type), property);
         return Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), instance).Compile();
-    }
-
-    private readonly Lazy<Func<object?[], object>?> _construct;
-
-    /// <summary>
-    /// Builds a value of this shape: a record from its constructor arguments (in <see cref="Parameters"/> order), an
-    /// <c>EquatableArray</c> from its items. Used to move a value's spans (<see cref="SpanShift"/>).
-    /// </summary>
-    public object Construct(object?[] arguments) =>
-        (_construct.Value ?? throw new NotSupportedException("cannot build " + Type.FullName))(arguments);
-
-    private static Func<object?[], object>? Constructor(Type type, (string Name, PropertyInfo Property)[] parameters)
-    {
-        if (parameters.Length == 0 || type.IsAbstract) return null;
-        var ctor = type.GetConstructor(parameters.Select(p => p.Property.PropertyType).ToArray());
-        if (ctor is null) return null;
-        var arguments = Expression.Parameter(typeof(object?[]), "arguments");
-        var converted = parameters.Select((p, i) => (Expression)Expression.Convert(Expression.ArrayIndex(arguments, Expression.Constant(i)), p.Property.PropertyType));
-        return Expression.Lambda<Func<object?[], object>>(Expression.Convert(Expression.New(ctor, converted), typeof(object)), arguments).Compile();
-    }
-
-    private static Func<object?[], object> ListFactory(Type element)
-    {
-        var of = typeof(RecordShape).GetMethod(nameof(ListOf), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(element);
-        return (Func<object?[], object>)of.CreateDelegate(typeof(Func<object?[], object>));
-    }
-
-    private static object ListOf<T>(object?[] items)
-    {
-        var typed = new T[items.Length];
-        for (int i = 0; i < items.Length; i++) typed[i] = (T)items[i]!;
-        return EquatableArray.Of(typed);
     }
 
     public Type Type { get; }

@@ -26,8 +26,6 @@ internal static class PartPlanner
         var hostIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < model.Hosts.Count; i++) hostIndex[model.Hosts[i].Name] = i;
         var networksByName = model.Networks.ToDictionary(n => n.Name, StringComparer.Ordinal);
-        var memo = SpanShift.NewMemo();
-        var placeMemo = SpanShift.NewMemo();
 
         var lists = new List<ListPart>();
         var frames = new List<PartFrames>();
@@ -44,14 +42,14 @@ internal static class PartPlanner
                 // Split: every value in a frame (given by the binder, or anchored on the value's own span). Inline: in the file.
                 if (split)
                 {
-                    var f = frame ?? (SpanShift.Anchor(value) is { } anchor ? SpanFrame.Of(anchor) : default);
-                    if (frame is null && !f.IsFileStart) value = SpanShift.Move(value, f, memo);
+                    var f = frame ?? (SpanShift.Anchor(value) is var anchor && anchor != default ? SpanFrame.Of(anchor) : default);
+                    if (frame is null && !f.IsFileStart) value = SpanShift.Move(value, f);
                     parts.Add(new PartItem(value, members.Claim(name), true, index < 0 ? null : host, index));
                     partFrames.Add(f);
                 }
                 else
                 {
-                    if (frame is { } f) value = SpanShift.Place(value, f, placeMemo);
+                    if (frame is { } f) value = SpanShift.Place(value, f);
                     parts.Add(new PartItem(value, members.Claim(name), false, index < 0 ? null : host, index));
                 }
                 if (parts.Count == PartSize || i == count - 1)
