@@ -175,7 +175,7 @@ internal sealed class ModelClassEmitter
     {
         var parts = _main.Parts.Where(p => p.Kind == kind).ToList();
         if (parts.Count == 0) return ListHelpers.NameOf(ElementOf(kind)) + "()";
-        return "_Concat(" + string.Join(", ", parts.Select(p => kind + "." + new ListPart(kind, p.Index, EquatableArray<PartItem>.Empty).Method + "()")) + ")";
+        return "_Concat(" + string.Join(", ", parts.Select(p => kind + "." + ListPart.MethodOf(p.Index) + "()")) + ")";
     }
 
     private void WriteFrames()

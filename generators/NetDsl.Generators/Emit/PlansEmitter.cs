@@ -84,8 +84,7 @@ internal static class PlansEmitter
             int host = hostIndex[segment.Host!];
             foreach (var part in main.Parts.Where(p => p.Kind == kind && p.Hosts.Contains(host)))
             {
-                var probe = new ListPart(kind, part.Index, EquatableArray<PartItem>.Empty);
-                runs.Add(() => w.Write(kind + "." + probe.PieceMethod(piece, host) + "()"));
+                runs.Add(() => w.Write(kind + "." + ListPart.PieceMethodOf(part.Index, piece, host) + "()"));
             }
         }
         if (runs.Count == 0)

@@ -31,11 +31,15 @@ internal sealed record PartItem(object Value, string Member, bool Framed, string
 internal sealed record ListPart(PartKind Kind, int Index, EquatableArray<PartItem> Items)
 {
     /// <summary>The method of the category class that returns the slice.</summary>
-    public string Method => "_Part" + Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string Method => MethodOf(Index);
 
     /// <summary>The method of the category class that returns the slice's <paramref name="piece"/> for one host.</summary>
-    public string PieceMethod(PlanPiece piece, int hostIndex) =>
-        Method + "_" + piece + "_" + hostIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string PieceMethod(PlanPiece piece, int hostIndex) => PieceMethodOf(Index, piece, hostIndex);
+
+    public static string MethodOf(int index) => "_Part" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string PieceMethodOf(int index, PlanPiece piece, int hostIndex) =>
+        MethodOf(index) + "_" + piece + "_" + hostIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The frames of the slice's items, in the main part.</summary>
     public string Frames => "_Frames." + Kind + Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
