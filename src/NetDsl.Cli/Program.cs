@@ -13,7 +13,13 @@ public static class Program
     public static int Run(string[] args, System.IO.TextWriter stdout, System.IO.TextWriter stderr)
     {
         var console = new CliConsole(stdout, stderr);
-        var root = new RootCommand("NetDsl: compile a .netdsl description of Docker IPv6 hosts, routers and NPTv6 firewalls into configs, plans and checks.");
+        // Named "netdsl" whatever the assembly is called (NetDsl.Cli: see the csproj), so help shows what users type;
+        // a RootCommand takes the executable's name, so this is a plain command with the options a root has.
+        var root = new Command("netdsl", "NetDsl: compile a .netdsl description of Docker IPv6 hosts, routers and NPTv6 firewalls into configs, plans and checks.")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
         // One line per command group; each lives in Commands/.
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(TraceCommand.Create(console));

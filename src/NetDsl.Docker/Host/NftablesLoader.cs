@@ -16,7 +16,7 @@ public static class NftablesLoader
     public static string Hash(string ruleset) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ruleset)))[..16];
 
-    /// <summary>The ruleset with its hash as the table comment ("netdsl <hash>").</summary>
+    /// <summary>The ruleset with its hash as the table comment ("netdsl &lt;hash&gt;").</summary>
     public static string WithComment(LoadNftablesStep step)
     {
         string marker = "table " + step.Family + " " + step.Table + " {\n";

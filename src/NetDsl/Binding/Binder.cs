@@ -41,7 +41,7 @@ public static class Binder
     public static SyntaxTree WithoutContainers(SyntaxTree tree) =>
         new(tree.Statements.Where(s => !IsContainer(s)).ToEquatableArray(), tree.Diagnostics);
 
-    /// <summary>What container statements are bound against, from the file's other statements (no diagnostics: <see cref="Bind(SyntaxTree, IReadOnlyList{PlacedDraft}, SourceText, IReadOnlyDictionary{string, string})"/> reports them).</summary>
+    /// <summary>What container statements are bound against, from the file's other statements (no diagnostics: <see cref="Bind(SyntaxTree, IReadOnlyList{PlacedDraft}, SourceText, IReadOnlyDictionary{string, string}, bool)"/> reports them).</summary>
     public static ContainerEnvironment ContainerEnvironmentOf(SyntaxTree others, SourceText source, IReadOnlyDictionary<string, string> overrides)
     {
         var bound = BindHostsAndNetworks(others, source, overrides);

@@ -5,7 +5,7 @@ namespace NetDsl.Nptv6;
 /// <summary>
 /// One direction of an NPTv6 mapping with everything precomputed: the RFC 6296 arithmetic lives here and only
 /// here. The generic translator holds two of these; a generated translator (milestone 4) can hold them as
-/// <c>static readonly</c> fields, which the JIT folds into constants, and call <see cref="Apply"/> directly.
+/// <c>static readonly</c> fields, which the JIT folds into constants, and call <see cref="Apply(ref ulong, ref ulong)"/> directly.
 /// </summary>
 /// <param name="MatchMask">The first <c>FromLength</c> bits set: selects the prefix an address must be inside.</param>
 /// <param name="MatchPrefix">The "from" prefix's top 64 bits (prefixes are at most /64, so the low half never matters).</param>

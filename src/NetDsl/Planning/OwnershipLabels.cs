@@ -19,6 +19,6 @@ public static class OwnershipLabels
         return slash >= 0 ? path.Substring(slash + 1) : path;
     }
 
-    /// <summary>A hash of the object's settings (<see cref="SettingsHash"/>): equal hash, nothing to do.</summary>
+    /// <summary>A hash of the object's settings (<see cref="CreateNetworkStep.SettingsHash"/>): equal hash, nothing to do.</summary>
     public const string Hash = "io.netdsl.hash";
 }
