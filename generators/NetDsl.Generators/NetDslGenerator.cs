@@ -6,15 +6,14 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using NetDsl.Binding;
+using NetDsl.Diagnostics;
 using NetDsl.Generators.Diagnostics;
 using NetDsl.Generators.Emit;
 using NetDsl.Generators.Pipeline;
 using NetDsl.Model;
 using NetDsl.Naming;
-using NetDsl.Binding;
 using NetDsl.Syntax;
-using CoreDiagnostic = NetDsl.Diagnostics.Diagnostic;
-using CoreDescriptors = NetDsl.Diagnostics.DiagnosticDescriptors;
 
 namespace NetDsl.Generators;
 
@@ -33,7 +32,7 @@ public sealed class NetDslGenerator : IIncrementalGenerator
         public const string Layouts = "NetDsl.Layouts";
         public const string StatementTexts = "NetDsl.StatementTexts";
         public const string Statements = "NetDsl.Statements";
-        public const string FileSyntax = "NetDsl.FileSyntax";
+        public const string FileStatements = "NetDsl.FileStatements";
         public const string Environments = "NetDsl.Environments";
         public const string Drafts = "NetDsl.Drafts";
         public const string Compiled = "NetDsl.Compiled";
@@ -65,7 +64,7 @@ public sealed class NetDslGenerator : IIncrementalGenerator
         var fileSyntax = layouts
             .Combine(parsed.Collect())
             .Select(static (pair, _) => Gather(pair.Left, pair.Right))
-            .WithTrackingName(Steps.FileSyntax);
+            .WithTrackingName(Steps.FileStatements);
 
         // Container statements are bound one by one against the parameters and networks (the environment), so an
         // edit to one container re-binds that container; the rest of the file is bound again in Compile.
@@ -145,12 +144,12 @@ public sealed class NetDslGenerator : IIncrementalGenerator
     {
         try
         {
-            return new FileLayout(source, StatementSlices.Cut(new NetDsl.Text.SourceText(source.Text, source.Path)));
+            return new FileLayout(source, StatementSlices.Cut(new NetDsl.Text.FileText(source.Text, source.Path)));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var span = new NetDsl.Text.SourceText("", source.Path).Span(0, 0);
-            var error = CoreDiagnostic.Create(CoreDescriptors.InternalError, span, "generator: " + e.GetType().Name + ": " + e.Message);
+            var span = new NetDsl.Text.FileText("", source.Path).Span(0, 0);
+            var error = NetDslDiagnostic.Create(DiagnosticDefinitions.InternalError, span, "generator: " + e.GetType().Name + ": " + e.Message);
             return new FileLayout(source, new StatementLayout(EquatableArray<StatementSlice>.Empty, EquatableArray.Of(error)));
         }
     }
@@ -163,27 +162,27 @@ public sealed class NetDslGenerator : IIncrementalGenerator
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var error = CoreDiagnostic.Create(CoreDescriptors.InternalError, new NetDsl.Text.SourceText(statement.Text).Span(0, 0), "generator: " + e.GetType().Name + ": " + e.Message);
+            var error = NetDslDiagnostic.Create(DiagnosticDefinitions.InternalError, new NetDsl.Text.FileText(statement.Text).Span(0, 0), "generator: " + e.GetType().Name + ": " + e.Message);
             return new ParsedStatement(statement.Path, new StatementSyntax(null, EquatableArray.Of(error)));
         }
     }
 
     // The file's statements from the collection of every file's; a mismatch (the same path twice) parses the file here.
-    private static FileSyntax Gather(FileLayout layout, ImmutableArray<ParsedStatement> all)
+    private static FileStatements Gather(FileLayout layout, ImmutableArray<ParsedStatement> all)
     {
         var mine = all.Where(p => p.Path == layout.Source.Path).Select(p => p.Syntax).ToList();
         if (mine.Count != layout.Layout.Statements.Count)
             mine = layout.Layout.Statements.Select(s => SyntaxParser.ParseStatement(s.Text)).ToList();
-        return new FileSyntax(layout.Source, layout.Layout, mine.ToEquatableArray());
+        return new FileStatements(layout.Source, layout.Layout, mine.ToEquatableArray());
     }
 
-    private static NetDsl.Syntax.SyntaxTree Others(FileSyntax file) => SyntaxParser.Assemble(file.Layout, file.Statements, s => !Binder.IsContainer(s));
+    private static NetDsl.Syntax.FileSyntax Others(FileStatements file) => SyntaxParser.Assemble(file.Layout, file.Statements, s => !Binder.IsContainer(s));
 
-    private static NetDsl.Text.SourceText TextOf(NetDslSource source) =>
+    private static NetDsl.Text.FileText TextOf(NetDslSource source) =>
         // The file name (not the full path) goes into the model: generated code must not depend on where the repo is.
         new(source.Text, Path.GetFileName(source.Path));
 
-    private static FileEnvironment EnvironmentOf(FileSyntax file)
+    private static FileEnvironment EnvironmentOf(FileStatements file)
     {
         try
         {
@@ -211,7 +210,7 @@ public sealed class NetDslGenerator : IIncrementalGenerator
         }
     }
 
-    private static CompiledFile Compile(FileSyntax file, ImmutableArray<DraftedStatement> allDrafts)
+    private static CompiledFile Compile(FileStatements file, ImmutableArray<DraftedStatement> allDrafts)
     {
         var source = file.Source;
         string className = ClassNameOf(source.Path);
@@ -235,8 +234,8 @@ public sealed class NetDslGenerator : IIncrementalGenerator
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var span = new NetDsl.Text.SourceText("", source.Path).Span(0, 0);
-            var internalError = CoreDiagnostic.Create(CoreDescriptors.InternalError, span, "generator: " + e.GetType().Name + ": " + e.Message);
+            var span = new NetDsl.Text.FileText("", source.Path).Span(0, 0);
+            var internalError = NetDslDiagnostic.Create(DiagnosticDefinitions.InternalError, span, "generator: " + e.GetType().Name + ": " + e.Message);
             return new CompiledFile(source, className, null, EquatableArray.Of(internalError));
         }
     }
@@ -257,7 +256,7 @@ public sealed class NetDslGenerator : IIncrementalGenerator
         var source = file.Source;
         string hintName = source.Namespace + "." + file.ClassName + ".netdsl.g.cs";
         var diagnostics = new List<ReportedDiagnostic>();
-        void Report(CoreDiagnostic d)
+        void Report(NetDslDiagnostic d)
         {
             if (RoslynDiagnostics.Prepare(source.Path, d, source.Severities) is { } r) diagnostics.Add(r);
         }
@@ -269,8 +268,8 @@ public sealed class NetDslGenerator : IIncrementalGenerator
             var clash = clashes.Clashes.FirstOrDefault(c => c.Path == source.Path);
             if (clash is not null)
             {
-                var span = new NetDsl.Text.SourceText(source.Text, source.Path).Span(0, 0);
-                Report(CoreDiagnostic.Create(CoreDescriptors.IdentifierCollision, span, clash.KeptBy, clash.Path, clash.ClassName));
+                var span = new NetDsl.Text.FileText(source.Text, source.Path).Span(0, 0);
+                Report(NetDslDiagnostic.Create(DiagnosticDefinitions.IdentifierCollision, span, clash.KeptBy, clash.Path, clash.ClassName));
             }
             else if (file.Model is { } model)
             {
@@ -313,11 +312,11 @@ public sealed class NetDslGenerator : IIncrementalGenerator
 
     private static void Failed(string path, List<ReportedDiagnostic> diagnostics, Exception e)
     {
-        var span = new NetDsl.Text.SourceText("", path).Span(0, 0);
-        Report(diagnostics, path, CoreDiagnostic.Create(CoreDescriptors.InternalError, span, "generator: " + e.GetType().Name + ": " + e.Message));
+        var span = new NetDsl.Text.FileText("", path).Span(0, 0);
+        Report(diagnostics, path, NetDslDiagnostic.Create(DiagnosticDefinitions.InternalError, span, "generator: " + e.GetType().Name + ": " + e.Message));
     }
 
-    private static void Report(List<ReportedDiagnostic> into, string path, CoreDiagnostic d)
+    private static void Report(List<ReportedDiagnostic> into, string path, NetDslDiagnostic d)
     {
         // Internal errors are never silenced by configuration: they mean the output is missing.
         if (RoslynDiagnostics.Prepare(path, d, EquatableArray<SeverityOverride>.Empty) is { } r) into.Add(r);
@@ -332,7 +331,7 @@ public sealed class NetDslGenerator : IIncrementalGenerator
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            context.ReportDiagnostic(Diagnostic.Create(RoslynDiagnostics.ToRoslyn(CoreDescriptors.InternalError), Location.None,
+            context.ReportDiagnostic(Diagnostic.Create(RoslynDiagnostics.ToRoslyn(DiagnosticDefinitions.InternalError), Location.None,
                 "generator output: " + e.GetType().Name + ": " + e.Message));
         }
     }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using NetDsl.Model;
-using NetDsl.Rendering;
 
 namespace NetDsl.Targets;
 
@@ -9,13 +8,13 @@ namespace NetDsl.Targets;
 /// <c>{"ipv6": true, "fixed-cidr-v6": "2001:db8:1::/64"}</c>). Not a Scriban template: JSON is written by a
 /// JSON writer, which escapes strings instead of refusing them, and keeps the key order fixed.
 /// </summary>
-public sealed class DaemonJsonRenderer : CheckedArtifactRenderer
+public sealed class DaemonJsonRenderer : IArtifactRenderer
 {
     public const string FileName = "daemon.json";
 
-    public override string Name => "daemon-json";
+    public string Name => "daemon-json";
 
-    public override RenderResult RenderChecked(NetworkModel model)
+    public RenderResult Render(NetworkModel model)
     {
         var artifacts = new List<Artifact>();
         foreach (var host in model.Hosts)

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using NetDsl.Addressing;
 using NetDsl.Model;
-using NetDsl.Rendering;
 
 namespace NetDsl.Targets;
 
@@ -12,13 +11,13 @@ namespace NetDsl.Targets;
 /// <c>ipv6 route ::/0 Vlan252 FD5A:CEB9:ED8D:FEFC::1</c>. IPv6 hex is upper case, as <c>show running-config</c>
 /// prints it, so the file can be compared with a device's running configuration line by line.
 /// </summary>
-public sealed class IosRenderer : CheckedArtifactRenderer
+public sealed class IosRenderer : IArtifactRenderer
 {
     public const string Extension = ".ios";
 
-    public override string Name => "ios";
+    public string Name => "ios";
 
-    public override RenderResult RenderChecked(NetworkModel model)
+    public RenderResult Render(NetworkModel model)
     {
         var guard = new TextGuard("an IOS configuration");
         var artifacts = new List<Artifact>();

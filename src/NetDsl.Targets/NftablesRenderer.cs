@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using NetDsl.Model;
 using NetDsl.Planning;
-using NetDsl.Rendering;
 
 namespace NetDsl.Targets;
 
@@ -13,17 +12,17 @@ namespace NetDsl.Targets;
 /// rules, so loading replaces it atomically whether or not it existed (nft 1.0.6 has no <c>destroy</c>).
 /// The ip6 table is written even without rules, so removing the last masquerade also clears the host.
 /// </summary>
-public sealed class NftablesRenderer : CheckedArtifactRenderer
+public sealed class NftablesRenderer : IArtifactRenderer
 {
     public const string FileName = "netdsl.nft";
 
-    public override string Name => "nftables";
+    public string Name => "nftables";
 
     /// <remarks>
     /// The tables themselves come from <see cref="NftablesRuleset"/> in the core, the same text apply loads;
     /// this renderer adds the file header and refuses values nft could not carry.
     /// </remarks>
-    public override RenderResult RenderChecked(NetworkModel model)
+    public RenderResult Render(NetworkModel model)
     {
         var guard = new TextGuard("an nftables ruleset");
         var artifacts = new List<Artifact>();

@@ -4,7 +4,6 @@ using System.Linq;
 using NetDsl.Addressing;
 using NetDsl.Diagnostics;
 using NetDsl.Model;
-using NetDsl.Rendering;
 
 namespace NetDsl.Targets;
 
@@ -21,15 +20,15 @@ namespace NetDsl.Targets;
 /// prefix stay one rule, as in the write-up). PAN-OS derives a link-local fe80::&lt;interface id&gt; from each
 /// address by itself, so a declared link-local is not written.
 /// </remarks>
-public sealed class PanosRenderer : CheckedArtifactRenderer
+public sealed class PanosRenderer : IArtifactRenderer
 {
     public const string Extension = ".panos";
     public const string VirtualRouter = "default";
     private const int MaxRuleName = 63;
 
-    public override string Name => "panos";
+    public string Name => "panos";
 
-    public override RenderResult RenderChecked(NetworkModel model)
+    public RenderResult Render(NetworkModel model)
     {
         var guard = new TextGuard("a PAN-OS configuration");
         var artifacts = new List<Artifact>();
@@ -55,7 +54,7 @@ public sealed class PanosRenderer : CheckedArtifactRenderer
         string name = guard.Text(i.Name, "interface", i.Span);
         var path = PanosInterfacePath.TryCreate(name);
         if (path is null)
-            guard.Report(DiagnosticDescriptors.InvalidName, i.Span, ConfigText.Visible(i.Name), "PAN-OS interface", "expected " + PanosInterfacePath.KnownForms);
+            guard.Report(DiagnosticDefinitions.InvalidName, i.Span, ConfigText.Visible(i.Name), "PAN-OS interface", "expected " + PanosInterfacePath.KnownForms);
         return new PanosInterface(
             path?.Path ?? "",
             path?.Tag,
@@ -103,7 +102,7 @@ public sealed class PanosRenderer : CheckedArtifactRenderer
     private static string RuleName(string name, Text.SourceSpan span, TextGuard guard)
     {
         if (name.Length > MaxRuleName)
-            guard.Report(DiagnosticDescriptors.InvalidName, span, name, "PAN-OS rule", "PAN-OS allows at most " + MaxRuleName + " characters");
+            guard.Report(DiagnosticDefinitions.InvalidName, span, name, "PAN-OS rule", "PAN-OS allows at most " + MaxRuleName + " characters");
         return guard.Text(name, "rule", span);
     }
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using NetDsl.Diagnostics;
 using NetDsl.Model;
-using NetDsl.Rendering;
 
 namespace NetDsl.Targets;
 
@@ -18,26 +17,19 @@ public static class TargetSet
     public static RenderResult Render(NetworkModel model, IEnumerable<IArtifactRenderer> renderers)
     {
         var artifacts = new List<Artifact>();
-        var diagnostics = new List<Diagnostic>();
+        var diagnostics = new List<NetDslDiagnostic>();
         foreach (var renderer in renderers)
         {
             try
             {
-                if (renderer is ICheckedArtifactRenderer checkedRenderer)
-                {
-                    var result = checkedRenderer.RenderChecked(model);
-                    artifacts.AddRange(result.Artifacts);
-                    diagnostics.AddRange(result.Diagnostics);
-                }
-                else
-                {
-                    artifacts.AddRange(renderer.Render(model));
-                }
+                var result = renderer.Render(model);
+                artifacts.AddRange(result.Artifacts);
+                diagnostics.AddRange(result.Diagnostics);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // A bug in a renderer, not in the input; still reported like any other problem.
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InternalError, default,
+                diagnostics.Add(NetDslDiagnostic.Create(DiagnosticDefinitions.InternalError, default,
                     "renderer '" + renderer.Name + "' failed: " + e.GetType().Name + ": " + e.Message));
             }
         }
@@ -47,15 +39,15 @@ public static class TargetSet
     }
 
     /// <summary>Every artifact needs a path that stays inside its device folder, and no two may share one.</summary>
-    private static IEnumerable<Diagnostic> CheckPaths(IEnumerable<Artifact> artifacts)
+    private static IEnumerable<NetDslDiagnostic> CheckPaths(IEnumerable<Artifact> artifacts)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase); // case-insensitive: the folder may be on such a file system
         foreach (var artifact in artifacts)
         {
             if (ArtifactPaths.FindProblem(artifact) is { } problem)
-                yield return Diagnostic.Create(DiagnosticDescriptors.UnsafeText, default, "Artifact path", "'" + ConfigText.Visible(artifact.RelativePath) + "'", problem, "a file name");
+                yield return NetDslDiagnostic.Create(DiagnosticDefinitions.UnsafeText, default, "Artifact path", "'" + ConfigText.Visible(artifact.RelativePath) + "'", problem, "a file name");
             else if (!seen.Add(artifact.RelativePath))
-                yield return Diagnostic.Create(DiagnosticDescriptors.InternalError, default, "two renderers produce " + artifact.RelativePath);
+                yield return NetDslDiagnostic.Create(DiagnosticDefinitions.InternalError, default, "two renderers produce " + artifact.RelativePath);
         }
     }
 }

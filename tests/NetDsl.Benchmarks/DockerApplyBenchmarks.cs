@@ -5,9 +5,9 @@ using System.Text;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using NetDsl.Docker.Rendering;
+using NetDsl.Targets.Docker;
 using NetDsl.Lab.Docker;
-using NetDsl.Lab.Processes;
+using NetDsl.Docker.Processes;
 
 namespace NetDsl.Benchmarks;
 
@@ -43,7 +43,7 @@ public class DockerApplyBenchmarks
         File.WriteAllText(_file, Source());
         var model = NetDslCompiler.Compile(Source(), _file).Model ?? throw new InvalidOperationException("bench.netdsl does not compile");
         _script = Path.Combine(_dockerd.Folder, "docker.sh");
-        File.WriteAllText(_script, new DockerScriptRenderer().Render(model).Single().Content);
+        File.WriteAllText(_script, new DockerScriptRenderer().Render(model).Artifacts.Single().Content);
     }
 
     [GlobalCleanup]

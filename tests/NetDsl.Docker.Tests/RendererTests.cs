@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Text.Json.Nodes;
-using NetDsl.Docker.Rendering;
+using NetDsl.Targets.Docker;
 using NUnit.Framework;
 
 namespace NetDsl.Docker.Tests;
@@ -10,7 +10,7 @@ public class RendererTests
     [Test]
     public void Docker_script_has_the_seed_commands_with_addresses_pinned()
     {
-        var script = new DockerScriptRenderer().Render(TestModels.Squid(TestModels.LabOverrides("centos:centos8"))).Single();
+        var script = new DockerScriptRenderer().Render(TestModels.Squid(TestModels.LabOverrides("centos:centos8"))).Artifacts.Single();
         Assert.That(script.RelativePath, Is.EqualTo("dockerhost/docker.sh"));
         Assert.That(script.Content, Does.Contain("\"$DOCKER\" network create --ipv6 --driver=bridge --subnet=172.26.0.0/16 --gateway=172.26.0.1 --subnet=fd5a:ceb9:ed8d:1::/64 --gateway=fd5a:ceb9:ed8d:1::1 br_ipv6_nw -o com.docker.network.bridge.name=br_ipv6_nw"));
         Assert.That(script.Content, Does.Contain("\"$DOCKER\" run --network br_ipv6_nw --ip6 fd5a:ceb9:ed8d:1::2 --ip 172.26.0.2 --name cnt01 -t -i -d"));
@@ -29,14 +29,14 @@ public class RendererTests
     {
         var overrides = TestModels.LabOverrides();
         overrides["CNT01_COMMAND"] = "[\"/bin/sh\", \"-c\", \"sleep 1000\"]";
-        var script = new DockerScriptRenderer().Render(TestModels.Squid(overrides)).Single().Content;
+        var script = new DockerScriptRenderer().Render(TestModels.Squid(overrides)).Artifacts.Single().Content;
         Assert.That(script, Does.Contain(" netdsl-busybox /bin/sh -c 'sleep 1000' >/dev/null"));
     }
 
     [Test]
     public void Engine_api_bodies_are_what_apply_sends()
     {
-        var files = new EngineApiRenderer().Render(TestModels.Squid()).ToList();
+        var files = new EngineApiRenderer().Render(TestModels.Squid()).Artifacts.ToList();
         Assert.That(files.Select(f => f.RelativePath), Is.EqualTo(new[]
         {
             "dockerhost/engine-api.01-network-create.br_ipv6_nw.json", "dockerhost/engine-api.02-container-create.cnt01.json",
@@ -54,8 +54,8 @@ public class RendererTests
     [Test]
     public void Rendering_is_deterministic()
     {
-        var a = new EngineApiRenderer().Render(TestModels.Squid()).Concat(new DockerScriptRenderer().Render(TestModels.Squid())).ToList();
-        var b = new EngineApiRenderer().Render(TestModels.Squid()).Concat(new DockerScriptRenderer().Render(TestModels.Squid())).ToList();
+        var a = new EngineApiRenderer().Render(TestModels.Squid()).Artifacts.Concat(new DockerScriptRenderer().Render(TestModels.Squid()).Artifacts).ToList();
+        var b = new EngineApiRenderer().Render(TestModels.Squid()).Artifacts.Concat(new DockerScriptRenderer().Render(TestModels.Squid()).Artifacts).ToList();
         Assert.That(a, Is.EqualTo(b));
     }
 }

@@ -47,7 +47,7 @@ public class DiagnosticTests
     [Test]
     public void Every_core_descriptor_has_a_roslyn_descriptor_with_a_help_link()
     {
-        foreach (var core in NetDsl.Diagnostics.DiagnosticDescriptors.All)
+        foreach (var core in NetDsl.Diagnostics.DiagnosticDefinitions.All)
         {
             var roslyn = Diagnostics.RoslynDiagnostics.ToRoslyn(core);
             Assert.That(roslyn.Id, Is.EqualTo(core.Id));

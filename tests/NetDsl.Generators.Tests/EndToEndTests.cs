@@ -127,5 +127,5 @@ public class EndToEndTests
     }
 
     /// <summary>The CLI's line for a diagnostic, as MSBuild prints it: followed by the descriptor's help link.</summary>
-    private static string WithHelpLink(global::NetDsl.Diagnostics.Diagnostic d, string path) => d.Format(path) + " (" + d.Descriptor.HelpLink + ")";
+    private static string WithHelpLink(global::NetDsl.Diagnostics.NetDslDiagnostic d, string path) => d.Format(path) + " (" + d.Descriptor.HelpLink + ")";
 }

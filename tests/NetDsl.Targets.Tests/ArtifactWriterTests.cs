@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using NetDsl.Rendering;
 using NUnit.Framework;
 
 namespace NetDsl.Targets.Tests;

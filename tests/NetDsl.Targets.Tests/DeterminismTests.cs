@@ -1,5 +1,4 @@
 using System.Linq;
-using NetDsl.Rendering;
 using NUnit.Framework;
 
 namespace NetDsl.Targets.Tests;

@@ -1,7 +1,6 @@
 using System.IO;
 using System.Linq;
 using NetDsl.Model;
-using NetDsl.Rendering;
 using NetDsl.TestSupport;
 using NUnit.Framework;
 
@@ -19,7 +18,7 @@ internal static class SquidExample
         return result.Model!;
     }
 
-    public static RenderResult Render() => TargetSet.Render(Model(), Cli.Renderers.All());
+    public static RenderResult Render() => TargetSet.Render(Model(), TargetRegistry.All());
 
     public static Artifact Artifact(string relativePath)
     {

@@ -21,7 +21,7 @@ public class UnsafeTextTests
         var model = SquidExample.Model();
         var router = model.Routers[0];
         var bad = router with { Interfaces = EquatableArray.Of(router.Interfaces[1] with { Name = name }) };
-        var result = new IosRenderer().RenderChecked(model with { Routers = EquatableArray.Of(bad) });
+        var result = new IosRenderer().Render(model with { Routers = EquatableArray.Of(bad) });
 
         Assert.That(result.Artifacts, Is.Empty);
         var d = result.Diagnostics.Single();
@@ -36,7 +36,7 @@ public class UnsafeTextTests
         var model = SquidExample.Model();
         var firewall = model.Firewalls[0];
         var rule = firewall.Nptv6Rules[0] with { FromZone = "zTrust;delete" };
-        var result = new PanosRenderer().RenderChecked(model with { Firewalls = EquatableArray.Of(firewall with { Nptv6Rules = EquatableArray.Of(rule) }) });
+        var result = new PanosRenderer().Render(model with { Firewalls = EquatableArray.Of(firewall with { Nptv6Rules = EquatableArray.Of(rule) }) });
 
         Assert.That(result.Artifacts, Is.Empty);
         Assert.That(result.Errors.Select(e => e.Id), Is.EqualTo(new[] { "NDSL1010" }));
@@ -49,7 +49,7 @@ public class UnsafeTextTests
         var model = SquidExample.Model();
         var firewall = model.Firewalls[0];
         var iface = firewall.Interfaces[0] with { Name = "GigabitEthernet0/1" };
-        var result = new PanosRenderer().RenderChecked(model with { Firewalls = EquatableArray.Of(firewall with { Interfaces = EquatableArray.Of(iface) }) });
+        var result = new PanosRenderer().Render(model with { Firewalls = EquatableArray.Of(firewall with { Interfaces = EquatableArray.Of(iface) }) });
 
         Assert.That(result.Artifacts, Is.Empty);
         Assert.That(result.Errors.Single().Id, Is.EqualTo("NDSL1003"));
@@ -61,7 +61,7 @@ public class UnsafeTextTests
         var model = SquidExample.Model();
         var host = model.Hosts[0];
         var masquerade = host.Masquerades[0] with { ExcludedOutputInterface = "lo\" accept #" };
-        var result = new NftablesRenderer().RenderChecked(model with { Hosts = EquatableArray.Of(host with { Masquerades = EquatableArray.Of(masquerade) }) });
+        var result = new NftablesRenderer().Render(model with { Hosts = EquatableArray.Of(host with { Masquerades = EquatableArray.Of(masquerade) }) });
 
         Assert.That(result.Artifacts, Is.Empty);
         Assert.That(result.Errors.Single().Id, Is.EqualTo("NDSL1010"));
@@ -74,18 +74,20 @@ public class UnsafeTextTests
         var model = SquidExample.Model();
         var router = model.Routers[0];
         var bad = model with { Routers = EquatableArray.Of(router with { Name = "Rdc01\n" }) };
-        var result = TargetSet.Render(bad, Cli.Renderers.All());
+        var result = TargetSet.Render(bad, TargetRegistry.All());
 
         Assert.That(result.HasErrors, Is.True);
         Assert.That(result.Artifacts, Is.Empty);
     }
 
     [Test]
-    public void Plain_Render_of_a_refused_model_yields_nothing_rather_than_throwing()
+    public void A_refused_model_yields_no_artifact_and_an_error_rather_than_throwing()
     {
         var model = SquidExample.Model();
         var bad = model with { Routers = EquatableArray.Of(model.Routers[0] with { Name = "R{1}" }) };
-        Assert.That(new IosRenderer().Render(bad), Is.Empty);
+        var result = new IosRenderer().Render(bad);
+        Assert.That(result.Artifacts, Is.Empty);
+        Assert.That(result.HasErrors, Is.True);
     }
 
     [TestCase("ethernet1/1.999", true)]

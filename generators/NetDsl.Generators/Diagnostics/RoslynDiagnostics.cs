@@ -2,12 +2,9 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using NetDsl.Diagnostics;
 using NetDsl.Generators.Pipeline;
 using NetDsl.Model;
-using CoreDiagnostic = NetDsl.Diagnostics.Diagnostic;
-using CoreDescriptor = NetDsl.Diagnostics.DiagnosticDescriptor;
-using CoreDescriptors = NetDsl.Diagnostics.DiagnosticDescriptors;
-using CoreSeverity = NetDsl.Diagnostics.Severity;
 
 namespace NetDsl.Generators.Diagnostics;
 
@@ -16,11 +13,11 @@ internal static class RoslynDiagnostics
 {
     // One Roslyn descriptor per core descriptor, built once: the message is the core's, already formatted.
     private static readonly Dictionary<string, DiagnosticDescriptor> Descriptors =
-        CoreDescriptors.All.ToDictionary(d => d.Id, ToRoslyn);
+        DiagnosticDefinitions.All.ToDictionary(d => d.Id, ToRoslyn);
 
     public static IReadOnlyCollection<DiagnosticDescriptor> All => Descriptors.Values;
 
-    public static DiagnosticDescriptor ToRoslyn(CoreDescriptor descriptor) => new(
+    public static DiagnosticDescriptor ToRoslyn(DiagnosticDefinition descriptor) => new(
         descriptor.Id,
         descriptor.Title,
         "{0}",
@@ -30,16 +27,16 @@ internal static class RoslynDiagnostics
         description: descriptor.Fix,
         helpLinkUri: descriptor.HelpLink);
 
-    public static DiagnosticSeverity ToRoslyn(CoreSeverity severity) => severity switch
+    public static DiagnosticSeverity ToRoslyn(Severity severity) => severity switch
     {
-        CoreSeverity.Error => DiagnosticSeverity.Error,
-        CoreSeverity.Warning => DiagnosticSeverity.Warning,
-        CoreSeverity.Info => DiagnosticSeverity.Info,
+        Severity.Error => DiagnosticSeverity.Error,
+        Severity.Warning => DiagnosticSeverity.Warning,
+        Severity.Info => DiagnosticSeverity.Info,
         _ => DiagnosticSeverity.Hidden,
     };
 
     /// <summary>The core diagnostic with the user's severity applied; null when configured off (<c>none</c>).</summary>
-    public static ReportedDiagnostic? Prepare(string path, CoreDiagnostic diagnostic, EquatableArray<SeverityOverride> fileOverrides)
+    public static ReportedDiagnostic? Prepare(string path, NetDslDiagnostic diagnostic, EquatableArray<SeverityOverride> fileOverrides)
     {
         var severity = SeverityConfiguration.Apply(fileOverrides, diagnostic.Id, ToRoslyn(diagnostic.Severity));
         if (severity is null) return null;
@@ -53,7 +50,7 @@ internal static class RoslynDiagnostics
     public static Diagnostic Create(ReportedDiagnostic d)
     {
         if (!Descriptors.TryGetValue(d.Id, out var descriptor))
-            descriptor = Descriptors[CoreDescriptors.InternalError.Id];
+            descriptor = Descriptors[DiagnosticDefinitions.InternalError.Id];
         var start = new LinePosition(d.Line, d.Column);
         var end = new LinePosition(d.EndLine, d.EndColumn);
         if (end < start) end = start;

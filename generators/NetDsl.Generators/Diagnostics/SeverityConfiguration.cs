@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using NetDsl.Diagnostics;
 using NetDsl.Generators.Pipeline;
 using NetDsl.Model;
-using CoreDescriptors = NetDsl.Diagnostics.DiagnosticDescriptors;
 
 namespace NetDsl.Generators.Diagnostics;
 
@@ -27,7 +27,7 @@ internal static class SeverityConfiguration
     public static EquatableArray<SeverityOverride> ReadFile(AnalyzerConfigOptions options)
     {
         var overrides = new List<SeverityOverride>();
-        foreach (var descriptor in CoreDescriptors.All)
+        foreach (var descriptor in DiagnosticDefinitions.All)
         {
             // Option keys are case-insensitive (AnalyzerConfigOptions.KeyComparer).
             if ((options.TryGetValue(FileKeyPrefix + descriptor.Id + ".severity", out var value)

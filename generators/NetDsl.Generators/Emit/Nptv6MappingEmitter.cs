@@ -82,7 +82,7 @@ internal sealed class Nptv6MappingEmitter
         _w.Line("private const ushort OutboundAdjustment = " + Hex16(_outbound.Adjustment) + ";");
         _w.Line("private const ushort InboundAdjustment = " + Hex16(_inbound.Adjustment) + ";");
         _w.Line();
-        _w.Line("private static readonly " + Ns + "Nptv6Rule s_rule = new " + Ns + "Nptv6Rule(" + ValueEmitter.Prefix(_mapping.Inside) + ", " + ValueEmitter.Prefix(_mapping.Outside) + ");");
+        _w.Line("private static readonly " + Ns + "Nptv6PrefixPair s_rule = new " + Ns + "Nptv6PrefixPair(" + ValueEmitter.Prefix(_mapping.Inside) + ", " + ValueEmitter.Prefix(_mapping.Outside) + ");");
         _w.Line("private static readonly " + Ns + "Nptv6Rewrite s_outbound = new " + Ns + "Nptv6Rewrite(InsideMask, InsidePrefix, CopyMask, OutsidePrefix, "
             + Int(_outbound.EffectiveLength) + ", OutboundAdjustment, DropSubnetAllOnes: true);");
         _w.Line("private static readonly " + Ns + "Nptv6Rewrite s_inbound = new " + Ns + "Nptv6Rewrite(OutsideMask, OutsidePrefix, CopyMask, InsidePrefix, "
@@ -92,7 +92,7 @@ internal sealed class Nptv6MappingEmitter
 
     private void WriteInterface()
     {
-        _w.Line("public " + Ns + "Nptv6Rule Rule => s_rule;");
+        _w.Line("public " + Ns + "Nptv6PrefixPair Prefixes => s_rule;");
         _w.Line();
         _w.Line("public " + Ns + "Nptv6Rewrite Outbound => s_outbound;");
         _w.Line();

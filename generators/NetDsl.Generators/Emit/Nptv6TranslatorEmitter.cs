@@ -18,7 +18,7 @@ namespace NetDsl.Generators.Emit;
 internal sealed class Nptv6TranslatorEmitter
 {
     /// <summary>The nested class this emitter adds to the file class (a file named like it gets a trailing '_').</summary>
-    public const string ClassName = "Nptv6";
+    public const string ClassName = "Nptv6Translators";
 
     private const string Ns = "global::NetDsl.Nptv6.";
     private const string Outcome = Ns + "Nptv6Outcome.";
@@ -61,7 +61,7 @@ internal sealed class Nptv6TranslatorEmitter
         // The binder refuses invalid mappings (NDSL5001/5002); a rule that still fails the core's check is left out
         // rather than generating code that would throw.
         var valid = model.Firewalls.SelectMany(f => f.Nptv6Rules)
-            .Where(r => r.Mappings.Count > 0 && r.Mappings.All(m => new NetDsl.Nptv6.Nptv6Rule(m.Inside, m.Outside).Check().IsValid))
+            .Where(r => r.Mappings.Count > 0 && r.Mappings.All(m => new NetDsl.Nptv6.Nptv6PrefixPair(m.Inside, m.Outside).Check().IsValid))
             .ToList();
         // Members first, then classes, so a class name never takes a rule's member name. Select uses the
         // file class's Create, Parameters and SourcePath by simple name: no member may hide them.

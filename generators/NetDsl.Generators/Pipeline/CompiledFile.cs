@@ -10,7 +10,7 @@ namespace NetDsl.Generators.Pipeline;
 /// </summary>
 /// <remarks><see cref="ContainerFrames"/>: when not empty, the model's containers are in their statements' frames (see
 /// <see cref="NetDsl.CompilationResult.ContainerFrames"/>), so they compare equal wherever the statements moved.</remarks>
-internal sealed record CompiledFile(NetDslSource Source, string ClassName, NetworkModel? Model, EquatableArray<Diagnostic> Diagnostics,
+internal sealed record CompiledFile(NetDslSource Source, string ClassName, NetworkModel? Model, EquatableArray<NetDslDiagnostic> Diagnostics,
     EquatableArray<NetDsl.Text.SpanFrame> ContainerFrames = default);
 
 /// <summary>

@@ -16,7 +16,7 @@ internal sealed record StatementText(string Path, string Text);
 internal sealed record ParsedStatement(string Path, StatementSyntax Syntax);
 
 /// <summary>A file's layout with the parse of each of its statements, in order: what the binder needs.</summary>
-internal sealed record FileSyntax(NetDslSource Source, StatementLayout Layout, EquatableArray<StatementSyntax> Statements);
+internal sealed record FileStatements(NetDslSource Source, StatementLayout Layout, EquatableArray<StatementSyntax> Statements);
 
 /// <summary>What the file's container statements are bound against (position-free: equal after most edits).</summary>
 internal sealed record FileEnvironment(string Path, NetDsl.Binding.ContainerEnvironment Environment);

@@ -20,7 +20,7 @@ internal static class CaptureVerifyRunner
         }
         var result = SourceFile.Compile(Path.GetFullPath(file), sets, console);
         if (result is null) return ExitCodes.Usage;
-        if (result.Model is null) return ExitCodes.Failure;
+        if (result.HasErrors || result.Model is null) return ExitCodes.Failure;
         var report = CaptureVerifier.Verify(result.Model, CaptureSet.Load(directory));
         foreach (var error in report.Errors) console.Error.WriteLine("netdsl: capture error: " + error);
         foreach (var warning in report.Warnings) console.Error.WriteLine("netdsl: warning: " + warning);

@@ -39,7 +39,7 @@ internal sealed class DockerCommandOptions
         // The ownership label uses only the file name (OwnershipLabels.SourceName), so the path form does not matter.
         var result = SourceFile.Compile(path, parse.GetValue(Set), console);
         if (result is null) { exitCode = ExitCodes.Usage; return null; }
-        if (result.Model is null) { exitCode = ExitCodes.Failure; return null; }
+        if (result.HasErrors || result.Model is null) { exitCode = ExitCodes.Failure; return null; }
         var model = result.Model;
         string? hostName = parse.GetValue(Host);
         var host = hostName is null ? (model.Hosts.Count == 1 ? model.Hosts[0] : null) : model.FindHost(hostName);

@@ -32,7 +32,7 @@ public static class EmitCommand
             return ExitCodes.Failure;
         }
 
-        var rendered = TargetSet.Render(compiled.Model, Renderers.All());
+        var rendered = TargetSet.Render(compiled.Model, TargetRegistry.All());
         foreach (var d in rendered.Diagnostics) console.Error.WriteLine(d.Format(path));
         if (rendered.HasErrors)
         {

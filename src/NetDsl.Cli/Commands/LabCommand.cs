@@ -1,14 +1,13 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using NetDsl.Docker.Labs;
-using NetDsl.Lab.Labs;
+using NetDsl.Lab;
 
 namespace NetDsl.Cli.Commands;
 
 /// <summary>
 /// `netdsl lab up|test|down FILE [--name N]`: the file's topology in network namespaces on this machine (root),
-/// its expects run for real and compared with trace, and everything removed again. The work is in NetDsl.Lab.Labs.
+/// its expects run for real and compared with trace, and everything removed again. The work is in NetDsl.Lab.
 /// </summary>
 public static class LabCommand
 {

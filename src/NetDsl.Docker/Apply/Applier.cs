@@ -6,10 +6,11 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Docker.DotNet.Models;
+using NetDsl.Targets.Docker;
 using NetDsl.Docker.DaemonJson;
 using NetDsl.Docker.Engine;
 using NetDsl.Docker.Host;
-using NetDsl.Lab.Processes;
+using NetDsl.Docker.Processes;
 using NetDsl.Model;
 using NetDsl.Planning;
 

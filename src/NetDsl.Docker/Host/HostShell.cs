@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using NetDsl.Lab.Processes;
+using NetDsl.Docker.Processes;
 
 namespace NetDsl.Docker.Host;
 

@@ -6,7 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NetDsl.Lab.Namespaces;
-using NetDsl.Lab.Processes;
+using NetDsl.Docker.Processes;
 
 namespace NetDsl.Lab.Docker;
 

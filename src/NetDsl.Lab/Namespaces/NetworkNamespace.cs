@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using NetDsl.Lab.Processes;
+using NetDsl.Docker.Processes;
 
 namespace NetDsl.Lab.Namespaces;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using NetDsl.Model;
-using NetDsl.Rendering;
 
 namespace NetDsl.Targets;
 

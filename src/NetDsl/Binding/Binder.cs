@@ -11,19 +11,19 @@ namespace NetDsl.Binding;
 /// The binder's output: a model (possibly partial when there are errors) and the diagnostics. When containers were
 /// kept in their statements' frames, <see cref="ContainerFrames"/> holds each container's frame (else it is empty).
 /// </summary>
-public sealed record BindResult(NetworkModel Model, EquatableArray<Diagnostic> Diagnostics, EquatableArray<SpanFrame> ContainerFrames = default);
+public sealed record BindResult(NetworkModel Model, EquatableArray<NetDslDiagnostic> Diagnostics, EquatableArray<SpanFrame> ContainerFrames = default);
 
 /// <summary>
 /// Syntax → model. Binds in dependency order (parameters, hosts, networks, containers, devices, expectations)
 /// so a name is always declared before it is looked up, whatever the order in the file.
 /// Container statements — tens of thousands in a large file — are bound in two stages: each on its own against the
 /// parameters and networks (<see cref="ContainerBinder.Draft"/>), then all drafts in order (names, addresses). The
-/// CLI runs the stages in a row (<see cref="Bind(SyntaxTree, SourceText, IReadOnlyDictionary{string, string})"/>); the
+/// CLI runs the stages in a row (<see cref="Bind(FileSyntax, FileText, IReadOnlyDictionary{string, string})"/>); the
 /// source generator caches one draft per statement and re-runs only the rest after an edit.
 /// </summary>
 public static class Binder
 {
-    public static BindResult Bind(SyntaxTree tree, SourceText source, IReadOnlyDictionary<string, string> overrides)
+    public static BindResult Bind(FileSyntax tree, FileText source, IReadOnlyDictionary<string, string> overrides)
     {
         var others = WithoutContainers(tree);
         var bound = BindHostsAndNetworks(others, source, overrides);
@@ -38,11 +38,11 @@ public static class Binder
     public static ContainerDraft DraftContainer(ContainerEnvironment environment, SettingSyntax statement) => ContainerBinder.Draft(environment, statement);
 
     /// <summary>The tree without its container statements (they are bound as drafts).</summary>
-    public static SyntaxTree WithoutContainers(SyntaxTree tree) =>
+    public static FileSyntax WithoutContainers(FileSyntax tree) =>
         new(tree.Statements.Where(s => !IsContainer(s)).ToEquatableArray(), tree.Diagnostics);
 
-    /// <summary>What container statements are bound against, from the file's other statements (no diagnostics: <see cref="Bind(SyntaxTree, IReadOnlyList{PlacedDraft}, SourceText, IReadOnlyDictionary{string, string}, bool)"/> reports them).</summary>
-    public static ContainerEnvironment ContainerEnvironmentOf(SyntaxTree others, SourceText source, IReadOnlyDictionary<string, string> overrides)
+    /// <summary>What container statements are bound against, from the file's other statements (no diagnostics: <see cref="Bind(FileSyntax, IReadOnlyList{PlacedDraft}, FileText, IReadOnlyDictionary{string, string}, bool)"/> reports them).</summary>
+    public static ContainerEnvironment ContainerEnvironmentOf(FileSyntax others, FileText source, IReadOnlyDictionary<string, string> overrides)
     {
         var bound = BindHostsAndNetworks(others, source, overrides);
         return EnvironmentOf(bound.Context, bound.Networks);
@@ -57,11 +57,11 @@ public static class Binder
 
     /// <summary>The file from its other statements and its container drafts (in declaration order, each with its frame).</summary>
     /// <param name="keepContainerFrames">Leave the containers' spans in their statements' frames (see <see cref="BindResult.ContainerFrames"/>).</param>
-    public static BindResult Bind(SyntaxTree others, IReadOnlyList<PlacedDraft> containerDrafts, SourceText source, IReadOnlyDictionary<string, string> overrides,
+    public static BindResult Bind(FileSyntax others, IReadOnlyList<PlacedDraft> containerDrafts, FileText source, IReadOnlyDictionary<string, string> overrides,
         bool keepContainerFrames = false) =>
         Complete(others, BindHostsAndNetworks(others, source, overrides), containerDrafts, keepContainerFrames);
 
-    private static BindResult Complete(SyntaxTree others, (BindingContext Context, List<DockerHost> Hosts, List<DockerNetwork> Networks) bound,
+    private static BindResult Complete(FileSyntax others, (BindingContext Context, List<DockerHost> Hosts, List<DockerNetwork> Networks) bound,
         IReadOnlyList<PlacedDraft> containerDrafts, bool keepContainerFrames)
     {
         var (context, hosts, networks) = bound;
@@ -101,14 +101,14 @@ public static class Binder
             {
                 var trace = tracer.Trace(expectation);
                 if (!trace.Succeeded)
-                    diagnostics.Report(DiagnosticDescriptors.PathBroken, expectation.Span, expectation.From, expectation.To, trace.BrokenAt, trace.Reason);
+                    diagnostics.Report(DiagnosticDefinitions.PathBroken, expectation.Span, expectation.From, expectation.To, trace.BrokenAt, trace.Reason);
             }
         }
         return new BindResult(model, diagnostics.Items.ToEquatableArray(), containerFrames.ToEquatableArray());
     }
 
     private static (BindingContext Context, List<DockerHost> Hosts, List<DockerNetwork> Networks) BindHostsAndNetworks(
-        SyntaxTree tree, SourceText source, IReadOnlyDictionary<string, string> overrides)
+        FileSyntax tree, FileText source, IReadOnlyDictionary<string, string> overrides)
     {
         var diagnostics = new DiagnosticBag();
         var statements = tree.Statements;

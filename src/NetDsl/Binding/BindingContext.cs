@@ -7,7 +7,7 @@ namespace NetDsl.Binding;
 /// <summary>What every part of the binder shares: values, diagnostics, declared names.</summary>
 internal sealed class BindingContext
 {
-    public BindingContext(SourceText source, ParameterTable parameters, DiagnosticBag diagnostics)
+    public BindingContext(FileText source, ParameterTable parameters, DiagnosticBag diagnostics)
     {
         Source = source;
         Parameters = parameters;
@@ -15,7 +15,7 @@ internal sealed class BindingContext
         Values = new ValueReader(parameters, diagnostics);
     }
 
-    public SourceText Source { get; }
+    public FileText Source { get; }
 
     public ParameterTable Parameters { get; }
 
@@ -31,7 +31,7 @@ internal sealed class BindingContext
     {
         if (Names.TryGetValue(name, out var existing))
         {
-            Diagnostics.Report(NetDsl.Diagnostics.DiagnosticDescriptors.DuplicateName, span, name, existing.Kind, existing.Span.Line);
+            Diagnostics.Report(NetDsl.Diagnostics.DiagnosticDefinitions.DuplicateName, span, name, existing.Kind, existing.Span.Line);
             return false;
         }
         Names[name] = (kind, span);

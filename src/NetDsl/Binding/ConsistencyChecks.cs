@@ -38,7 +38,7 @@ internal static class ConsistencyChecks
                 {
                     var (later, earlier) = current.Order > w.Order ? (current, w) : (w, current);
                     if (later.Network is { } network && reported.Add(later.Order))
-                        context.Diagnostics.Report(DiagnosticDescriptors.OverlappingSubnets, network.Span, "Network " + network.Name, later.Prefix,
+                        context.Diagnostics.Report(DiagnosticDefinitions.OverlappingSubnets, network.Span, "Network " + network.Name, later.Prefix,
                             earlier.Network is null ? "fixed-cidr-v6" : "network " + earlier.Network.Name, earlier.Prefix, host.Name);
                 }
                 if (widest is null || After(current.Prefix.LastAddress, widest.Value.Prefix.LastAddress)) widest = current;
@@ -57,7 +57,7 @@ internal static class ConsistencyChecks
             foreach (var network in networks.Where(n => n.Host == host.Name && n.BridgeName is not null))
             {
                 if (bridges.TryGetValue(network.BridgeName!, out var other))
-                    context.Diagnostics.Report(DiagnosticDescriptors.DuplicateName, network.Span, network.BridgeName, "bridge of network " + other, "?");
+                    context.Diagnostics.Report(DiagnosticDefinitions.DuplicateName, network.Span, network.BridgeName, "bridge of network " + other, "?");
                 else
                     bridges[network.BridgeName!] = network.Name;
             }
@@ -71,7 +71,7 @@ internal static class ConsistencyChecks
             {
                 string id = Identifiers.ToPascalCase(name);
                 if (seen.TryGetValue(id, out var first) && first != name)
-                    context.Diagnostics.Report(DiagnosticDescriptors.IdentifierCollision, span, first, name, id);
+                    context.Diagnostics.Report(DiagnosticDefinitions.IdentifierCollision, span, first, name, id);
                 else
                     seen[id] = name;
             }

@@ -23,7 +23,7 @@ internal static class ContainerBinder
     // the caller keeps containers in their statements' frames).
     private sealed record Pending(Container Container, List<(DockerNetwork Network, IpAddress? Fixed6, IpAddress? Fixed4, SourceSpan Span)> Attachments, SpanFrame Frame);
 
-    private static readonly NetDsl.Text.SourceText NoSource = new("");
+    private static readonly NetDsl.Text.FileText NoSource = new("");
 
     /// <summary>
     /// One statement on its own, against <paramref name="environment"/>: the name checked but not yet declared, the
@@ -39,12 +39,12 @@ internal static class ContainerBinder
         var nameNode = statement.Argument(0)!;
         var name = context.Values.Name(nameNode, "container");
         ContainerDraft Dropped(int early) => new(name, nameNode.Span, null, EquatableArray<DraftAttachment>.Empty,
-            diagnostics.Items.Take(early).ToEquatableArray(), EquatableArray<Diagnostic>.Empty, EquatableArray<string>.Empty);
+            diagnostics.Items.Take(early).ToEquatableArray(), EquatableArray<NetDslDiagnostic>.Empty, EquatableArray<string>.Empty);
 
         var on = statement.Option("on");
         if (on is null)
         {
-            context.Diagnostics.Report(DiagnosticDescriptors.MissingSetting, statement.Keyword.Span, "Container", nameNode.Text, "on NETWORK");
+            context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Keyword.Span, "Container", nameNode.Text, "on NETWORK");
             return Dropped(diagnostics.Items.Count);
         }
         var attached = new List<(DockerNetwork Network, IpAddress? Fixed6, IpAddress? Fixed4, SyntaxNode Node)>();
@@ -52,17 +52,17 @@ internal static class ContainerBinder
         {
             if (!networks.TryGetValue(node.Text, out var network))
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.UnknownName, node.Span, "network", node.Text, NetworkBinder.Known(environment.Networks.Select(n => n.Name)));
+                context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, node.Span, "network", node.Text, NetworkBinder.Known(environment.Networks.Select(n => n.Name)));
                 continue;
             }
             if (attached.Any(a => a.Network.Name == network.Name))
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.DuplicateSetting, node.Span, "network " + network.Name);
+                context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, node.Span, "network " + network.Name);
                 continue;
             }
             if (attached.Count > 0 && attached[0].Network.Host != network.Host)
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.ContainerNetworksOnTwoHosts, node.Span, nameNode.Text,
+                context.Diagnostics.Report(DiagnosticDefinitions.ContainerNetworksOnTwoHosts, node.Span, nameNode.Text,
                     attached[0].Network.Name, attached[0].Network.Host, network.Name, network.Host);
                 continue;
             }
@@ -78,12 +78,12 @@ internal static class ContainerBinder
             image = context.Values.Text(s.Argument(0)!, "image");
             if (image is not null && SafeText.FirstUnsafeInImage(image) is { } bad)
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.UnsafeText, s.Argument(0)!.Span, "Image", "\"" + SafeText.Printable(image) + "\"", SafeText.Describe(bad), "an image reference (docker.sh, Engine API)");
+                context.Diagnostics.Report(DiagnosticDefinitions.UnsafeText, s.Argument(0)!.Span, "Image", "\"" + SafeText.Printable(image) + "\"", SafeText.Describe(bad), "an image reference (docker.sh, Engine API)");
                 image = null;
             }
         }
         if (image is null && !statement.Settings("image").Any())
-            context.Diagnostics.Report(DiagnosticDescriptors.MissingSetting, statement.Argument(0)!.Span, "Container", name, "image");
+            context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Argument(0)!.Span, "Container", name, "image");
         var command = EquatableArray<string>.Empty;
         foreach (var s in statement.Settings("command"))
             command = context.Values.StringList(s.Argument(0)!, "a command list such as [\"/bin/sh\", \"-c\", \"…\"]") ?? command;
@@ -97,7 +97,7 @@ internal static class ContainerBinder
                 index = attached.FindIndex(a => a.Network.Name == s.Argument(0)!.Text);
                 if (index < 0)
                 {
-                    context.Diagnostics.Report(DiagnosticDescriptors.UnknownName, s.Argument(0)!.Span, "network of this container", s.Argument(0)!.Text,
+                    context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, s.Argument(0)!.Span, "network of this container", s.Argument(0)!.Text,
                         NetworkBinder.Known(attached.Select(a => a.Network.Name)));
                     continue;
                 }
@@ -107,7 +107,7 @@ internal static class ContainerBinder
             {
                 if (attached.Count > 1)
                 {
-                    context.Diagnostics.Report(DiagnosticDescriptors.ExpectedToken, s.Argument(0)!.Span, "a network name", "before the address (the container has several networks)", s.Argument(0)!.Describe());
+                    context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, s.Argument(0)!.Span, "a network name", "before the address (the container has several networks)", s.Argument(0)!.Describe());
                     continue;
                 }
                 index = 0;
@@ -119,18 +119,18 @@ internal static class ContainerBinder
             var subnet = a.IsV4 ? entry.Network.Subnet4 : entry.Network.Subnet6;
             if (subnet is null || !subnet.Value.Contains(a))
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.AddressOutsideSubnet, addressNode.Span, "Address", a, subnet?.ToString() ?? "the network's subnets (declare an IPv4 subnet first)");
+                context.Diagnostics.Report(DiagnosticDefinitions.AddressOutsideSubnet, addressNode.Span, "Address", a, subnet?.ToString() ?? "the network's subnets (declare an IPv4 subnet first)");
                 continue;
             }
             var gateway = a.IsV4 ? entry.Network.Gateway4 : entry.Network.Gateway6;
             if (a == gateway)
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.ReservedAddress, addressNode.Span, a, "the gateway", entry.Network.Name);
+                context.Diagnostics.Report(DiagnosticDefinitions.ReservedAddress, addressNode.Span, a, "the gateway", entry.Network.Name);
                 continue;
             }
             if (a == subnet.Value.FirstAddress || (a.IsV4 && a == BroadcastOf(subnet.Value)))
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.ReservedAddress, addressNode.Span, a, a == subnet.Value.FirstAddress ? "the network address" : "the broadcast address", entry.Network.Name);
+                context.Diagnostics.Report(DiagnosticDefinitions.ReservedAddress, addressNode.Span, a, a == subnet.Value.FirstAddress ? "the network address" : "the broadcast address", entry.Network.Name);
                 continue;
             }
             attached[index] = a.IsV4 ? (entry.Network, entry.Fixed6, a, addressNode) : (entry.Network, a, entry.Fixed4, addressNode);
@@ -182,7 +182,7 @@ internal static class ContainerBinder
                 {
                     if (fixedAddress is not { } f) continue;
                     if (used.TryGetValue((a.Network.Name, f), out var owner))
-                        context.Diagnostics.Report(DiagnosticDescriptors.AddressCollision, p.Frame.ToFile(a.Span), f, "container " + owner);
+                        context.Diagnostics.Report(DiagnosticDefinitions.AddressCollision, p.Frame.ToFile(a.Span), f, "container " + owner);
                     else
                         used[(a.Network.Name, f)] = p.Container.Name;
                 }
@@ -238,7 +238,7 @@ internal static class ContainerBinder
             }
             if (!pool.Contains(candidate) || (candidate.IsV4 && candidate == BroadcastOf(subnet)))
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.SubnetTooSmallForContainers, span, pool, container);
+                context.Diagnostics.Report(DiagnosticDefinitions.SubnetTooSmallForContainers, span, pool, container);
                 return null;
             }
             if (candidate != gateway && !used.ContainsKey((network.Name, candidate)))
@@ -249,7 +249,7 @@ internal static class ContainerBinder
             }
             candidate = candidate.Add(1);
         }
-        context.Diagnostics.Report(DiagnosticDescriptors.SubnetTooSmallForContainers, span, pool, container);
+        context.Diagnostics.Report(DiagnosticDefinitions.SubnetTooSmallForContainers, span, pool, container);
         return null;
     }
 }

@@ -70,8 +70,8 @@ public sealed record ContainerDraft(
     SourceSpan NameSpan,
     Container? Container,
     EquatableArray<DraftAttachment> Attachments,
-    EquatableArray<Diagnostic> Early,
-    EquatableArray<Diagnostic> Late,
+    EquatableArray<NetDslDiagnostic> Early,
+    EquatableArray<NetDslDiagnostic> Late,
     EquatableArray<string> UsedParameters);
 
 /// <summary>A network the container is on, with the addresses the file fixes on it and the span of its name in <c>on</c>.</summary>

@@ -74,7 +74,7 @@ internal static class DeviceBinder
         if (zone is null) return null;
         if (!zones.Contains(zone))
         {
-            context.Diagnostics.Report(DiagnosticDescriptors.UnknownZone, node.Span, firewall, zone);
+            context.Diagnostics.Report(DiagnosticDefinitions.UnknownZone, node.Span, firewall, zone);
             return null;
         }
         return zone;
@@ -84,7 +84,7 @@ internal static class DeviceBinder
     {
         if (names.TryGetValue(name, out int line))
         {
-            context.Diagnostics.Report(DiagnosticDescriptors.DuplicateName, s.Argument(0)!.Span, name, "rule", line);
+            context.Diagnostics.Report(DiagnosticDefinitions.DuplicateName, s.Argument(0)!.Span, name, "rule", line);
             return false;
         }
         names[name] = s.Span.Line;
@@ -95,7 +95,7 @@ internal static class DeviceBinder
     {
         var node = statement.Argument(1)!;
         if (node.Text == expected) return value;
-        context.Diagnostics.Report(DiagnosticDescriptors.InvalidName, node.Span, node.Text, statement.Name + " dialect", "the supported dialect is '" + expected + "'");
+        context.Diagnostics.Report(DiagnosticDefinitions.InvalidName, node.Span, node.Text, statement.Name + " dialect", "the supported dialect is '" + expected + "'");
         return null;
     }
 }

@@ -19,7 +19,7 @@ internal static class DevicePartsBinder
             if (name is null) continue;
             if (result.Any(i => i.Name == name))
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.DuplicateName, setting.Argument(0)!.Span, name, "interface of " + deviceName,
+                context.Diagnostics.Report(DiagnosticDefinitions.DuplicateName, setting.Argument(0)!.Span, name, "interface of " + deviceName,
                     result.First(i => i.Name == name).Span.Line);
                 continue;
             }
@@ -35,7 +35,7 @@ internal static class DevicePartsBinder
                 linkLocal = context.Values.Address(ll.Values[0], "link-local address");
                 if (linkLocal is { } l && !l.IsLinkLocal)
                 {
-                    context.Diagnostics.Report(DiagnosticDescriptors.NotLinkLocal, ll.Values[0].Span, ll.Values[0].Text);
+                    context.Diagnostics.Report(DiagnosticDefinitions.NotLinkLocal, ll.Values[0].Span, ll.Values[0].Text);
                     linkLocal = null;
                 }
             }
@@ -43,7 +43,7 @@ internal static class DevicePartsBinder
             if (setting.Option("zone") is { } z)
                 zone = context.Values.Name(z.Values[0], "zone");
             else if (zoned)
-                context.Diagnostics.Report(DiagnosticDescriptors.MissingSetting, setting.Span, "Firewall interface", name, "zone");
+                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, setting.Span, "Firewall interface", name, "zone");
             result.Add(new NetworkInterface(name, addresses.ToEquatableArray(), linkLocal, zone, setting.Span));
         }
         return result.ToEquatableArray();
@@ -80,7 +80,7 @@ internal static class DevicePartsBinder
             if (setting.Option("dev") is { } dev)
             {
                 if (interfaceNode is not null)
-                    context.Diagnostics.Report(DiagnosticDescriptors.DuplicateSetting, dev.Keyword.Span, "interface (given by 'via' and 'dev')");
+                    context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, dev.Keyword.Span, "interface (given by 'via' and 'dev')");
                 interfaceNode = dev.Values[0];
             }
             if (interfaceNode is not null)
@@ -88,7 +88,7 @@ internal static class DevicePartsBinder
                 interfaceName = context.Values.Name(interfaceNode, "interface", isInterface: true);
                 if (interfaceName is not null && !interfaces.Any(i => i.Name == interfaceName))
                 {
-                    context.Diagnostics.Report(DiagnosticDescriptors.UnknownInterface, interfaceNode.Span, deviceName, interfaceName, Known(interfaces));
+                    context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, interfaceNode.Span, deviceName, interfaceName, Known(interfaces));
                     ok = false;
                 }
             }
@@ -99,7 +99,7 @@ internal static class DevicePartsBinder
             }
             if (nextHopNode is null && interfaceNode is null)
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.ExpectedToken, setting.Span, "'via' or 'dev'", "in route", "neither");
+                context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, setting.Span, "'via' or 'dev'", "in route", "neither");
                 ok = false;
             }
             var origin = RouteOrigin.Static;
@@ -108,7 +108,7 @@ internal static class DevicePartsBinder
                 if (proto.Values[0].Text == "ra") origin = RouteOrigin.RouterAdvertisement;
                 else if (proto.Values[0].Text != "static")
                 {
-                    context.Diagnostics.Report(DiagnosticDescriptors.ExpectedToken, proto.Values[0].Span, "'static' or 'ra'", "after 'proto'", proto.Values[0].Describe());
+                    context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, proto.Values[0].Span, "'static' or 'ra'", "after 'proto'", proto.Values[0].Describe());
                     ok = false;
                 }
             }
@@ -117,14 +117,14 @@ internal static class DevicePartsBinder
             {
                 if (hop.IsV4 != dest.IsV4)
                 {
-                    context.Diagnostics.Report(DiagnosticDescriptors.WrongFamily, nextHopNode!.Span, "The next hop", dest.IsV4 ? "IPv4" : "IPv6", hop, hop.IsV4 ? "IPv4" : "IPv6");
+                    context.Diagnostics.Report(DiagnosticDefinitions.WrongFamily, nextHopNode!.Span, "The next hop", dest.IsV4 ? "IPv4" : "IPv6", hop, hop.IsV4 ? "IPv4" : "IPv6");
                     continue;
                 }
                 if (hop.IsLinkLocal)
                 {
                     if (interfaceName is null)
                     {
-                        context.Diagnostics.Report(DiagnosticDescriptors.LinkLocalNeedsInterface, nextHopNode!.Span, hop);
+                        context.Diagnostics.Report(DiagnosticDefinitions.LinkLocalNeedsInterface, nextHopNode!.Span, hop);
                         continue;
                     }
                 }
@@ -133,7 +133,7 @@ internal static class DevicePartsBinder
                     var candidates = interfaceName is null ? interfaces : interfaces.Where(i => i.Name == interfaceName).ToEquatableArray();
                     if (!candidates.Any(i => i.Addresses.Any(a => a.Network.Contains(hop))))
                     {
-                        context.Diagnostics.Report(DiagnosticDescriptors.NextHopNotConnected, nextHopNode!.Span, hop,
+                        context.Diagnostics.Report(DiagnosticDefinitions.NextHopNotConnected, nextHopNode!.Span, hop,
                             interfaceName is null ? deviceName : deviceName + " " + interfaceName);
                         continue;
                     }
@@ -141,7 +141,7 @@ internal static class DevicePartsBinder
             }
             var route = new Route(destination!.Value, nextHop, interfaceName, origin, setting.Span);
             if (result.Any(r => r.Destination == route.Destination && r.Interface == route.Interface && r.NextHop == route.NextHop))
-                context.Diagnostics.Report(DiagnosticDescriptors.DuplicateRoute, setting.Span, route.Destination, deviceName);
+                context.Diagnostics.Report(DiagnosticDefinitions.DuplicateRoute, setting.Span, route.Destination, deviceName);
             result.Add(route);
         }
         return result.ToEquatableArray();

@@ -7,17 +7,17 @@ namespace NetDsl.Binding;
 /// <summary>Collects the binder's diagnostics.</summary>
 internal sealed class DiagnosticBag
 {
-    public List<Diagnostic> Items { get; } = new();
+    public List<NetDslDiagnostic> Items { get; } = new();
 
     public bool HasErrors { get; private set; }
 
-    public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args)
+    public void Report(DiagnosticDefinition descriptor, SourceSpan span, params object?[] args)
     {
-        var d = Diagnostic.Create(descriptor, span, args);
+        var d = NetDslDiagnostic.Create(descriptor, span, args);
         Add(d);
     }
 
-    public void Add(Diagnostic d)
+    public void Add(NetDslDiagnostic d)
     {
         if (d.Severity == Severity.Error) HasErrors = true;
         Items.Add(d);

@@ -16,14 +16,14 @@ internal static class ExpectBinder
         var kindNode = statement.Argument(0)!;
         if (kindNode.Text != "ping")
         {
-            context.Diagnostics.Report(DiagnosticDescriptors.ExpectedToken, kindNode.Span, "'ping'", "after 'expect'", kindNode.Describe());
+            context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, kindNode.Span, "'ping'", "after 'expect'", kindNode.Describe());
             return null;
         }
         var fromNode = statement.Argument(1)!;
         var toNode = statement.Argument(2)!;
         if (!context.Names.TryGetValue(fromNode.Text, out var fromKind) || fromKind.Kind is "network" or "external host")
         {
-            context.Diagnostics.Report(DiagnosticDescriptors.ExpectUnknownEndpoint, fromNode.Span, fromNode.Text);
+            context.Diagnostics.Report(DiagnosticDefinitions.ExpectUnknownEndpoint, fromNode.Span, fromNode.Text);
             return null;
         }
         var target = Target(context, toNode);
@@ -37,7 +37,7 @@ internal static class ExpectBinder
         {
             if (!context.Names.TryGetValue(text, out var declared) || declared.Kind == "network")
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.ExpectUnknownEndpoint, node.Span, text);
+                context.Diagnostics.Report(DiagnosticDefinitions.ExpectUnknownEndpoint, node.Span, text);
                 return null;
             }
             return new ExpectTarget(text, null, null);
@@ -51,7 +51,7 @@ internal static class ExpectBinder
             addressNode = node with { Text = text.Substring(0, percent) };
             if (!NameRules.IsInterfaceName(zone))
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.InvalidName, node.Span, zone, "zone (interface)", NameRules.InterfaceRule);
+                context.Diagnostics.Report(DiagnosticDefinitions.InvalidName, node.Span, zone, "zone (interface)", NameRules.InterfaceRule);
                 return null;
             }
         }
@@ -59,7 +59,7 @@ internal static class ExpectBinder
         if (address is not { } a) return null;
         if (a.IsLinkLocal && zone is null)
         {
-            context.Diagnostics.Report(DiagnosticDescriptors.LinkLocalNeedsInterface, node.Span, a);
+            context.Diagnostics.Report(DiagnosticDefinitions.LinkLocalNeedsInterface, node.Span, a);
             return null;
         }
         return new ExpectTarget(null, a, zone);

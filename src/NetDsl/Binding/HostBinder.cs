@@ -23,12 +23,12 @@ internal static class HostBinder
             if (node.Kind != NodeKind.Word || parts.Length < 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int major)
                 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int minor))
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.ExpectedToken, node.Span, "an engine version such as 20.10", "after 'engine'", node.Describe());
+                context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, node.Span, "an engine version such as 20.10", "after 'engine'", node.Describe());
                 continue;
             }
             engine = new EngineVersion(major, minor);
             if (engine.CompareTo(new EngineVersion(20, 10)) < 0 || major > 28)
-                context.Diagnostics.Report(DiagnosticDescriptors.EngineVersionUnsupported, node.Span, node.Text);
+                context.Diagnostics.Report(DiagnosticDefinitions.EngineVersionUnsupported, node.Span, node.Text);
         }
 
         var interfaces = DevicePartsBinder.Interfaces(context, statement, name, zoned: false);
@@ -45,7 +45,7 @@ internal static class HostBinder
             else if (familyNode.Text == "ipv4") family = IpFamily.Ipv4;
             else
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.ExpectedToken, familyNode.Span, "ipv6 or ipv4", "after 'masquerade'", familyNode.Describe());
+                context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, familyNode.Span, "ipv6 or ipv4", "after 'masquerade'", familyNode.Describe());
                 continue;
             }
             string? outNot = setting.Option("out-not") is { } o1 ? context.Values.Name(o1.Values[0], "interface", isInterface: true) : null;
@@ -72,12 +72,12 @@ internal static class HostBinder
             fixedCidr = context.Values.Prefix(setting.Argument(0)!, "fixed-cidr-v6");
             if (fixedCidr is { IsV4: true })
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.WrongFamily, setting.Argument(0)!.Span, "fixed-cidr-v6", "IPv6", fixedCidr, "IPv4");
+                context.Diagnostics.Report(DiagnosticDefinitions.WrongFamily, setting.Argument(0)!.Span, "fixed-cidr-v6", "IPv6", fixedCidr, "IPv4");
                 fixedCidr = null;
             }
             else if (fixedCidr is { Length: > 80 } f)
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.FixedCidrTooLong, setting.Argument(0)!.Span, f);
+                context.Diagnostics.Report(DiagnosticDefinitions.FixedCidrTooLong, setting.Argument(0)!.Span, f);
             }
         }
         var pools = new List<AddressPool>();
@@ -88,17 +88,17 @@ internal static class HostBinder
             if (pool is { } p)
             {
                 if (size is null)
-                    context.Diagnostics.Report(DiagnosticDescriptors.MissingSetting, setting.Span, "default-address-pool", p.ToString(), "size");
+                    context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, setting.Span, "default-address-pool", p.ToString(), "size");
                 else if (size < p.Length || size > p.Address.Bits)
-                    context.Diagnostics.Report(DiagnosticDescriptors.ExpectedToken, setting.Option("size")!.Values[0].Span, $"a size from {p.Length} to {p.Address.Bits}", "for " + p, size.Value.ToString(CultureInfo.InvariantCulture));
+                    context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, setting.Option("size")!.Values[0].Span, $"a size from {p.Length} to {p.Address.Bits}", "for " + p, size.Value.ToString(CultureInfo.InvariantCulture));
                 else
                     pools.Add(new AddressPool(p, size.Value));
             }
         }
         if (ipv6 == true && fixedCidr is null && !daemon.Settings("fixed-cidr-v6").GetEnumerator().MoveNext())
-            context.Diagnostics.Report(DiagnosticDescriptors.Ipv6WithoutFixedCidr, System.Linq.Enumerable.First(daemon.Settings("ipv6")).Span);
+            context.Diagnostics.Report(DiagnosticDefinitions.Ipv6WithoutFixedCidr, System.Linq.Enumerable.First(daemon.Settings("ipv6")).Span);
         if (ip6tables == true && experimental != true && engine.Ip6TablesNeedsExperimental)
-            context.Diagnostics.Report(DiagnosticDescriptors.Ip6TablesNeedsExperimental, System.Linq.Enumerable.First(daemon.Settings("ip6tables")).Span, engine);
+            context.Diagnostics.Report(DiagnosticDefinitions.Ip6TablesNeedsExperimental, System.Linq.Enumerable.First(daemon.Settings("ip6tables")).Span, engine);
         return new DaemonSettings(ipv6, fixedCidr, ip6tables, experimental, liveRestore, pools.ToEquatableArray(), daemon.Span);
     }
 }

@@ -19,13 +19,13 @@ internal static class NetworkBinder
         var on = statement.Option("on");
         if (on is null)
         {
-            context.Diagnostics.Report(DiagnosticDescriptors.MissingSetting, statement.Keyword.Span, "Network", statement.Argument(0)!.Text, "on HOST");
+            context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Keyword.Span, "Network", statement.Argument(0)!.Text, "on HOST");
             return null;
         }
         var hostName = on.Values[0].Text;
         if (!hosts.TryGetValue(hostName, out var host))
         {
-            context.Diagnostics.Report(DiagnosticDescriptors.UnknownName, on.Values[0].Span, "docker-host", hostName, Known(hosts.Keys));
+            context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, on.Values[0].Span, "docker-host", hostName, Known(hosts.Keys));
             return null;
         }
         if (name is null) return null;
@@ -34,7 +34,7 @@ internal static class NetworkBinder
         foreach (var s in statement.Settings("driver"))
         {
             driver = s.Argument(0)!.Text;
-            if (driver != "bridge") context.Diagnostics.Report(DiagnosticDescriptors.UnsupportedDriver, s.Argument(0)!.Span, driver);
+            if (driver != "bridge") context.Diagnostics.Report(DiagnosticDefinitions.UnsupportedDriver, s.Argument(0)!.Span, driver);
         }
 
         IpPrefix? subnet6 = null, subnet4 = null;
@@ -44,7 +44,7 @@ internal static class NetworkBinder
             if (p is not { } prefix) continue;
             if ((prefix.IsV4 ? subnet4 : subnet6) is not null)
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.DuplicateSetting, s.Keyword.Span, prefix.IsV4 ? "subnet (IPv4)" : "subnet (IPv6)");
+                context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, s.Keyword.Span, prefix.IsV4 ? "subnet (IPv4)" : "subnet (IPv6)");
                 continue;
             }
             if (prefix.IsV4) subnet4 = prefix;
@@ -53,7 +53,7 @@ internal static class NetworkBinder
         if (subnet6 is null)
         {
             if (!statement.Settings("subnet").Any(s => s.Argument(0)!.Text.IndexOf(':') >= 0))
-                context.Diagnostics.Report(DiagnosticDescriptors.MissingSetting, statement.Argument(0)!.Span, "Network", name, "subnet (IPv6)");
+                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Argument(0)!.Span, "Network", name, "subnet (IPv6)");
             return null;
         }
 
@@ -65,7 +65,7 @@ internal static class NetworkBinder
             var subnet = gw.IsV4 ? subnet4 : subnet6;
             if (subnet is null || !subnet.Value.Contains(gw))
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.GatewayOutsideSubnet, s.Argument(0)!.Span, gw, subnet?.ToString() ?? "any declared subnet");
+                context.Diagnostics.Report(DiagnosticDefinitions.GatewayOutsideSubnet, s.Argument(0)!.Span, gw, subnet?.ToString() ?? "any declared subnet");
                 continue;
             }
             if (gw.IsV4) gateway4 = gw;
@@ -80,7 +80,7 @@ internal static class NetworkBinder
             var subnet = range.IsV4 ? subnet4 : subnet6;
             if (subnet is null || !subnet.Value.Contains(range))
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.AddressOutsideSubnet, s.Argument(0)!.Span, "ip-range", range, subnet?.ToString() ?? "the network's subnets");
+                context.Diagnostics.Report(DiagnosticDefinitions.AddressOutsideSubnet, s.Argument(0)!.Span, "ip-range", range, subnet?.ToString() ?? "the network's subnets");
                 continue;
             }
             if (!range.IsV4) range6 = range;
@@ -126,12 +126,12 @@ internal static class NetworkBinder
         if (text is null) return null;
         if (!NameRules.IsInterfaceName(text) || text.IndexOf('/') >= 0)
         {
-            context.Diagnostics.Report(DiagnosticDescriptors.InvalidName, node.Span, text, "bridge", "letters, digits, '_', '.' or '-'");
+            context.Diagnostics.Report(DiagnosticDefinitions.InvalidName, node.Span, text, "bridge", "letters, digits, '_', '.' or '-'");
             return null;
         }
         if (text.Length > MaxInterfaceNameLength)
         {
-            context.Diagnostics.Report(DiagnosticDescriptors.BridgeNameTooLong, node.Span, text, text.Length);
+            context.Diagnostics.Report(DiagnosticDefinitions.BridgeNameTooLong, node.Span, text, text.Length);
             return null;
         }
         return text;
@@ -141,7 +141,7 @@ internal static class NetworkBinder
     private static bool SafeKey(BindingContext context, SyntaxNode node, string key, string what)
     {
         if (SafeText.FirstUnsafeInKey(key) is not { } bad) return true;
-        context.Diagnostics.Report(DiagnosticDescriptors.UnsafeText, node.Span, what + " name", "\"" + SafeText.Printable(key) + "\"", SafeText.Describe(bad), "a docker option/label name");
+        context.Diagnostics.Report(DiagnosticDefinitions.UnsafeText, node.Span, what + " name", "\"" + SafeText.Printable(key) + "\"", SafeText.Describe(bad), "a docker option/label name");
         return false;
     }
 

@@ -21,7 +21,7 @@ internal static class Nptv6Binder
         {
             if (s.Option(keyword) is null && required)
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.MissingSetting, s.Span, "NPTv6 rule", s.Argument(0)!.Text, keyword);
+                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, s.Span, "NPTv6 rule", s.Argument(0)!.Text, keyword);
                 ok = false;
             }
         }
@@ -33,12 +33,12 @@ internal static class Nptv6Binder
             var iface = interfaces.FirstOrDefault(x => x.Name == ifName);
             if (ifName is not null && iface is null)
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.UnknownInterface, i.Values[0].Span, firewall, ifName, DevicePartsBinder.Known(interfaces));
+                context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, i.Values[0].Span, firewall, ifName, DevicePartsBinder.Known(interfaces));
                 ok = false;
             }
             else if (iface is not null && to is not null && iface.Zone != to)
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.Nptv6InterfaceNotInZone, i.Values[0].Span, ifName, iface.Zone, to);
+                context.Diagnostics.Report(DiagnosticDefinitions.Nptv6InterfaceNotInZone, i.Values[0].Span, ifName, iface.Zone, to);
                 ok = false;
             }
         }
@@ -53,7 +53,7 @@ internal static class Nptv6Binder
             if (ins.IsV4 || outs.IsV4)
             {
                 var bad = ins.IsV4 ? m.Argument(0)! : m.Argument(1)!;
-                context.Diagnostics.Report(DiagnosticDescriptors.WrongFamily, bad.Span, "An NPTv6 prefix", "IPv6", bad.Text, "IPv4");
+                context.Diagnostics.Report(DiagnosticDefinitions.WrongFamily, bad.Span, "An NPTv6 prefix", "IPv6", bad.Text, "IPv4");
                 ok = false;
                 continue;
             }
@@ -62,33 +62,33 @@ internal static class Nptv6Binder
             {
                 if (prefix.Length > 64)
                 {
-                    context.Diagnostics.Report(DiagnosticDescriptors.Nptv6PrefixTooLong, node.Span, prefix);
+                    context.Diagnostics.Report(DiagnosticDefinitions.Nptv6PrefixTooLong, node.Span, prefix);
                     valid = false;
                 }
             }
             if (valid && ins.Length != outs.Length)
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.Nptv6LengthMismatch, m.Span, ins, outs);
+                context.Diagnostics.Report(DiagnosticDefinitions.Nptv6LengthMismatch, m.Span, ins, outs);
                 valid = false;
             }
             if (!ins.Address.IsUniqueLocal)
-                context.Diagnostics.Report(DiagnosticDescriptors.Nptv6InsideNotUla, m.Argument(0)!.Span, ins);
+                context.Diagnostics.Report(DiagnosticDefinitions.Nptv6InsideNotUla, m.Argument(0)!.Span, ins);
             if (!valid) { ok = false; continue; }
             var overlapping = mappings.FirstOrDefault(x => x.Inside.Overlaps(ins));
             if (overlapping is not null)
             {
-                context.Diagnostics.Report(DiagnosticDescriptors.Nptv6OverlappingInside, m.Argument(0)!.Span, ins, overlapping.Inside, name);
+                context.Diagnostics.Report(DiagnosticDefinitions.Nptv6OverlappingInside, m.Argument(0)!.Span, ins, overlapping.Inside, name);
                 ok = false;
                 continue;
             }
             var shared = mappings.FirstOrDefault(x => x.Outside.Overlaps(outs));
             if (shared is not null)
-                context.Diagnostics.Report(DiagnosticDescriptors.Nptv6SharedOutside, m.Argument(1)!.Span, outs, shared.Inside, ins);
+                context.Diagnostics.Report(DiagnosticDefinitions.Nptv6SharedOutside, m.Argument(1)!.Span, outs, shared.Inside, ins);
             mappings.Add(new Nptv6Mapping(ins, outs, m.Span));
         }
         if (mappings.Count == 0 && s.HasBody && ok)
         {
-            context.Diagnostics.Report(DiagnosticDescriptors.MissingSetting, s.Span, "NPTv6 rule", name, "INSIDE -> OUTSIDE mapping");
+            context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, s.Span, "NPTv6 rule", name, "INSIDE -> OUTSIDE mapping");
             ok = false;
         }
         return ok ? new Nptv6Rule(name!, from!, to!, ifName!, mappings.ToEquatableArray(), s.Span) : null;
@@ -106,14 +106,14 @@ internal static class Nptv6Binder
                 {
                     var o = earlier.Mappings.FirstOrDefault(x => x.Inside.Overlaps(m.Inside));
                     if (o is not null)
-                        context.Diagnostics.Report(DiagnosticDescriptors.Nptv6OverlappingInside, m.Span, m.Inside, o.Inside, earlier.Name);
+                        context.Diagnostics.Report(DiagnosticDefinitions.Nptv6OverlappingInside, m.Span, m.Inside, o.Inside, earlier.Name);
                     var shared = earlier.Mappings.FirstOrDefault(x => x.Outside.Overlaps(m.Outside));
                     if (shared is not null)
-                        context.Diagnostics.Report(DiagnosticDescriptors.Nptv6SharedOutside, m.Span, m.Outside, shared.Inside, m.Inside);
+                        context.Diagnostics.Report(DiagnosticDefinitions.Nptv6SharedOutside, m.Span, m.Outside, shared.Inside, m.Inside);
                 }
             }
             if (!allows.Any(a => a.FromZone == rule.FromZone && a.ToZone == rule.ToZone))
-                context.Diagnostics.Report(DiagnosticDescriptors.NoAllowRule, rule.Span, rule.FromZone, rule.ToZone, rule.Name);
+                context.Diagnostics.Report(DiagnosticDefinitions.NoAllowRule, rule.Span, rule.FromZone, rule.ToZone, rule.Name);
         }
     }
 }

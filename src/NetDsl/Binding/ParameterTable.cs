@@ -54,7 +54,7 @@ internal sealed class ParameterTable
         if (_byName.ContainsKey(name)) _used.Add(name);
     }
 
-    public static ParameterTable Build(IEnumerable<SettingSyntax> lets, IReadOnlyDictionary<string, string> overrides, SourceText source, DiagnosticBag diagnostics)
+    public static ParameterTable Build(IEnumerable<SettingSyntax> lets, IReadOnlyDictionary<string, string> overrides, FileText source, DiagnosticBag diagnostics)
     {
         var table = new ParameterTable();
         foreach (var let in lets)
@@ -64,23 +64,23 @@ internal sealed class ParameterTable
             string name = nameNode.Text;
             if (nameNode.Kind != NodeKind.Word || !NameRules.IsParameterName(name))
             {
-                diagnostics.Report(DiagnosticDescriptors.InvalidName, nameNode.Span, nameNode.Text, "parameter", "start with a letter or '_', then letters, digits or '_'");
+                diagnostics.Report(DiagnosticDefinitions.InvalidName, nameNode.Span, nameNode.Text, "parameter", "start with a letter or '_', then letters, digits or '_'");
                 continue;
             }
             if (IpAddress.TryParseHexWord(name, out _))
             {
-                diagnostics.Report(DiagnosticDescriptors.ParameterNameIsHex, nameNode.Span, name);
+                diagnostics.Report(DiagnosticDefinitions.ParameterNameIsHex, nameNode.Span, name);
                 continue;
             }
             if (table._byName.TryGetValue(name, out var existing))
             {
-                diagnostics.Report(DiagnosticDescriptors.DuplicateName, nameNode.Span, name, "parameter", existing.Declaration.Span.Line);
+                diagnostics.Report(DiagnosticDefinitions.DuplicateName, nameNode.Span, name, "parameter", existing.Declaration.Span.Line);
                 continue;
             }
             var parsed = ParseDeclared(valueNode, out string error);
             if (parsed is null)
             {
-                diagnostics.Report(DiagnosticDescriptors.InvalidParameterValue, valueNode.Span, Short(valueNode), name, error, "a prefix, an address, a \"string\", a [\"list\"], a number, true or false");
+                diagnostics.Report(DiagnosticDefinitions.InvalidParameterValue, valueNode.Span, Short(valueNode), name, error, "a prefix, an address, a \"string\", a [\"list\"], a number, true or false");
                 continue;
             }
             var value = parsed;
@@ -89,7 +89,7 @@ internal sealed class ParameterTable
             {
                 var o = ParseOverride(parsed.Kind, overrideText, out error);
                 if (o is null)
-                    diagnostics.Report(DiagnosticDescriptors.InvalidParameterValue, nameNode.Span, overrideText, name, "--set " + error, ParameterValue.Describe(parsed.Kind));
+                    diagnostics.Report(DiagnosticDefinitions.InvalidParameterValue, nameNode.Span, overrideText, name, "--set " + error, ParameterValue.Describe(parsed.Kind));
                 else
                 {
                     value = o;
@@ -102,7 +102,7 @@ internal sealed class ParameterTable
         foreach (var key in overrides.Keys.Where(k => !table._byName.ContainsKey(k)).OrderBy(k => k, StringComparer.Ordinal))
         {
             string known = table._byName.Count == 0 ? " The file declares no parameters." : " Declared: " + string.Join(", ", table._byName.Keys.OrderBy(k => k, StringComparer.Ordinal)) + ".";
-            diagnostics.Report(DiagnosticDescriptors.UnknownOverride, source.Span(0, 0), key, known);
+            diagnostics.Report(DiagnosticDefinitions.UnknownOverride, source.Span(0, 0), key, known);
         }
         return table;
     }
@@ -112,7 +112,7 @@ internal sealed class ParameterTable
         foreach (var entry in _byName.Values)
         {
             if (!_used.Contains(entry.Declaration.Name))
-                diagnostics.Report(DiagnosticDescriptors.UnusedParameter, entry.Declaration.Span, entry.Declaration.Name);
+                diagnostics.Report(DiagnosticDefinitions.UnusedParameter, entry.Declaration.Span, entry.Declaration.Name);
         }
     }
 

@@ -43,13 +43,13 @@ internal sealed class ValueReader
         string text = node.Text;
         if (text.IndexOf('/') >= 0)
         {
-            _diagnostics.Report(DiagnosticDescriptors.InvalidAddress, node.Span, text, what + " (without a prefix length)");
+            _diagnostics.Report(DiagnosticDefinitions.InvalidAddress, node.Span, text, what + " (without a prefix length)");
             return null;
         }
         if (TryParameter(node, out var value))
         {
             if (value.Kind == ParameterKind.Address) return value.Address;
-            _diagnostics.Report(DiagnosticDescriptors.ParameterKindMismatch, node.Span, text, ParameterValue.Describe(value.Kind), "an address");
+            _diagnostics.Report(DiagnosticDefinitions.ParameterKindMismatch, node.Span, text, ParameterValue.Describe(value.Kind), "an address");
             return null;
         }
         var composed = Compose(node, text);
@@ -57,11 +57,11 @@ internal sealed class ValueReader
         if (composed.Text is { } expanded)
         {
             if (IpAddress.TryParse(expanded, out var a)) return a;
-            _diagnostics.Report(DiagnosticDescriptors.ParameterComposition, node.Span, text, "the groups after the parameter do not form an address");
+            _diagnostics.Report(DiagnosticDefinitions.ParameterComposition, node.Span, text, "the groups after the parameter do not form an address");
             return null;
         }
         if (IpAddress.TryParse(text, out var address)) return address;
-        _diagnostics.Report(DiagnosticDescriptors.InvalidAddress, node.Span, text, what);
+        _diagnostics.Report(DiagnosticDefinitions.InvalidAddress, node.Span, text, what);
         return null;
     }
 
@@ -73,12 +73,12 @@ internal sealed class ValueReader
             if (TryParameter(node, out var value))
             {
                 if (value.Kind == ParameterKind.String) return value.Text;
-                _diagnostics.Report(DiagnosticDescriptors.ParameterKindMismatch, node.Span, node.Text, ParameterValue.Describe(value.Kind), "a string");
+                _diagnostics.Report(DiagnosticDefinitions.ParameterKindMismatch, node.Span, node.Text, ParameterValue.Describe(value.Kind), "a string");
                 return null;
             }
             return node.Text;
         }
-        _diagnostics.Report(DiagnosticDescriptors.ExpectedToken, node.Span, what, "here", node.Describe());
+        _diagnostics.Report(DiagnosticDefinitions.ExpectedToken, node.Span, what, "here", node.Describe());
         return null;
     }
 
@@ -88,10 +88,10 @@ internal sealed class ValueReader
         if (node.Kind == NodeKind.Word && TryParameter(node, out var value))
         {
             if (value.Kind == ParameterKind.StringList) return value.List;
-            _diagnostics.Report(DiagnosticDescriptors.ParameterKindMismatch, node.Span, node.Text, ParameterValue.Describe(value.Kind), "a list of strings");
+            _diagnostics.Report(DiagnosticDefinitions.ParameterKindMismatch, node.Span, node.Text, ParameterValue.Describe(value.Kind), "a list of strings");
             return null;
         }
-        _diagnostics.Report(DiagnosticDescriptors.ExpectedToken, node.Span, what, "here", node.Describe());
+        _diagnostics.Report(DiagnosticDefinitions.ExpectedToken, node.Span, what, "here", node.Describe());
         return null;
     }
 
@@ -103,11 +103,11 @@ internal sealed class ValueReader
             if (TryParameter(node, out var value))
             {
                 if (value.Kind == ParameterKind.Boolean) return value.Boolean;
-                _diagnostics.Report(DiagnosticDescriptors.ParameterKindMismatch, node.Span, node.Text, ParameterValue.Describe(value.Kind), "true or false");
+                _diagnostics.Report(DiagnosticDefinitions.ParameterKindMismatch, node.Span, node.Text, ParameterValue.Describe(value.Kind), "true or false");
                 return null;
             }
         }
-        _diagnostics.Report(DiagnosticDescriptors.ExpectedToken, node.Span, "true or false", "for " + what, node.Describe());
+        _diagnostics.Report(DiagnosticDefinitions.ExpectedToken, node.Span, "true or false", "for " + what, node.Describe());
         return null;
     }
 
@@ -120,7 +120,7 @@ internal sealed class ValueReader
             else if (TryParameter(node, out var value) && value.Kind == ParameterKind.Integer) number = value.Integer;
             if (number is { } x && x >= min && x <= max) return (int)x;
         }
-        _diagnostics.Report(DiagnosticDescriptors.ExpectedToken, node.Span, $"a number from {min} to {max}", "for " + what, node.Describe());
+        _diagnostics.Report(DiagnosticDefinitions.ExpectedToken, node.Span, $"a number from {min} to {max}", "for " + what, node.Describe());
         return null;
     }
 
@@ -129,13 +129,13 @@ internal sealed class ValueReader
     {
         if (node.Kind != NodeKind.Word)
         {
-            _diagnostics.Report(DiagnosticDescriptors.ExpectedToken, node.Span, "a " + kind + " name", "here", node.Describe());
+            _diagnostics.Report(DiagnosticDefinitions.ExpectedToken, node.Span, "a " + kind + " name", "here", node.Describe());
             return null;
         }
         bool ok = isInterface ? NameRules.IsInterfaceName(node.Text) : NameRules.IsNodeName(node.Text);
         if (!ok)
         {
-            _diagnostics.Report(DiagnosticDescriptors.InvalidName, node.Span, node.Text, kind, isInterface ? NameRules.InterfaceRule : NameRules.NodeRule);
+            _diagnostics.Report(DiagnosticDefinitions.InvalidName, node.Span, node.Text, kind, isInterface ? NameRules.InterfaceRule : NameRules.NodeRule);
             return null;
         }
         return node.Text;
@@ -150,7 +150,7 @@ internal sealed class ValueReader
         {
             if (value.Kind != ParameterKind.Prefix)
             {
-                _diagnostics.Report(DiagnosticDescriptors.ParameterKindMismatch, node.Span, text, ParameterValue.Describe(value.Kind), "a prefix");
+                _diagnostics.Report(DiagnosticDefinitions.ParameterKindMismatch, node.Span, text, ParameterValue.Describe(value.Kind), "a prefix");
                 return null;
             }
             prefix = value.Prefix!.Value;
@@ -162,18 +162,18 @@ internal sealed class ValueReader
             string candidate = composed.Text ?? text;
             if (candidate.IndexOf('/') < 0)
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidPrefix, node.Span, text, " (" + what + " needs a /length)");
+                _diagnostics.Report(DiagnosticDefinitions.InvalidPrefix, node.Span, text, " (" + what + " needs a /length)");
                 return null;
             }
             if (!IpPrefix.TryParse(candidate, out prefix))
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidPrefix, node.Span, text, " (" + what + ")");
+                _diagnostics.Report(DiagnosticDefinitions.InvalidPrefix, node.Span, text, " (" + what + ")");
                 return null;
             }
         }
         if (!allowHostBits && prefix.HasHostBits)
         {
-            _diagnostics.Report(DiagnosticDescriptors.HostBitsSet, node.Span, text, prefix.Network.ToString());
+            _diagnostics.Report(DiagnosticDefinitions.HostBitsSet, node.Span, text, prefix.Network.ToString());
             return null;
         }
         return prefix;
@@ -182,7 +182,7 @@ internal sealed class ValueReader
     private bool RequireWord(SyntaxNode node, string what)
     {
         if (node.Kind == NodeKind.Word) return true;
-        _diagnostics.Report(DiagnosticDescriptors.ExpectedToken, node.Span, what, "here", node.Describe());
+        _diagnostics.Report(DiagnosticDefinitions.ExpectedToken, node.Span, what, "here", node.Describe());
         return false;
     }
 
@@ -204,18 +204,18 @@ internal sealed class ValueReader
         if (IpAddress.TryParseHexWord(head, out _) || head.IndexOf('.') >= 0) return new Composition(null, false);
         if (!_parameters.TryGet(head, out var value))
         {
-            _diagnostics.Report(DiagnosticDescriptors.UnknownName, node.Span, "parameter", head, "");
+            _diagnostics.Report(DiagnosticDefinitions.UnknownName, node.Span, "parameter", head, "");
             return new Composition(null, true);
         }
         if (value.Kind != ParameterKind.Prefix || value.Prefix!.Value.IsV4)
         {
-            _diagnostics.Report(DiagnosticDescriptors.ParameterComposition, node.Span, text, head + " is " + ParameterValue.Describe(value.Kind) + ", not an IPv6 prefix");
+            _diagnostics.Report(DiagnosticDefinitions.ParameterComposition, node.Span, text, head + " is " + ParameterValue.Describe(value.Kind) + ", not an IPv6 prefix");
             return new Composition(null, true);
         }
         var prefix = value.Prefix.Value;
         if (prefix.Length % 16 != 0 || prefix.Length == 0 || prefix.Length == 128)
         {
-            _diagnostics.Report(DiagnosticDescriptors.ParameterComposition, node.Span, text, head + " is a /" + prefix.Length + ", not a multiple of 16 between /16 and /112");
+            _diagnostics.Report(DiagnosticDefinitions.ParameterComposition, node.Span, text, head + " is a /" + prefix.Length + ", not a multiple of 16 between /16 and /112");
             return new Composition(null, true);
         }
         string rest = text.Substring(colon);            // ":ff66::/64" or "::1"
@@ -232,7 +232,7 @@ internal sealed class ValueReader
         var groups = ExpandGroups(rest, remaining);
         if (groups is null)
         {
-            _diagnostics.Report(DiagnosticDescriptors.ParameterComposition, node.Span, text,
+            _diagnostics.Report(DiagnosticDefinitions.ParameterComposition, node.Span, text,
                 $"{head} is a /{prefix.Length}, so exactly {remaining} more groups are needed (use :: for zeros)");
             return new Composition(null, true);
         }

@@ -20,6 +20,11 @@ public sealed record NetworkModel(
     EquatableArray<Upstream> Upstreams,
     EquatableArray<Expectation> Expectations)
 {
+    /// <summary>A model with nothing in it (what an internal error leaves).</summary>
+    public static NetworkModel Empty(string sourcePath) => new(sourcePath, EquatableArray<Parameter>.Empty, EquatableArray<DockerHost>.Empty,
+        EquatableArray<DockerNetwork>.Empty, EquatableArray<Container>.Empty, EquatableArray<Router>.Empty, EquatableArray<Firewall>.Empty,
+        EquatableArray<Upstream>.Empty, EquatableArray<Expectation>.Empty);
+
     public DockerHost? FindHost(string name) => Hosts.FirstOrDefault(h => h.Name == name);
 
     public DockerNetwork? FindNetwork(string name) => Networks.FirstOrDefault(n => n.Name == name);

@@ -10,7 +10,7 @@ namespace NetDsl.Nptv6;
 /// </summary>
 public interface INptv6Translator
 {
-    Nptv6Rule Rule { get; }
+    Nptv6PrefixPair Prefixes { get; }
 
     /// <summary>Inside → outside: what SNPT does to the source address.</summary>
     Nptv6Rewrite Outbound { get; }

@@ -10,7 +10,7 @@ namespace NetDsl.Nptv6;
 /// From a .netdsl rule (<see cref="Model.Nptv6Rule"/>, which may hold several mappings) to translators, one per
 /// mapping: an <see cref="INptv6Translator"/> is one inside ↔ outside pair, so a rule is a list of them and a
 /// caller picks the mapping whose prefix holds the address. The CLI's <c>FILE --rule NAME</c> and the
-/// generated selector (<c>Lab.Nptv6.Select</c>) both come through here.
+/// generated selector (<c>Lab.Nptv6Translators.Select</c>) both come through here.
 /// </summary>
 public static class Nptv6Mappings
 {
@@ -26,7 +26,7 @@ public static class Nptv6Mappings
         var warningList = new List<string>();
         foreach (var mapping in rule.Mappings)
         {
-            if (Nptv6Translator.TryCreate(new Nptv6Rule(mapping.Inside, mapping.Outside), compatibility, out var translator, out var check))
+            if (Nptv6Translator.TryCreate(new Nptv6PrefixPair(mapping.Inside, mapping.Outside), compatibility, out var translator, out var check))
                 created.Add(translator!);
             errorList.AddRange(check.Errors);
             warningList.AddRange(check.Warnings);
@@ -45,7 +45,7 @@ public static class Nptv6Mappings
     {
         foreach (var mapping in mappings)
         {
-            var prefix = direction == Nptv6Direction.Outbound ? mapping.Rule.Inside : mapping.Rule.Outside;
+            var prefix = direction == Nptv6Direction.Outbound ? mapping.Prefixes.Inside : mapping.Prefixes.Outside;
             if (prefix.Contains(address)) return mapping;
         }
         return null;
@@ -60,7 +60,7 @@ public static class Nptv6Mappings
     public static IReadOnlyList<INptv6Translator> ForModel(IReadOnlyList<INptv6Translator> compiled, NetworkModel model, string name, Nptv6Compatibility compatibility)
     {
         var rule = FindRule(model, name) ?? throw new ArgumentException("no NPTv6 rule named '" + name + "' in " + model.SourcePath, nameof(name));
-        if (SameMappings(compiled, rule) && (compatibility == Nptv6Compatibility.Rfc6296 || compiled.All(t => !CompatibilityMatters(t.Rule))))
+        if (SameMappings(compiled, rule) && (compatibility == Nptv6Compatibility.Rfc6296 || compiled.All(t => !CompatibilityMatters(t.Prefixes))))
             return compiled;
         if (!TryCreate(rule, compatibility, out var translators, out var errors, out _))
             throw new ArgumentException("NPTv6 rule '" + name + "': " + string.Join(" ", errors), nameof(name));
@@ -69,8 +69,8 @@ public static class Nptv6Mappings
 
     private static bool SameMappings(IReadOnlyList<INptv6Translator> compiled, Model.Nptv6Rule rule) =>
         compiled.Count == rule.Mappings.Count
-        && compiled.Select(t => t.Rule).SequenceEqual(rule.Mappings.Select(m => new Nptv6Rule(m.Inside, m.Outside)));
+        && compiled.Select(t => t.Prefixes).SequenceEqual(rule.Mappings.Select(m => new Nptv6PrefixPair(m.Inside, m.Outside)));
 
     // RFC 6296 and Linux differ only on the /48 subnet word (Nptv6Compatibility), used when the longer length is ≤ /48.
-    private static bool CompatibilityMatters(Nptv6Rule rule) => Math.Max(rule.Inside.Length, rule.Outside.Length) <= 48;
+    private static bool CompatibilityMatters(Nptv6PrefixPair rule) => Math.Max(rule.Inside.Length, rule.Outside.Length) <= 48;
 }

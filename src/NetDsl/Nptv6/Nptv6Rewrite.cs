@@ -26,7 +26,7 @@ public readonly record struct Nptv6Rewrite(
     ushort Adjustment,
     bool DropSubnetAllOnes)
 {
-    /// <summary>Precomputes the rewrite from one prefix to another. The prefixes must be valid (see <see cref="Nptv6Rule.Check"/>).</summary>
+    /// <summary>Precomputes the rewrite from one prefix to another. The prefixes must be valid (see <see cref="Nptv6PrefixPair.Check"/>).</summary>
     public static Nptv6Rewrite Create(IpPrefix from, IpPrefix to, Nptv6Compatibility compatibility)
     {
         int effective = from.Length > to.Length ? from.Length : to.Length;

@@ -6,19 +6,19 @@ namespace NetDsl.Nptv6;
 /// <summary>The generic RFC 6296 translator: a checked rule plus its two precomputed <see cref="Nptv6Rewrite"/>s.</summary>
 public sealed class Nptv6Translator : INptv6Translator
 {
-    private Nptv6Translator(Nptv6Rule rule, Nptv6RuleCheck check, Nptv6Compatibility compatibility)
+    private Nptv6Translator(Nptv6PrefixPair rule, Nptv6PrefixPairCheck check, Nptv6Compatibility compatibility)
     {
-        Rule = rule;
+        Prefixes = rule;
         Check = check;
         Compatibility = compatibility;
         Outbound = Nptv6Rewrite.Create(rule.Inside, rule.Outside, compatibility);
         Inbound = Nptv6Rewrite.Create(rule.Outside, rule.Inside, compatibility);
     }
 
-    public Nptv6Rule Rule { get; }
+    public Nptv6PrefixPair Prefixes { get; }
 
     /// <summary>The rule's check; its warnings (mixed lengths) still apply to a translator that was created.</summary>
-    public Nptv6RuleCheck Check { get; }
+    public Nptv6PrefixPairCheck Check { get; }
 
     public Nptv6Compatibility Compatibility { get; }
 
@@ -27,7 +27,7 @@ public sealed class Nptv6Translator : INptv6Translator
     public Nptv6Rewrite Inbound { get; }
 
     /// <summary>Creates a translator, or gives the check's errors. Never throws on bad prefixes.</summary>
-    public static bool TryCreate(Nptv6Rule rule, Nptv6Compatibility compatibility, out Nptv6Translator? translator, out Nptv6RuleCheck check)
+    public static bool TryCreate(Nptv6PrefixPair rule, Nptv6Compatibility compatibility, out Nptv6Translator? translator, out Nptv6PrefixPairCheck check)
     {
         check = rule.Check();
         translator = check.IsValid ? new Nptv6Translator(rule, check, compatibility) : null;
@@ -37,7 +37,7 @@ public sealed class Nptv6Translator : INptv6Translator
     /// <summary>Creates a translator; throws <see cref="ArgumentException"/> listing the errors when the rule is invalid.</summary>
     public static Nptv6Translator Create(IpPrefix inside, IpPrefix outside, Nptv6Compatibility compatibility = Nptv6Compatibility.Rfc6296)
     {
-        if (TryCreate(new Nptv6Rule(inside, outside), compatibility, out var translator, out var check)) return translator!;
+        if (TryCreate(new Nptv6PrefixPair(inside, outside), compatibility, out var translator, out var check)) return translator!;
         throw new ArgumentException(string.Join(" ", check.Errors));
     }
 
@@ -57,5 +57,5 @@ public sealed class Nptv6Translator : INptv6Translator
 
     public Nptv6Result TranslateInbound(IpAddress address) => Inbound.Apply(address);
 
-    public override string ToString() => Rule.ToString();
+    public override string ToString() => Prefixes.ToString();
 }

@@ -30,14 +30,14 @@ public static class NodeGrammar
 
     private sealed class Context
     {
-        public SourceText Source = null!;
-        public List<Diagnostic> Diagnostics = null!;
+        public FileText Source = null!;
+        public List<NetDslDiagnostic> Diagnostics = null!;
     }
 
     public static bool IsDelimiter(char c) => char.IsWhiteSpace(c) || c is '{' or '}' or '[' or ']' or '"' or ',' or ';' or '#' or '=';
 
     /// <summary>Parses the nodes of one chunk. Returns null (with a diagnostic added) on a syntax error.</summary>
-    public static EquatableArray<SyntaxNode>? ParseChunk(SourceText source, StatementChunk chunk, List<Diagnostic> diagnostics)
+    public static EquatableArray<SyntaxNode>? ParseChunk(FileText source, StatementChunk chunk, List<NetDslDiagnostic> diagnostics)
     {
         _context ??= new Context();
         _context.Source = source;
@@ -49,7 +49,7 @@ public static class NodeGrammar
         int at = result.Remainder.Position;
         string found = result.Remainder.AtEnd ? "the end of the statement" : Describe(text, result.Remainder.Position);
         string expected = string.Join(" or ", result.Expectations);
-        diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.SyntaxError, source.Span(at, result.Remainder.AtEnd ? 0 : 1),
+        diagnostics.Add(NetDslDiagnostic.Create(DiagnosticDefinitions.SyntaxError, source.Span(at, result.Remainder.AtEnd ? 0 : 1),
             "unexpected " + found + (expected.Length > 0 ? ", expected " + expected : "")));
         return null;
     }
@@ -131,7 +131,7 @@ public static class NodeGrammar
                 case 'n': sb.Append('\n'); break;
                 case 't': sb.Append('\t'); break;
                 default:
-                    _context!.Diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidEscape, SpanOf(i, i + 2), e));
+                    _context!.Diagnostics.Add(NetDslDiagnostic.Create(DiagnosticDefinitions.InvalidEscape, SpanOf(i, i + 2), e));
                     sb.Append(e);
                     break;
             }

@@ -16,10 +16,10 @@ internal sealed class SettingReader
 {
     private static readonly HashSet<string> TopLevelKeywords = new(Shapes.TopLevelKeywords);
 
-    private readonly SourceText _source;
-    private readonly List<Diagnostic> _diagnostics;
+    private readonly FileText _source;
+    private readonly List<NetDslDiagnostic> _diagnostics;
 
-    public SettingReader(SourceText source, List<Diagnostic> diagnostics)
+    public SettingReader(FileText source, List<NetDslDiagnostic> diagnostics)
     {
         _source = source;
         _diagnostics = diagnostics;
@@ -33,14 +33,14 @@ internal sealed class SettingReader
         var shape = first.Kind == NodeKind.Word ? Shapes.TopLevel.FirstOrDefault(s => s.Keyword == first.Text) : null;
         if (shape is null)
         {
-            Report(DiagnosticDescriptors.UnknownStatement, first.Span, Short(first), string.Join(", ", Shapes.TopLevelKeywords));
+            Report(DiagnosticDefinitions.UnknownStatement, first.Span, Short(first), string.Join(", ", Shapes.TopLevelKeywords));
             return null;
         }
         int index = 1;
         var setting = ReadSetting(shape, first, nodes, ref index, TopLevelKeywords);
         if (setting is not null && index < nodes.Count)
         {
-            Report(DiagnosticDescriptors.ExpectedToken, nodes[index].Span, "the end of the statement", "after '" + LastText(nodes, index) + "'",
+            Report(DiagnosticDefinitions.ExpectedToken, nodes[index].Span, "the end of the statement", "after '" + LastText(nodes, index) + "'",
                 nodes[index].Describe() + " (put each statement on its own line)");
         }
         return setting;
@@ -82,7 +82,7 @@ internal sealed class SettingReader
             if (optionShape is null) break;
             var optionKeyword = nodes[index++];
             if (!optionShape.Repeatable && options.Any(o => o.Keyword.Text == optionShape.Keyword))
-                Report(DiagnosticDescriptors.DuplicateSetting, optionKeyword.Span, optionShape.Keyword);
+                Report(DiagnosticDefinitions.DuplicateSetting, optionKeyword.Span, optionShape.Keyword);
             var values = new List<SyntaxNode>();
             last = optionKeyword;
             while (values.Count < optionShape.MaxValues && index < nodes.Count)
@@ -146,7 +146,7 @@ internal sealed class SettingReader
             {
                 index++;
                 if (!shape.Repeatable && settings.Any(s => s.Keyword.Text == shape.Keyword))
-                    Report(DiagnosticDescriptors.DuplicateSetting, node.Span, shape.Keyword);
+                    Report(DiagnosticDefinitions.DuplicateSetting, node.Span, shape.Keyword);
                 setting = ReadSetting(shape, node, nodes, ref index, keywords);
             }
             else if (block.EntryShape is not null && IsValue(node))
@@ -157,7 +157,7 @@ internal sealed class SettingReader
             else
             {
                 var expected = keywords.Count > 0 ? string.Join(", ", block.Settings.Select(x => x.Keyword)) : "a mapping 'INSIDE -> OUTSIDE'";
-                Report(DiagnosticDescriptors.UnknownSetting, node.Span, Short(node), block.Owner, expected);
+                Report(DiagnosticDefinitions.UnknownSetting, node.Span, Short(node), block.Owner, expected);
                 setting = null;
                 index++;
             }
@@ -177,7 +177,7 @@ internal sealed class SettingReader
     private SettingSyntax? Missing(string expected, SyntaxNode after, SyntaxNode? found)
     {
         var span = found?.Span ?? _source.Span(after.Span.End, 0);
-        Report(DiagnosticDescriptors.ExpectedToken, span, expected, "after '" + Short(after) + "'", found is null ? "nothing" : found.Describe());
+        Report(DiagnosticDefinitions.ExpectedToken, span, expected, "after '" + Short(after) + "'", found is null ? "nothing" : found.Describe());
         return null;
     }
 
@@ -191,6 +191,6 @@ internal sealed class SettingReader
 
     private static string LastText(EquatableArray<SyntaxNode> nodes, int index) => index > 0 ? Short(nodes[index - 1]) : "";
 
-    private void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object[] args) =>
-        _diagnostics.Add(Diagnostic.Create(descriptor, span, args));
+    private void Report(DiagnosticDefinition descriptor, SourceSpan span, params object[] args) =>
+        _diagnostics.Add(NetDslDiagnostic.Create(descriptor, span, args));
 }

@@ -33,4 +33,4 @@ public sealed record SettingSyntax(
 }
 
 /// <summary>The parsed file: top-level statements in order, plus syntax diagnostics.</summary>
-public sealed record SyntaxTree(EquatableArray<SettingSyntax> Statements, EquatableArray<NetDsl.Diagnostics.Diagnostic> Diagnostics);
+public sealed record FileSyntax(EquatableArray<SettingSyntax> Statements, EquatableArray<NetDsl.Diagnostics.NetDslDiagnostic> Diagnostics);

@@ -13,14 +13,14 @@ namespace NetDsl.Syntax;
 public readonly record struct StatementSlice(string Text, SpanFrame Frame);
 
 /// <summary>A file cut into statements, with what the cutting found (unbalanced braces, unterminated strings).</summary>
-public sealed record StatementLayout(EquatableArray<StatementSlice> Statements, EquatableArray<Diagnostic> Diagnostics);
+public sealed record StatementLayout(EquatableArray<StatementSlice> Statements, EquatableArray<NetDslDiagnostic> Diagnostics);
 
 /// <summary>Cuts a file into <see cref="StatementSlice"/>s with <see cref="StatementSplitter"/>; broken chunks are left out (already reported).</summary>
 public static class StatementSlices
 {
-    public static StatementLayout Cut(SourceText source)
+    public static StatementLayout Cut(FileText source)
     {
-        var diagnostics = new List<Diagnostic>();
+        var diagnostics = new List<NetDslDiagnostic>();
         var slices = new List<StatementSlice>();
         string text = source.Text;
         foreach (var chunk in StatementSplitter.Split(source, diagnostics))

@@ -6,7 +6,7 @@ using NetDsl.Text;
 namespace NetDsl.Syntax;
 
 /// <summary>
-/// Text → <see cref="SyntaxTree"/>: split into statements, parse each one's nodes (Sprache), read them against
+/// Text → <see cref="FileSyntax"/>: split into statements, parse each one's nodes (Sprache), read them against
 /// the shapes. Each statement is independent, so errors in one do not hide the others.
 /// Two entry points run the same code in two frames: <see cref="Parse"/> reads every statement in place (file
 /// coordinates, what the CLI uses), <see cref="ParseStatement"/> reads one cut-out statement (relative to its
@@ -15,9 +15,9 @@ namespace NetDsl.Syntax;
 /// </summary>
 public static class SyntaxParser
 {
-    public static SyntaxTree Parse(SourceText source)
+    public static FileSyntax Parse(FileText source)
     {
-        var diagnostics = new List<Diagnostic>();
+        var diagnostics = new List<NetDslDiagnostic>();
         var statements = new List<SettingSyntax>();
         var reader = new SettingReader(source, diagnostics);
         foreach (var chunk in StatementSplitter.Split(source, diagnostics))
@@ -26,14 +26,14 @@ public static class SyntaxParser
             var statement = ReadChunk(source, chunk, reader, diagnostics);
             if (statement is not null) statements.Add(statement);
         }
-        return new SyntaxTree(statements.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new FileSyntax(statements.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
     /// <summary>One statement's slice (<see cref="StatementSlices"/>), parsed on its own: spans relative to the slice.</summary>
     public static StatementSyntax ParseStatement(string slice)
     {
-        var source = new SourceText(slice ?? string.Empty);
-        var diagnostics = new List<Diagnostic>();
+        var source = new FileText(slice ?? string.Empty);
+        var diagnostics = new List<NetDslDiagnostic>();
         int start = 0;
         while (start < source.Text.Length && source.Text[start] == ' ') start++;
         var statement = ReadChunk(source, new StatementChunk(start, source.Text.Length, false), new SettingReader(source, diagnostics), diagnostics);
@@ -43,9 +43,9 @@ public static class SyntaxParser
     /// <summary>The file's tree from its layout and each slice's <see cref="ParseStatement"/> (in the same order).</summary>
     /// <param name="include">Which statements to move into the tree (all diagnostics are); the generator leaves out the
     /// container statements, which it binds from their own frames.</param>
-    public static SyntaxTree Assemble(StatementLayout layout, IReadOnlyList<StatementSyntax> parsed, System.Func<SettingSyntax, bool>? include = null)
+    public static FileSyntax Assemble(StatementLayout layout, IReadOnlyList<StatementSyntax> parsed, System.Func<SettingSyntax, bool>? include = null)
     {
-        var diagnostics = new List<Diagnostic>(layout.Diagnostics);
+        var diagnostics = new List<NetDslDiagnostic>(layout.Diagnostics);
         var statements = new List<SettingSyntax>(parsed.Count);
         for (int i = 0; i < parsed.Count && i < layout.Statements.Count; i++)
         {
@@ -53,10 +53,10 @@ public static class SyntaxParser
             foreach (var d in parsed[i].Diagnostics) diagnostics.Add(d.ToFile(frame));
             if (parsed[i].Statement is { } statement && (include is null || include(statement))) statements.Add(statement.ToFile(frame));
         }
-        return new SyntaxTree(statements.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new FileSyntax(statements.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
-    private static SettingSyntax? ReadChunk(SourceText source, StatementChunk chunk, SettingReader reader, List<Diagnostic> diagnostics)
+    private static SettingSyntax? ReadChunk(FileText source, StatementChunk chunk, SettingReader reader, List<NetDslDiagnostic> diagnostics)
     {
         var nodes = NodeGrammar.ParseChunk(source, chunk, diagnostics);
         return nodes is null ? null : reader.ReadStatement(nodes.Value);

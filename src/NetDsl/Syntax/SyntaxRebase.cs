@@ -17,7 +17,7 @@ public static class SyntaxRebase
     public static SyntaxNode ToFile(this SyntaxNode node, SpanFrame frame) => frame.IsFileStart ? node :
         new SyntaxNode(node.Kind, node.Text, frame.ToFile(node.Span), Nodes(node.Children, frame));
 
-    public static Diagnostic ToFile(this Diagnostic diagnostic, SpanFrame frame) =>
+    public static NetDslDiagnostic ToFile(this NetDslDiagnostic diagnostic, SpanFrame frame) =>
         frame.IsFileStart ? diagnostic : diagnostic with { Span = frame.ToFile(diagnostic.Span) };
 
     private static EquatableArray<SyntaxNode> Nodes(EquatableArray<SyntaxNode> nodes, SpanFrame frame)

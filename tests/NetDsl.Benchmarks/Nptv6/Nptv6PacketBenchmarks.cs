@@ -82,13 +82,13 @@ public abstract class Nptv6PacketBenchmarks
         return translated;
     }
 
-    // The batch entry point, as a caller holding Bench.Nptv6.X would call it: one bounds check and one direction
+    // The batch entry point, as a caller holding Bench.Nptv6Translators.X would call it: one bounds check and one direction
     // test per pass, no result struct per packet.
     protected int Compiled()
     {
         var buffer = _buffer.AsSpan();
-        var gateway = Bench.Nptv6.GatewayTranslator.Instance;
-        var mirror = Bench.Nptv6.GatewayMirrorTranslator.Instance;
+        var gateway = Bench.Nptv6Translators.GatewayTranslator.Instance;
+        var mirror = Bench.Nptv6Translators.GatewayMirrorTranslator.Instance;
         return gateway.TranslateBatch(buffer, PacketLength, _count, Nptv6Direction.Outbound)
             + gateway.TranslateBatch(buffer, PacketLength, _count, Nptv6Direction.Inbound)
             + mirror.TranslateBatch(buffer, PacketLength, _count, Nptv6Direction.Outbound)
@@ -97,12 +97,12 @@ public abstract class Nptv6PacketBenchmarks
 
     // The per-packet entry point, Translate(Span, direction), in the caller's loop (the earlier runs' "compiled" row).
     protected int CompiledPerPacket() =>
-        Pass(Bench.Nptv6.GatewayTranslator.Instance, Nptv6Direction.Outbound) + Pass(Bench.Nptv6.GatewayTranslator.Instance, Nptv6Direction.Inbound)
-        + Pass(Bench.Nptv6.GatewayMirrorTranslator.Instance, Nptv6Direction.Outbound) + Pass(Bench.Nptv6.GatewayMirrorTranslator.Instance, Nptv6Direction.Inbound);
+        Pass(Bench.Nptv6Translators.GatewayTranslator.Instance, Nptv6Direction.Outbound) + Pass(Bench.Nptv6Translators.GatewayTranslator.Instance, Nptv6Direction.Inbound)
+        + Pass(Bench.Nptv6Translators.GatewayMirrorTranslator.Instance, Nptv6Direction.Outbound) + Pass(Bench.Nptv6Translators.GatewayMirrorTranslator.Instance, Nptv6Direction.Inbound);
 
-    // Typed as the generated (sealed) classes, as a caller holding Lab.Nptv6.X would call them: a direct call the
+    // Typed as the generated (sealed) classes, as a caller holding Lab.Nptv6Translators.X would call them: a direct call the
     // JIT can inline, where a shared generic or INptv6Translator would dispatch per packet.
-    private int Pass(Bench.Nptv6.GatewayTranslator translator, Nptv6Direction direction)
+    private int Pass(Bench.Nptv6Translators.GatewayTranslator translator, Nptv6Direction direction)
     {
         int translated = 0;
         var buffer = _buffer.AsSpan();
@@ -111,7 +111,7 @@ public abstract class Nptv6PacketBenchmarks
         return translated;
     }
 
-    private int Pass(Bench.Nptv6.GatewayMirrorTranslator translator, Nptv6Direction direction)
+    private int Pass(Bench.Nptv6Translators.GatewayMirrorTranslator translator, Nptv6Direction direction)
     {
         int translated = 0;
         var buffer = _buffer.AsSpan();

@@ -328,7 +328,7 @@ expect ping cnt01 -> dns.google
             if (parameters.Cnt01Image != Parameters.Default.Cnt01Image) overrides["CNT01_IMAGE"] = parameters.Cnt01Image;
             if (parameters.Cnt01Command != Parameters.Default.Cnt01Command) overrides["CNT01_COMMAND"] = "[" + string.Join(", ", global::System.Linq.Enumerable.Select(parameters.Cnt01Command, s => "\"" + s + "\"")) + "]";
             var result = global::NetDsl.NetDslCompiler.Compile(SourceText, SourcePath, overrides);
-            if (result.Model is null)
+            if (result.HasErrors || result.Model is null)
                 throw new global::System.ArgumentException("The parameters make " + SourcePath + " invalid:" + global::System.Environment.NewLine
                     + string.Join(global::System.Environment.NewLine, global::System.Linq.Enumerable.Select(result.Errors, e => e.Format(SourcePath))), nameof(parameters));
             return result.Model;
@@ -516,7 +516,7 @@ namespace NetDsl.Generated
         /// adjustments as constants (RFC 6296 behaviour). <see cref="Select"/> gives them for the default parameters
         /// and the generic translator when other parameters change a rule.
         /// </summary>
-        public static class Nptv6
+        public static class Nptv6Translators
         {
             /// <summary>
             /// The compiled translators of rule <c>nat66_NPTv6_to_internet</c> (lab.netdsl, line 49), one per mapping in order; pick the one whose
@@ -562,11 +562,11 @@ namespace NetDsl.Generated
                 private const ushort OutboundAdjustment = 0x8B8C;
                 private const ushort InboundAdjustment = 0x7473;
 
-                private static readonly global::NetDsl.Nptv6.Nptv6Rule s_rule = new global::NetDsl.Nptv6.Nptv6Rule(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */);
+                private static readonly global::NetDsl.Nptv6.Nptv6PrefixPair s_rule = new global::NetDsl.Nptv6.Nptv6PrefixPair(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */);
                 private static readonly global::NetDsl.Nptv6.Nptv6Rewrite s_outbound = new global::NetDsl.Nptv6.Nptv6Rewrite(InsideMask, InsidePrefix, CopyMask, OutsidePrefix, 64, OutboundAdjustment, DropSubnetAllOnes: true);
                 private static readonly global::NetDsl.Nptv6.Nptv6Rewrite s_inbound = new global::NetDsl.Nptv6.Nptv6Rewrite(OutsideMask, OutsidePrefix, CopyMask, InsidePrefix, 64, InboundAdjustment, DropSubnetAllOnes: true);
 
-                public global::NetDsl.Nptv6.Nptv6Rule Rule => s_rule;
+                public global::NetDsl.Nptv6.Nptv6PrefixPair Prefixes => s_rule;
 
                 public global::NetDsl.Nptv6.Nptv6Rewrite Outbound => s_outbound;
 
@@ -883,11 +883,11 @@ namespace NetDsl.Generated
                 private const ushort OutboundAdjustment = 0x8C7E;
                 private const ushort InboundAdjustment = 0x7381;
 
-                private static readonly global::NetDsl.Nptv6.Nptv6Rule s_rule = new global::NetDsl.Nptv6.Nptv6Rule(_Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x0), 64) /* fd5a:ceb9:ed8d:fefc::/64 */, _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */);
+                private static readonly global::NetDsl.Nptv6.Nptv6PrefixPair s_rule = new global::NetDsl.Nptv6.Nptv6PrefixPair(_Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x0), 64) /* fd5a:ceb9:ed8d:fefc::/64 */, _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */);
                 private static readonly global::NetDsl.Nptv6.Nptv6Rewrite s_outbound = new global::NetDsl.Nptv6.Nptv6Rewrite(InsideMask, InsidePrefix, CopyMask, OutsidePrefix, 64, OutboundAdjustment, DropSubnetAllOnes: true);
                 private static readonly global::NetDsl.Nptv6.Nptv6Rewrite s_inbound = new global::NetDsl.Nptv6.Nptv6Rewrite(OutsideMask, OutsidePrefix, CopyMask, InsidePrefix, 64, InboundAdjustment, DropSubnetAllOnes: true);
 
-                public global::NetDsl.Nptv6.Nptv6Rule Rule => s_rule;
+                public global::NetDsl.Nptv6.Nptv6PrefixPair Prefixes => s_rule;
 
                 public global::NetDsl.Nptv6.Nptv6Rewrite Outbound => s_outbound;
 

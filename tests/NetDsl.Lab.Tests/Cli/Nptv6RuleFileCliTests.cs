@@ -1,6 +1,6 @@
 using System.IO;
 using NetDsl.Addressing;
-using NetDsl.Capture;
+using NetDsl.Pcap;
 using NetDsl.Cli;
 using NetDsl.TestSupport;
 using NUnit.Framework;

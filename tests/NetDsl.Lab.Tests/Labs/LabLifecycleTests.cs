@@ -4,8 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using NetDsl.Lab.Docker;
-using NetDsl.Lab.Labs;
-using NetDsl.Lab.Processes;
+using NetDsl.Lab;
+using NetDsl.Docker.Processes;
 using NetDsl.TestSupport;
 using NUnit.Framework;
 

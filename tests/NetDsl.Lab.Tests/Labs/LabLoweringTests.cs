@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using NetDsl.Addressing;
-using NetDsl.Lab.Labs;
+using NetDsl.Lab;
 using NetDsl.Model;
 using NetDsl.TestSupport;
 using NetDsl.Tracing;

@@ -89,7 +89,7 @@ public sealed class NptOracleLab : IAsyncDisposable
         await Router.ExecCheckedAsync("ip6tables", "-t", "raw", "-A", "PREROUTING", "-j", "CT", "--notrack");
         foreach (var translator in Rules)
         {
-            string inside = translator.Rule.Inside.ToString(), outside = translator.Rule.Outside.ToString();
+            string inside = translator.Prefixes.Inside.ToString(), outside = translator.Prefixes.Outside.ToString();
             await Router.ExecCheckedAsync("ip", "-6", "route", "add", inside, "via", InsideHost.ToString(), "dev", "ri");
             await Router.ExecCheckedAsync("ip6tables", "-t", "mangle", "-A", "POSTROUTING", "-s", inside,
                 "-j", "SNPT", "--src-pfx", inside, "--dst-pfx", outside);
@@ -106,7 +106,7 @@ public sealed class NptOracleLab : IAsyncDisposable
 
         // The TUN device is opened here (root namespace) and moved into the router; its descriptor follows it.
         Tun = TunDevice.Create("ndt" + Suffix);
-        await Processes.ProcessRunner.RunAsync("ip", new[] { "link", "set", Tun.Name, "netns", Router.Name }).ContinueWith(t => t.Result.EnsureSuccess());
+        await NetDsl.Docker.Processes.ProcessRunner.RunAsync("ip", new[] { "link", "set", Tun.Name, "netns", Router.Name }).ContinueWith(t => t.Result.EnsureSuccess());
         await Router.ExecCheckedAsync("sysctl", "-qw", $"net.ipv6.conf.{Tun.Name}.accept_ra=0");
         await Router.ExecCheckedAsync("ip", "link", "set", Tun.Name, "up");
     }

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using NetDsl.Addressing;
-using NetDsl.Capture;
-using NetDsl.Lab.Capture;
+using NetDsl.Pcap;
+using NetDsl.Lab.Sniffing;
 using NetDsl.Nptv6;
 using NetDsl.Nptv6.Packets;
 using NetDsl.TestSupport;
@@ -33,8 +33,8 @@ public class Nptv6PacketOracleTests
 
         await using var lab = await NptOracleLab.CreateAsync(rules);
         // Outbound packets leave towards the outside host, inbound ones towards the inside host.
-        await using var outside = await PacketCapture.StartAsync(lab.Outside, "vo", "ip6");
-        await using var inside = await PacketCapture.StartAsync(lab.Inside, "vi", "ip6");
+        await using var outside = await Tcpdump.StartAsync(lab.Outside, "vo", "ip6");
+        await using var inside = await Tcpdump.StartAsync(lab.Inside, "vi", "ip6");
         foreach (var c in crafted)
         {
             lab.Tun.Write(c.Packet);
@@ -78,7 +78,7 @@ public class Nptv6PacketOracleTests
             {
                 // Mixed lengths: the longer prefix overwrites bits the adjustment never saw, so Linux (and NetDsl,
                 // which does the same) emit a bad checksum unless those bits were zero. Equal lengths never do.
-                if (c.Rule.Rule.IsReversible) failures.Add($"{c.Description}: bytes agree but the transport checksum does not verify");
+                if (c.Rule.Prefixes.IsReversible) failures.Add($"{c.Description}: bytes agree but the transport checksum does not verify");
                 else brokenChecksums++;
             }
         }
@@ -100,10 +100,10 @@ public class Nptv6PacketOracleTests
             int carry = OracleCases.CarryWord(rule);
             var addresses = new List<(string Kind, IpAddress Address)>
             {
-                ("random", OracleCases.RandomIn(random, rule.Rule.Inside)),
-                ("result 0xffff", OracleCases.WithWord(OracleCases.RandomIn(random, rule.Rule.Inside), carry, (ushort)~rule.Outbound.Adjustment)),
+                ("random", OracleCases.RandomIn(random, rule.Prefixes.Inside)),
+                ("result 0xffff", OracleCases.WithWord(OracleCases.RandomIn(random, rule.Prefixes.Inside), carry, (ushort)~rule.Outbound.Adjustment)),
             };
-            if (carry == 4) addresses.Add(("iid word 4 0xffff", OracleCases.WithWord(OracleCases.RandomIn(random, rule.Rule.Inside), 4, 0xffff)));
+            if (carry == 4) addresses.Add(("iid word 4 0xffff", OracleCases.WithWord(OracleCases.RandomIn(random, rule.Prefixes.Inside), 4, 0xffff)));
             foreach (var (kind, inner) in addresses)
             {
                 var outer = rule.TranslateOutbound(inner).Address;
@@ -130,7 +130,7 @@ public class Nptv6PacketOracleTests
             }
             if (carry == 4)
             {
-                var allOnes = IpAddress.V6(OracleCases.RandomIn(random, rule.Rule.Inside).High, ulong.MaxValue);
+                var allOnes = IpAddress.V6(OracleCases.RandomIn(random, rule.Prefixes.Inside).High, ulong.MaxValue);
                 yield return Make(++label, $"{rule} all-ones IID outbound UDP from {allOnes}", rule, Nptv6Direction.Outbound,
                     Ipv6TestPackets.Udp(allOnes, remote, 1, 2, new byte[] { 1 }));
             }

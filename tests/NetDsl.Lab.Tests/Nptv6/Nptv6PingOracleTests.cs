@@ -4,8 +4,8 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using NetDsl.Addressing;
-using NetDsl.Capture;
-using NetDsl.Lab.Capture;
+using NetDsl.Pcap;
+using NetDsl.Lab.Sniffing;
 using NetDsl.Nptv6;
 using NetDsl.TestSupport;
 using NUnit.Framework;
@@ -34,8 +34,8 @@ public class Nptv6PingOracleTests
         await using var lab = await NptOracleLab.CreateAsync(rules);
         await lab.AddInsideAddressesAsync(cases.Select(c => c.Address));
 
-        await using var outside = await PacketCapture.StartAsync(lab.Outside, "vo", "icmp6 and ip6[40] == 128");
-        await using var inside = await PacketCapture.StartAsync(lab.Router, "ri", "icmp6 and ip6[40] == 129");
+        await using var outside = await Tcpdump.StartAsync(lab.Outside, "vo", "icmp6 and ip6[40] == 128");
+        await using var inside = await Tcpdump.StartAsync(lab.Router, "ri", "icmp6 and ip6[40] == 129");
         await PingAllAsync(lab, cases.Select(c => c.Address));
         // A burst of ~120 pings can lose one to a full queue; send a second ping for any translatable address
         // not seen yet, so that "not seen" means the kernel dropped it rather than that a queue did.
@@ -52,7 +52,7 @@ public class Nptv6PingOracleTests
         foreach (var (rule, kind, address) in cases)
         {
             var expected = rule.TranslateOutbound(address);
-            var rfc = Nptv6Translator.Create(rule.Rule.Inside, rule.Rule.Outside).TranslateOutbound(address);
+            var rfc = Nptv6Translator.Create(rule.Prefixes.Inside, rule.Prefixes.Outside).TranslateOutbound(address);
             if (rfc.Outcome != expected.Outcome) rfcDiffers++;
             if (expected.IsTranslated)
             {
@@ -64,7 +64,7 @@ public class Nptv6PingOracleTests
             {
                 dropped++;
                 // The kernel must not have let it out under any source from this rule's outside prefix with its IID.
-                if (requests.Any(r => rule.Rule.Outside.Contains(r.Source) && r.Source.Low == address.Low))
+                if (requests.Any(r => rule.Prefixes.Outside.Contains(r.Source) && r.Source.Low == address.Low))
                     failures.Add($"{rule} {kind}: {address} untranslatable for NetDsl ({expected.Describe()}) but the kernel sent it");
             }
         }
@@ -77,7 +77,7 @@ public class Nptv6PingOracleTests
         foreach (var reply in replies)
         {
             if (!requestById.TryGetValue(reply.Identifier, out var request)) continue;
-            var rule = cases.First(c => c.Rule.Rule.Outside.Contains(request.Source)).Rule;
+            var rule = cases.First(c => c.Rule.Prefixes.Outside.Contains(request.Source)).Rule;
             var inbound = rule.TranslateInbound(request.Source);
             repliesCompared++;
             if (!inbound.IsTranslated || inbound.Address != reply.Destination)

@@ -25,23 +25,23 @@ public static class OracleCases
 
     public static IEnumerable<(string Kind, IpAddress Address)> Addresses(Nptv6Translator translator, Random random, int randomCount)
     {
-        for (int i = 0; i < randomCount; i++) yield return ("random", RandomIn(random, translator.Rule.Inside));
+        for (int i = 0; i < randomCount; i++) yield return ("random", RandomIn(random, translator.Prefixes.Inside));
         int carry = CarryWord(translator);
         ushort adjustment = translator.Outbound.Adjustment;
-        yield return ("result 0xffff written as 0", WithWord(RandomIn(random, translator.Rule.Inside), carry, (ushort)~adjustment));
-        yield return ("carry word 0", WithWord(RandomIn(random, translator.Rule.Inside), carry, 0));
-        yield return ("carry word 0xfffe", WithWord(RandomIn(random, translator.Rule.Inside), carry, 0xfffe));
+        yield return ("result 0xffff written as 0", WithWord(RandomIn(random, translator.Prefixes.Inside), carry, (ushort)~adjustment));
+        yield return ("carry word 0", WithWord(RandomIn(random, translator.Prefixes.Inside), carry, 0));
+        yield return ("carry word 0xfffe", WithWord(RandomIn(random, translator.Prefixes.Inside), carry, 0xfffe));
         if (carry == 3)
         {
-            yield return ("subnet word 0xffff", WithWord(RandomIn(random, translator.Rule.Inside), 3, 0xffff));
-            yield return ("all-ones interface identifier under /48", AllOnesIid(RandomIn(random, translator.Rule.Inside)));
+            yield return ("subnet word 0xffff", WithWord(RandomIn(random, translator.Prefixes.Inside), 3, 0xffff));
+            yield return ("all-ones interface identifier under /48", AllOnesIid(RandomIn(random, translator.Prefixes.Inside)));
         }
         else
         {
-            yield return ("iid word 4 0xffff (carried by word 5)", WithWord(RandomIn(random, translator.Rule.Inside), 4, 0xffff));
-            var three = WithWord(WithWord(WithWord(RandomIn(random, translator.Rule.Inside), 4, 0xffff), 5, 0xffff), 6, 0xffff);
+            yield return ("iid word 4 0xffff (carried by word 5)", WithWord(RandomIn(random, translator.Prefixes.Inside), 4, 0xffff));
+            var three = WithWord(WithWord(WithWord(RandomIn(random, translator.Prefixes.Inside), 4, 0xffff), 5, 0xffff), 6, 0xffff);
             yield return ("iid words 4-6 0xffff (carried by word 7)", WithWord(three, 7, 0x1234));
-            yield return ("all-ones interface identifier", AllOnesIid(RandomIn(random, translator.Rule.Inside)));
+            yield return ("all-ones interface identifier", AllOnesIid(RandomIn(random, translator.Prefixes.Inside)));
         }
     }
 

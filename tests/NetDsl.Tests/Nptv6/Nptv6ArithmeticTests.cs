@@ -114,7 +114,7 @@ public class Nptv6ArithmeticTests
     [TestCase("10.0.0.0/8", "2001:db8::/48", "IPv4")]
     public void Invalid_prefixes_are_refused_with_a_reason(string inside, string outside, string reason)
     {
-        var ok = Nptv6Translator.TryCreate(new Nptv6Rule(P(inside), P(outside)), Nptv6Compatibility.Rfc6296, out var translator, out var check);
+        var ok = Nptv6Translator.TryCreate(new Nptv6PrefixPair(P(inside), P(outside)), Nptv6Compatibility.Rfc6296, out var translator, out var check);
         Assert.That(ok, Is.False);
         Assert.That(translator, Is.Null);
         Assert.That(check.Errors, Has.Some.Contains(reason));
@@ -123,7 +123,7 @@ public class Nptv6ArithmeticTests
     [Test]
     public void Mixed_lengths_translate_as_linux_with_a_warning()
     {
-        var ok = Nptv6Translator.TryCreate(new Nptv6Rule(P("fd01:203:405::/48"), P("2001:db8:1:2::/64")), Nptv6Compatibility.Rfc6296, out var translator, out var check);
+        var ok = Nptv6Translator.TryCreate(new Nptv6PrefixPair(P("fd01:203:405::/48"), P("2001:db8:1:2::/64")), Nptv6Compatibility.Rfc6296, out var translator, out var check);
         Assert.That(ok, Is.True);
         Assert.That(check.Warnings, Has.Some.Contains("not reversible"));
         var inside = A("fd01:203:405:77::1");

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using NetDsl.Addressing;
-using NetDsl.Capture;
+using NetDsl.Pcap;
 using NetDsl.Nptv6;
 using NetDsl.Nptv6.Packets;
 using NetDsl.TestSupport;
@@ -111,7 +111,7 @@ public class Nptv6PacketTests
     {
         var random = new Random(5);
         var singles = Enumerable.Range(0, 50).Select(i => Ipv6TestPackets.Udp(
-            Nptv6PropertyTests.RandomAddressIn(random, Translator.Rule.Inside), Remote, (ushort)i, 53, new byte[i % 7])).ToList();
+            Nptv6PropertyTests.RandomAddressIn(random, Translator.Prefixes.Inside), Remote, (ushort)i, 53, new byte[i % 7])).ToList();
         var buffer = singles.SelectMany(p => p).ToArray();
         var lengths = singles.Select(p => p.Length).ToArray();
         var offsets = new int[lengths.Length];

@@ -21,7 +21,7 @@ public class Nptv6PropertyTests
         {
             int length = RandomLength(random);
             var translator = Nptv6Translator.Create(RandomPrefix(random, length), RandomPrefix(random, length));
-            var address = RandomAddressIn(random, translator.Rule.Inside);
+            var address = RandomAddressIn(random, translator.Prefixes.Inside);
 
             var outbound = translator.TranslateOutbound(address);
             if (!outbound.IsTranslated)
@@ -31,7 +31,7 @@ public class Nptv6PropertyTests
                 continue;
             }
             translated++;
-            Assert.That(translator.Rule.Outside.Contains(outbound.Address), Is.True, $"{address} -> {outbound.Address} via {translator}");
+            Assert.That(translator.Prefixes.Outside.Contains(outbound.Address), Is.True, $"{address} -> {outbound.Address} via {translator}");
             Assert.That(OnesComplement.AreEquivalent(OnesComplement.Sum(outbound.Address), OnesComplement.Sum(address)), Is.True,
                 $"checksum-neutral: {address} -> {outbound.Address} via {translator}");
             Assert.That(DifferingWordsAfterPrefix(address, outbound.Address, length), Is.LessThanOrEqualTo(1));
@@ -52,13 +52,13 @@ public class Nptv6PropertyTests
             for (int i = 0; i < 500; i++)
             {
                 var translator = Nptv6Translator.Create(RandomPrefix(random, length), RandomPrefix(random, length));
-                var words = RandomAddressIn(random, translator.Rule.Inside).Words();
+                var words = RandomAddressIn(random, translator.Prefixes.Inside).Words();
                 // Force the carrying word to the values around the edges: 0, 0xFFFE, ~adjustment (result 0xFFFF).
                 int carry = length <= 48 ? 3 : 4;
                 ushort[] specials = { 0, 1, 0xFFFE, (ushort)~translator.Outbound.Adjustment };
                 words[carry] = specials[i % specials.Length];
                 var inside = IpAddress.FromWords(words);
-                Assert.That(translator.Rule.Inside.Contains(inside), Is.True, "the carrying word is never part of the prefix");
+                Assert.That(translator.Prefixes.Inside.Contains(inside), Is.True, "the carrying word is never part of the prefix");
                 var outbound = translator.TranslateOutbound(inside);
                 Assert.That(outbound.IsTranslated, Is.True, $"{inside} via {translator}");
                 Assert.That(outbound.Address.Word(carry), Is.Not.EqualTo(0xFFFF), "0xFFFF is written as 0");
@@ -75,7 +75,7 @@ public class Nptv6PropertyTests
         {
             int length = RandomLength(random);
             var translator = Nptv6Translator.Create(RandomPrefix(random, length), RandomPrefix(random, RandomLength(random)));
-            var address = RandomAddressIn(random, translator.Rule.Inside);
+            var address = RandomAddressIn(random, translator.Prefixes.Inside);
             ulong high = address.High, low = address.Low;
             var outcome = translator.Translate(ref high, ref low, Nptv6Direction.Outbound);
             var result = translator.TranslateOutbound(address);

@@ -9,7 +9,7 @@ namespace NetDsl.Tests.Syntax;
 /// <summary>The lexical grammar and the statement shapes, construct by construct.</summary>
 public class GrammarTests
 {
-    private static SyntaxTree Parse(string text) => SyntaxParser.Parse(new SourceText(text));
+    private static FileSyntax Parse(string text) => SyntaxParser.Parse(new FileText(text));
 
     [Test]
     public void Comments_blank_lines_and_semicolons_separate_nothing_but_statements()

@@ -16,7 +16,7 @@ public class StatementFrameTests
 {
     private static void AssertSameAsInPlace(string text)
     {
-        var source = new SourceText(text, "t.netdsl");
+        var source = new FileText(text, "t.netdsl");
         var inPlace = SyntaxParser.Parse(source);
         var layout = StatementSlices.Cut(source);
         var assembled = SyntaxParser.Assemble(layout, layout.Statements.Select(s => SyntaxParser.ParseStatement(s.Text)).ToList());
@@ -67,8 +67,8 @@ public class StatementFrameTests
     public void A_statement_moved_by_an_edit_above_it_parses_to_an_equal_value()
     {
         const string statement = "container c1 on n { image \"busybox\"  command [\"/bin/sh\"] }";
-        var before = StatementSlices.Cut(new SourceText("let A = 1\n" + statement + "\n"));
-        var after = StatementSlices.Cut(new SourceText("# a new comment\nlet LONGER_NAME = 12345\n\n" + statement + "\n"));
+        var before = StatementSlices.Cut(new FileText("let A = 1\n" + statement + "\n"));
+        var after = StatementSlices.Cut(new FileText("# a new comment\nlet LONGER_NAME = 12345\n\n" + statement + "\n"));
         Assert.That(after.Statements[1].Text, Is.EqualTo(before.Statements[1].Text));
         Assert.That(after.Statements[1].Frame, Is.Not.EqualTo(before.Statements[1].Frame));
         Assert.That(SyntaxParser.ParseStatement(after.Statements[1].Text), Is.EqualTo(SyntaxParser.ParseStatement(before.Statements[1].Text)));
@@ -77,7 +77,7 @@ public class StatementFrameTests
     [Test]
     public void A_frame_moves_spans_into_the_file_and_back()
     {
-        var source = new SourceText("let A = 1\n\n  let B = 2\n", "t.netdsl");
+        var source = new FileText("let A = 1\n\n  let B = 2\n", "t.netdsl");
         var frame = StatementSlices.Cut(source).Statements[1].Frame;
         Assert.That(frame, Is.EqualTo(new SpanFrame(11, 2)));
         var inFile = source.Span(17, 1);                       // the "B"

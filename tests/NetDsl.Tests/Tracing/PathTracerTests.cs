@@ -53,7 +53,7 @@ public class PathTracerTests
         string text = TestCompile.ExampleText;
         Assert.That(text, Does.Contain(find), "test precondition");
         var result = TestCompile.Compile(text.Replace(find, replace));
-        if (result.Model is null)
+        if (result.HasErrors)
         {
             // The binder traces expects: a broken path is NDSL6001 on the expect's line.
             var diag = result.Diagnostics.FirstOrDefault(d => d.Id == "NDSL6001" && d.Message.Contains($"{from} -> {to}"));

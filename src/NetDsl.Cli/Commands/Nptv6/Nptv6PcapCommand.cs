@@ -1,7 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using NetDsl.Capture;
+using NetDsl.Pcap;
 using NetDsl.Nptv6;
 using NetDsl.Nptv6.Packets;
 

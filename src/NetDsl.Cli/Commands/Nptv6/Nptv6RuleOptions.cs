@@ -72,7 +72,7 @@ public sealed class Nptv6RuleOptions
         if (!TryParsePrefix("--inside", insideText, console, out var inside) || !TryParsePrefix("--outside", outsideText, console, out var outside))
             return false;
 
-        if (!Nptv6Translator.TryCreate(new Nptv6Rule(inside, outside), compatibility, out var created, out var check))
+        if (!Nptv6Translator.TryCreate(new Nptv6PrefixPair(inside, outside), compatibility, out var created, out var check))
         {
             foreach (var error in check.Errors) console.Error.WriteLine("netdsl nptv6: error: " + error);
             return false;

@@ -1,7 +1,7 @@
 #if NET
 using System;
 using System.Collections.Generic;
-using NetDsl.Capture;
+using NetDsl.Pcap;
 
 namespace NetDsl.Nptv6.Packets;
 

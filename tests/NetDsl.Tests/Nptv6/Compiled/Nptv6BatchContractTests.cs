@@ -61,7 +61,7 @@ public class Nptv6BatchContractTests
                     if (withOutcomes) outcomes[count] = outcomes[count + 1] = (Nptv6PacketOutcome)99; // beyond count: untouched
                     int translated = translator.TranslateBatch(buffer, packetLength, count, direction, outcomes);
 
-                    string what = rule + " " + translator.Rule + " " + direction;
+                    string what = rule + " " + translator.Prefixes + " " + direction;
                     Assert.That(translated, Is.EqualTo(expectedTranslated), what);
                     Assert.That(buffer, Is.EqualTo(expected), what);
                     if (withOutcomes)
@@ -85,7 +85,7 @@ public class Nptv6BatchContractTests
         var buffer = new byte[count * length];
         for (int i = 0; i < count; i++)
         {
-            var source = IpAddress.V6(translator.Rule.Inside.Address.High, (ulong)random.NextInt64());
+            var source = IpAddress.V6(translator.Prefixes.Inside.Address.High, (ulong)random.NextInt64());
             Ipv6TestPackets.Udp(source, IpAddress.Parse("2001:db8:ffff::53"), 40000, 53, new byte[length - 48]).CopyTo(buffer, i * length);
         }
         var start = (byte[])buffer.Clone();
@@ -128,7 +128,7 @@ public class Nptv6BatchContractTests
     /// </summary>
     private static byte[] RandomPacket(Random random, INptv6Translator translator, Nptv6Direction direction, int length)
     {
-        var from = direction == Nptv6Direction.Outbound ? translator.Rule.Inside : translator.Rule.Outside;
+        var from = direction == Nptv6Direction.Outbound ? translator.Prefixes.Inside : translator.Prefixes.Outside;
         ulong mask = Nptv6Rewrite.HighMask(from.Length);
         var address = random.Next(8) == 0 ? IpAddress.V6(RandomWords(random), RandomWords(random))
             : IpAddress.V6((from.Address.High & mask) | (RandomWords(random) & ~mask), random.Next(40) == 0 ? ulong.MaxValue : RandomWords(random));

@@ -31,7 +31,7 @@ public class Nptv6TranslatorContractTests
     {
         var translator = Rule("gateway");
         if (_kind == TranslatorKind.Generic) Assert.That(translator, Is.InstanceOf<Nptv6Translator>());
-        else Assert.That(translator.GetType().DeclaringType, Is.EqualTo(typeof(Rules.Nptv6)));
+        else Assert.That(translator.GetType().DeclaringType, Is.EqualTo(typeof(Rules.Nptv6Translators)));
     }
 
     [Test]
@@ -59,8 +59,8 @@ public class Nptv6TranslatorContractTests
             var translators = TranslatorFactory.Create(_kind, rule);
             foreach (var t in translators)
             {
-                Assert.That(t.Outbound, Is.EqualTo(Nptv6Rewrite.Create(t.Rule.Inside, t.Rule.Outside, Nptv6Compatibility.Rfc6296)), rule);
-                Assert.That(t.Inbound, Is.EqualTo(Nptv6Rewrite.Create(t.Rule.Outside, t.Rule.Inside, Nptv6Compatibility.Rfc6296)), rule);
+                Assert.That(t.Outbound, Is.EqualTo(Nptv6Rewrite.Create(t.Prefixes.Inside, t.Prefixes.Outside, Nptv6Compatibility.Rfc6296)), rule);
+                Assert.That(t.Inbound, Is.EqualTo(Nptv6Rewrite.Create(t.Prefixes.Outside, t.Prefixes.Inside, Nptv6Compatibility.Rfc6296)), rule);
             }
         }
     }
@@ -95,7 +95,7 @@ public class Nptv6TranslatorContractTests
         var random = new Random(rule.GetHashCode(StringComparison.Ordinal) & 0x7FFF ^ 6296);
         foreach (var translator in TranslatorFactory.Create(_kind, rule))
         {
-            var inside = translator.Rule.Inside;
+            var inside = translator.Prefixes.Inside;
             for (int i = 0; i < 2000; i++)
             {
                 // Inside the prefix, with the occasional 0xFFFF word so the §3.4/§3.5 edges come up.
@@ -236,7 +236,7 @@ public class Nptv6TranslatorContractTests
             for (int i = 0; i < 500; i++)
             {
                 var direction = random.Next(2) == 0 ? Nptv6Direction.Outbound : Nptv6Direction.Inbound;
-                var from = direction == Nptv6Direction.Outbound ? translator.Rule.Inside : translator.Rule.Outside;
+                var from = direction == Nptv6Direction.Outbound ? translator.Prefixes.Inside : translator.Prefixes.Outside;
                 // Mostly inside the prefix; sometimes a random address, an ICMPv6 error, or a truncated packet.
                 var address = random.Next(8) == 0 ? IpAddress.V6(RandomWords(random), RandomWords(random))
                     : IpAddress.V6((from.Address.High & Nptv6Rewrite.HighMask(from.Length)) | (RandomWords(random) & ~Nptv6Rewrite.HighMask(from.Length)), RandomWords(random));

@@ -22,7 +22,7 @@ public static class TranslatorFactory
 
     public static IReadOnlyList<INptv6Translator> Create(TranslatorKind kind, string rule)
     {
-        if (kind == TranslatorKind.Compiled) return Rules.Nptv6.Select(rule, Rules.Parameters.Default);
+        if (kind == TranslatorKind.Compiled) return Rules.Nptv6Translators.Select(rule, Rules.Parameters.Default);
         var found = Nptv6Mappings.FindRule(Bound.Value, rule) ?? throw new ArgumentException("no rule " + rule);
         if (!Nptv6Mappings.TryCreate(found, Nptv6Compatibility.Rfc6296, out var translators, out var errors, out _))
             throw new ArgumentException(string.Join(" ", errors));

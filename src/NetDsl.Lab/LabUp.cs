@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using NetDsl.Lab.Docker;
+using NetDsl.Lab.Namespaces;
+using NetDsl.Model;
+using NetDsl.Tracing;
+
+namespace NetDsl.Lab;
+
+/// <summary>The outcome of up, test or down: success, and the errors to print when not.</summary>
+public sealed record LabOutcome(bool Succeeded, IReadOnlyList<string> Errors)
+{
+    public static LabOutcome Ok { get; } = new(true, Array.Empty<string>());
+
+    public static LabOutcome Fail(params string[] errors) => new(false, errors);
+}
+
+/// <summary>
+/// `lab up`: namespaces, private dockerds, veths and switches, addresses, routes, firewall rules (the
+/// <see cref="LabPlan"/>), then NetDsl's own apply on every Docker host. Each thing is recorded in the
+/// <see cref="LabState"/> before it is created. A failure stops there and leaves the lab for inspection;
+/// `lab down` removes it.
+/// </summary>
+public sealed class LabUp
+{
+    private readonly ILabDockerEngine _engine;
+    private readonly Action<string> _progress;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public LabUp(ILabDockerEngine engine, Action<string> progress)
+    {
+        _engine = engine;
+        _progress = progress;
+    }
+
+    public async Task<LabOutcome> RunAsync(string file, LabName name, IReadOnlyDictionary<string, string> userOverrides, CancellationToken ct = default)
+    {
+        var existing = LabDown.Leftovers(name);
+        if (existing.Count > 0)
+            return LabOutcome.Fail($"lab {name} already exists (or was left half-built): {string.Join(", ", existing)}. " +
+                                   $"Remove it with `netdsl lab down {file}" + (name == LabName.FromFile(file) ? "" : " --name " + name) + "` first.");
+        string text;
+        try { text = await File.ReadAllTextAsync(file, ct); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return LabOutcome.Fail($"cannot read '{file}': {e.Message}"); }
+        var compiled = LabModel.Compile(text, file, userOverrides);
+        foreach (var note in compiled.Notes) Progress(note);
+        if (compiled.Model is null) return new LabOutcome(false, compiled.Errors);
+        var model = compiled.Model;
+        var plan = LabLowering.Lower(model, name);
+
+        var state = new LabState { Name = name.Short, File = file, Started = DateTime.UtcNow, Overrides = new(compiled.Overrides), Interfaces = plan.Interfaces.ToList() };
+        state.Save();
+        try
+        {
+            await BuildAsync(model, plan, state, ct);
+            state.Phase = "up";
+            state.Save();
+            Progress("interface names (vendor -> Linux):");
+            foreach (var i in plan.Interfaces) Progress("  " + i);
+            Progress($"lab {name} is up: {plan.Devices.Count} devices, {plan.Switches.Count} switches, {model.Containers.Count} containers, {model.Expectations.Count} expects (run `netdsl lab test`)");
+            return LabOutcome.Ok;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            state.Phase = "failed";
+            state.Save();
+            return LabOutcome.Fail($"lab up failed: {e.Message}", $"what was built is still there: remove it with `netdsl lab down {file}" + (name == LabName.FromFile(file) ? "" : " --name " + name) + "`");
+        }
+    }
+
+    private async Task BuildAsync(NetworkModel model, LabPlan plan, LabState state, CancellationToken ct)
+    {
+        // Docker hosts first and in parallel: their engines take the longest to start.
+        var hosts = plan.Devices.Where(d => d.Kind == DeviceKind.DockerHost).ToList();
+        state.Dockerds.AddRange(hosts.Select(h => h.Namespace));
+        state.Save();
+        var engines = hosts.Select(async h =>
+        {
+            var dockerd = await PrivateDockerd.StartDetachedAsync(h.Namespace, _engine.InitialDaemonJson(model, model.FindHost(h.Name)!));
+            Progress($"dockerd for {h.Name} answers (namespace {h.Namespace})");
+            await dockerd.ImportBusyboxAsync(LabModel.Image);
+            Progress($"{h.Name}: busybox image {LabModel.Image} imported");
+            return dockerd;
+        }).ToList();
+
+        foreach (var ns in plan.Namespaces.Where(n => !state.Dockerds.Contains(n)))
+        {
+            state.Namespaces.Add(ns);
+            state.Save();
+            await NetworkNamespace.CreateAsync(ns);
+        }
+        Progress($"namespaces: {string.Join(", ", plan.Namespaces)}");
+        var dockerds = await Task.WhenAll(engines);
+
+        foreach (var v in plan.Veths)
+        {
+            var a = NetworkNamespace.Open(v.A.Namespace);
+            await a.ConnectAsync(v.A.Interface, NetworkNamespace.Open(v.B.Namespace), v.B.Interface);
+        }
+        Progress($"{plan.Veths.Count} veth pairs");
+        foreach (var step in plan.Steps)
+        {
+            ct.ThrowIfCancellationRequested();
+            var ns = NetworkNamespace.Open(step.Namespace);
+            var r = step.Input is null ? await ns.ExecAsync(step.Command[0], step.Command.Skip(1).ToArray())
+                                       : await ns.ExecWithInputAsync(step.Input, step.Command[0], step.Command.Skip(1).ToArray());
+            if (!r.Succeeded) throw new InvalidOperationException($"{step.Why}: {step} failed: {r.StandardError.Trim()}");
+        }
+        Progress($"{plan.Steps.Count} addresses, routes and firewall rules");
+
+        var applies = hosts.Select(async (h, index) =>
+        {
+            var host = model.FindHost(h.Name)!;
+            var result = await _engine.ApplyAsync(model, host, dockerds[index].Host, h.Namespace, dockerds[index].DaemonJsonPath, ct);
+            if (!result.Succeeded) throw new InvalidOperationException($"apply on {h.Name} failed:\n  " + string.Join("\n  ", result.Lines));
+            Progress($"{h.Name}: applied ({result.Lines.LastOrDefault()})");
+            await WaitForDadAsync(dockerds[index], model.ContainersOn(h.Name).Select(c => c.Name).ToList(), ct);
+        });
+        await Task.WhenAll(applies);
+    }
+
+    /// <summary>
+    /// Waits until no container address is tentative. Containers get namespaces of their own with the kernel's
+    /// default DAD, so for a second or so their link-local is unusable and a ping to fe80::1%eth0 leaves from the
+    /// global address instead — a source trace does not predict and a real host would not use once settled.
+    /// </summary>
+    private async Task WaitForDadAsync(PrivateDockerd dockerd, IReadOnlyList<string> containers, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var c in containers)
+        {
+            while (true)
+            {
+                var r = await dockerd.DockerAsync("exec", c, "cat", "/proc/net/if_inet6");
+                if (!r.Succeeded || !HasTentative(r.StandardOutput)) break;
+                if (clock.Elapsed > TimeSpan.FromSeconds(10)) throw new TimeoutException($"container {c} still has tentative addresses after 10 s");
+                await Task.Delay(100, ct);
+            }
+        }
+        if (containers.Count > 0) Progress($"duplicate address detection done in {containers.Count} container(s) ({clock.Elapsed.TotalSeconds:0.0} s)");
+    }
+
+    /// <summary>/proc/net/if_inet6: address, ifindex, prefix length, scope, flags (hex; 0x40 = IFA_F_TENTATIVE), name.</summary>
+    internal static bool HasTentative(string ifInet6) =>
+        ifInet6.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Any(f => f.Length >= 5 && int.TryParse(f[4], System.Globalization.NumberStyles.HexNumber, null, out int flags) && (flags & 0x40) != 0);
+
+    private void Progress(string line) => _progress($"[{_clock.Elapsed.TotalSeconds,5:0.0}s] {line}");
+}

@@ -1,0 +1,15 @@
+namespace NetDsl.Diagnostics;
+
+/// <summary>
+/// One kind of mistake: a stable id (NDSL + number), a default severity, a title, and a message format whose
+/// {0}, {1}… are filled in per occurrence. <see cref="Fix"/> says how to repair it; every id is documented in
+/// docs/diagnostics.md under the anchor <see cref="HelpAnchor"/>.
+/// </summary>
+public sealed record DiagnosticDefinition(string Id, Severity DefaultSeverity, string Category, string Title, string MessageFormat, string Fix)
+{
+    public string HelpAnchor => Id.ToLowerInvariant();
+
+    public const string HelpBase = "https://github.com/netdsl/netdsl/blob/main/docs/diagnostics.md#";
+
+    public string HelpLink => HelpBase + HelpAnchor;
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using NetDsl.Text;
+
+namespace NetDsl.Diagnostics;
+
+/// <summary>One occurrence of a mistake at an exact place in a .netdsl file.</summary>
+public sealed record NetDslDiagnostic(DiagnosticDefinition Descriptor, Severity Severity, SourceSpan Span, string Message)
+{
+    public string Id => Descriptor.Id;
+
+    public bool IsError => Severity == Severity.Error;
+
+    public static NetDslDiagnostic Create(DiagnosticDefinition descriptor, SourceSpan span, params object?[] args)
+    {
+        string message = args.Length == 0
+            ? descriptor.MessageFormat
+            : string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args);
+        return new NetDslDiagnostic(descriptor, descriptor.DefaultSeverity, span, message);
+    }
+
+    public NetDslDiagnostic WithSeverity(Severity severity) => this with { Severity = severity };
+
+    /// <summary>MSBuild/compiler form: <c>lab.netdsl(12,5): error NDSL0101: message Fix: …</c>.</summary>
+    public string Format(string path) =>
+        string.Format(CultureInfo.InvariantCulture, "{0}({1},{2}): {3} {4}: {5}", path, Span.Line, Span.Column,
+            SeverityWord(Severity), Id, MessageWithFix);
+
+    /// <summary>The message followed by the descriptor's fix hint.</summary>
+    public string MessageWithFix => Message + " Fix: " + Descriptor.Fix;
+
+    public static string SeverityWord(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        Severity.Info => "info",
+        _ => "hidden",
+    };
+
+    public override string ToString() => Format("input.netdsl");
+}
