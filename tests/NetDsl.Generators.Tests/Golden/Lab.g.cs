@@ -29,7 +29,7 @@ namespace NetDsl.Generated
                 Daemon: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(671, 60, 15, 3, 18, 4)),
                 Masquerades: _Masquerades(
                     new global::NetDsl.Model.Masquerade(Family: global::NetDsl.Model.IpFamily.Ipv6, ExcludedOutputInterface: "lo", OutputInterface: null, Source: null, Span: _Span(734, 26, 19, 3, 19, 29))),
-                Span: _Span(436, 380, 10, 1, 20, 2));
+                Span: _Span(436, 369, 10, 1, 20, 2));
         }
 
         /// <summary>Docker networks, in declaration order (members by name; all of them in the model).</summary>
@@ -50,11 +50,11 @@ namespace NetDsl.Generated
                 Name: "Rdc01",
                 Dialect: global::NetDsl.Model.Dialect.Ios,
                 Interfaces: _NetworkInterfaces(
-                    new(Name: "Vlan10", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x1), 64) /* fd5a:ceb9:ed8d:fe0a::1/64 */), LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: null, Span: _Span(1164, 69, 37, 3, 37, 72)),
-                    new(Name: "Vlan252", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x2), 64) /* fd5a:ceb9:ed8d:fefc::2/64 */), LinkLocal: null, Zone: null, Span: _Span(1236, 51, 38, 3, 38, 54))),
+                    new(Name: "Vlan10", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x1), 64) /* fd5a:ceb9:ed8d:fe0a::1/64 */), LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: null, Span: _Span(1136, 69, 37, 3, 37, 72)),
+                    new(Name: "Vlan252", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x2), 64) /* fd5a:ceb9:ed8d:fefc::2/64 */), LinkLocal: null, Zone: null, Span: _Span(1208, 51, 38, 3, 38, 54))),
                 Routes: _Routes(
-                    new global::NetDsl.Model.Route(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x1) /* fd5a:ceb9:ed8d:fefc::1 */, Interface: "Vlan252", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1290, 45, 39, 3, 39, 48))),
-                Span: _Span(1143, 194, 36, 1, 40, 2));
+                    new global::NetDsl.Model.Route(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x1) /* fd5a:ceb9:ed8d:fefc::1 */, Interface: "Vlan252", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1262, 45, 39, 3, 39, 48))),
+                Span: _Span(1115, 194, 36, 1, 40, 2));
         }
 
         /// <summary>NPTv6 (RFC 6296) rules of all firewalls, in declaration order.</summary>
@@ -67,9 +67,9 @@ namespace NetDsl.Generated
                 ToZone: "zUntrust",
                 Interface: "ethernet1/1.999",
                 Mappings: _Nptv6Mappings(
-                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(1937, 51, 50, 5, 50, 56)),
-                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x0), 64) /* fd5a:ceb9:ed8d:fefc::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(1993, 51, 51, 5, 51, 56))),
-                Span: _Span(1851, 197, 49, 3, 52, 4));
+                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(1908, 51, 50, 5, 50, 56)),
+                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x0), 64) /* fd5a:ceb9:ed8d:fefc::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(1964, 51, 51, 5, 51, 56))),
+                Span: _Span(1822, 197, 49, 3, 52, 4));
         }
 
         /// <summary>Firewalls, in declaration order.</summary>
@@ -80,16 +80,16 @@ namespace NetDsl.Generated
                 Name: "FWdc01",
                 Dialect: global::NetDsl.Model.Dialect.PanOs,
                 Interfaces: _NetworkInterfaces(
-                    new(Name: "ethernet1/1.999", Addresses: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FFFF, 0x192016800010250), 64) /* 2001:db8:ff00:ffff:192:168:1:250/64 */), LinkLocal: null, Zone: "zUntrust", Span: _Span(1365, 83, 43, 3, 43, 86)),
-                    new(Name: "ethernet1/2.252", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x1), 64) /* fd5a:ceb9:ed8d:fefc::1/64 */), LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "zTrust", Span: _Span(1451, 90, 44, 3, 44, 93))),
+                    new(Name: "ethernet1/1.999", Addresses: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FFFF, 0x192016800010250), 64) /* 2001:db8:ff00:ffff:192:168:1:250/64 */), LinkLocal: null, Zone: "zUntrust", Span: _Span(1337, 83, 43, 3, 43, 86)),
+                    new(Name: "ethernet1/2.252", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x1), 64) /* fd5a:ceb9:ed8d:fefc::1/64 */), LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "zTrust", Span: _Span(1423, 90, 44, 3, 44, 93))),
                 Routes: _Routes(
-                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0x20010DB8FF00FFFF, 0x1) /* 2001:db8:ff00:ffff::1 */, Interface: "ethernet1/1.999", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1544, 52, 45, 3, 45, 55)),
-                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x2) /* fd5a:ceb9:ed8d:fefc::2 */, Interface: "ethernet1/2.252", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1599, 73, 46, 3, 46, 76))),
+                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0x20010DB8FF00FFFF, 0x1) /* 2001:db8:ff00:ffff::1 */, Interface: "ethernet1/1.999", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1516, 52, 45, 3, 45, 55)),
+                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x2) /* fd5a:ceb9:ed8d:fefc::2 */, Interface: "ethernet1/2.252", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1571, 73, 46, 3, 46, 76))),
                 Allows: _AllowRules(
-                    new global::NetDsl.Model.AllowRule(Name: "trust_to_untrust", FromZone: "zTrust", ToZone: "zUntrust", Span: _Span(1709, 41, 47, 3, 47, 44))),
+                    new global::NetDsl.Model.AllowRule(Name: "trust_to_untrust", FromZone: "zTrust", ToZone: "zUntrust", Span: _Span(1680, 41, 47, 3, 47, 44))),
                 Nptv6Rules: _Nptv6Rules(
                     global::NetDsl.Generated.Lab.Nptv6Rules.Nat66NPTv6ToInternet),
-                Span: _Span(1339, 711, 42, 1, 53, 2));
+                Span: _Span(1311, 710, 42, 1, 53, 2));
         }
 
         /// <summary>External hosts (on the internet side), in declaration order.</summary>
@@ -99,7 +99,7 @@ namespace NetDsl.Generated
             public static global::NetDsl.Model.ExternalHost DnsGoogle { get; } = new(
                 Name: "dns.google",
                 Address: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */,
-                Span: _Span(2197, 26, 58, 3, 58, 29));
+                Span: _Span(2168, 26, 58, 3, 58, 29));
         }
 
         /// <summary>Upstreams (the internet side), in declaration order.</summary>
@@ -109,12 +109,12 @@ namespace NetDsl.Generated
             public static global::NetDsl.Model.Upstream Isp { get; } = new(
                 Name: "isp",
                 Interfaces: _NetworkInterfaces(
-                    new global::NetDsl.Model.NetworkInterface(Name: "uplink", Addresses: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FFFF, 0x1), 64) /* 2001:db8:ff00:ffff::1/64 */), LinkLocal: null, Zone: null, Span: _Span(2069, 49, 56, 3, 56, 52))),
+                    new global::NetDsl.Model.NetworkInterface(Name: "uplink", Addresses: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FFFF, 0x1), 64) /* 2001:db8:ff00:ffff::1/64 */), LinkLocal: null, Zone: null, Span: _Span(2040, 49, 56, 3, 56, 52))),
                 Routes: _Routes(
-                    new global::NetDsl.Model.Route(Destination: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, NextHop: _V6(0x20010DB8FF00FFFF, 0x192016800010250) /* 2001:db8:ff00:ffff:192:168:1:250 */, Interface: "uplink", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(2121, 73, 57, 3, 57, 76))),
+                    new global::NetDsl.Model.Route(Destination: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, NextHop: _V6(0x20010DB8FF00FFFF, 0x192016800010250) /* 2001:db8:ff00:ffff:192:168:1:250 */, Interface: "uplink", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(2092, 73, 57, 3, 57, 76))),
                 Hosts: _ExternalHosts(
                     global::NetDsl.Generated.Lab.ExternalHosts.DnsGoogle),
-                Span: _Span(2052, 173, 55, 1, 59, 2));
+                Span: _Span(2023, 173, 55, 1, 59, 2));
         }
 
         /// <summary>
@@ -139,11 +139,11 @@ namespace NetDsl.Generated
             Upstreams: _Upstreams(
                 Upstreams.Isp),
             Expectations: _Expectations(
-                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "dockerhost", To: new(Name: "cnt01", Address: null, Zone: null), Span: _Span(2227, 31, 61, 1, 61, 32)),
-                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "dockerhost", To: new(Name: null, Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "br_ipv6_nw"), Span: _Span(2259, 44, 62, 1, 62, 45)),
-                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dockerhost", Address: null, Zone: null), Span: _Span(2304, 31, 63, 1, 63, 32)),
-                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: null, Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "eth0"), Span: _Span(2336, 33, 64, 1, 64, 34)),
-                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dns.google", Address: null, Zone: null), Span: _Span(2370, 31, 65, 1, 65, 32))));
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "dockerhost", To: new(Name: "cnt01", Address: null, Zone: null), Span: _Span(2198, 31, 61, 1, 61, 32)),
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "dockerhost", To: new(Name: null, Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "br_ipv6_nw"), Span: _Span(2230, 44, 62, 1, 62, 45)),
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dockerhost", Address: null, Zone: null), Span: _Span(2275, 31, 63, 1, 63, 32)),
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: null, Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "eth0"), Span: _Span(2307, 33, 64, 1, 64, 34)),
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dns.google", Address: null, Zone: null), Span: _Span(2341, 31, 65, 1, 65, 32))));
 
         /// <summary>
         /// What applying the file does, in order: daemon.json, an engine restart where networking keys changed,
@@ -264,13 +264,13 @@ docker-host dockerhost {
     ipv6 true
     fixed-cidr-v6 2001:db8:1::/64
   }
-  masquerade ipv6 out-not lo             # firewall-cmd --masquerade --zone=public
+  masquerade ipv6 out-not lo  # firewall-cmd --masquerade --zone=public
 }
 
 network br_ipv6_nw on dockerhost {
   driver bridge
   subnet fd5a:ceb9:ed8d:1::/64
-  subnet 172.26.0.0/16                   # what the engine picked in the write-up; declared so MACs are predictable
+  subnet 172.26.0.0/16  # what the engine picked in the write-up; declared so MACs are predictable
   bridge-name br_ipv6_nw
 }
 
@@ -291,7 +291,7 @@ firewall FWdc01 panos {
   interface ethernet1/1.999 zone zUntrust address ROUTINGPREFIX:ffff:192:168:1:250/64
   interface ethernet1/2.252 zone zTrust address fd5a:ceb9:ed8d:fefc::1/64 link-local fe80::1
   route ::/0 via ethernet1/1.999 ROUTINGPREFIX:ffff::1
-  route fd5a:ceb9:ed8d:fe0a::/64 via ethernet1/2.252 fd5a:ceb9:ed8d:fefc::2   # return path (not in the seed)
+  route fd5a:ceb9:ed8d:fe0a::/64 via ethernet1/2.252 fd5a:ceb9:ed8d:fefc::2  # return path (not in the seed)
   allow trust_to_untrust zTrust -> zUntrust
   # The write-up's shortcut: two inside /64s on one outside /64 (RFC 6296 is 1:1, so this warns).
   nptv6 nat66_NPTv6_to_internet from zTrust to zUntrust interface ethernet1/1.999 {
@@ -438,7 +438,7 @@ expect ping cnt01 -> dns.google
                     new global::NetDsl.Model.KeyValue(Key: "com.docker.network.bridge.name", Value: "br_ipv6_nw")),
                 Labels: _KeyValues(),
                 Bridge: new(InterfaceName: "br_ipv6_nw", Global: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x1), 64) /* fd5a:ceb9:ed8d:1::1/64 */, LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Ipv4: _Prefix(_V4(0xAC1A0001), 16) /* 172.26.0.1/16 */),
-                Span: _Span(818, 224, 22, 1, 27, 2));
+                Span: _Span(807, 207, 22, 1, 27, 2));
 
             internal static global::NetDsl.Model.DockerNetwork[] _Part0() => new global::NetDsl.Model.DockerNetwork[] { BrIpv6Nw };
 
@@ -474,11 +474,11 @@ expect ping cnt01 -> dns.google
                 Tty: true,
                 Interactive: true,
                 Attachments: _NetworkAttachments(
-                    new global::NetDsl.Model.NetworkAttachment(Network: "br_ipv6_nw", InterfaceName: "eth0", Ipv6: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, Ipv6Fixed: false, PrefixLength: 64, Ipv4: _V4(0xAC1A0002) /* 172.26.0.2 */, Mac: _Mac(0x242AC1A0002) /* 02:42:ac:1a:00:02 */, LinkLocal: _V6(0xFE80000000000000, 0x42ACFFFE1A0002) /* fe80::42:acff:fe1a:2 */, Span: _Span(1063, 10, 29, 20, 29, 30))),
+                    new global::NetDsl.Model.NetworkAttachment(Network: "br_ipv6_nw", InterfaceName: "eth0", Ipv6: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, Ipv6Fixed: false, PrefixLength: 64, Ipv4: _V4(0xAC1A0002) /* 172.26.0.2 */, Mac: _Mac(0x242AC1A0002) /* 02:42:ac:1a:00:02 */, LinkLocal: _V6(0xFE80000000000000, 0x42ACFFFE1A0002) /* fe80::42:acff:fe1a:2 */, Span: _Span(1035, 10, 29, 20, 29, 30))),
                 PredictedRoutes: _Routes(
-                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */, NextHop: null, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1063, 10, 29, 20, 29, 30)),
-                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1063, 10, 29, 20, 29, 30))),
-                Span: _Span(1044, 97, 29, 1, 34, 2));
+                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */, NextHop: null, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1035, 10, 29, 20, 29, 30)),
+                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1035, 10, 29, 20, 29, 30))),
+                Span: _Span(1016, 97, 29, 1, 34, 2));
 
             internal static global::NetDsl.Model.Container[] _Part0() => new global::NetDsl.Model.Container[] { Cnt01 };
 
