@@ -23,6 +23,7 @@ public static class Program
         // One line per command group; each lives in Commands/.
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(FmtCommand.Create(console));
+        root.Subcommands.Add(LspCommand.Create(console));
         root.Subcommands.Add(TraceCommand.Create(console));
         root.Subcommands.Add(EmitCommand.Create(console));
         root.Subcommands.Add(Nptv6Command.Create(console));
