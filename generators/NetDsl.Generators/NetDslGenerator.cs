@@ -230,7 +230,12 @@ public sealed class NetDslGenerator : IIncrementalGenerator
             var result = complete
                 ? NetDslCompiler.Compile(text, Others(file), placed, keepContainerFrames: true)
                 : NetDslCompiler.Compile(text, SyntaxParser.Assemble(file.Layout, file.Statements));
-            return new CompiledFile(source, className, result.Model, result.Diagnostics, result.ContainerFrames);
+            if (result.Model is not null) return new CompiledFile(source, className, result.Model, result.Diagnostics, result.ContainerFrames);
+            // Errors: the class keeps its API — what bound, and a stand-in of the right type for each statement that did not —
+            // so the C# using it compiles and the build shows the NDSL errors alone. Bound again whole, in file coordinates.
+            var whole = SyntaxParser.Assemble(file.Layout, file.Statements);
+            var partial = complete ? NetDslCompiler.Compile(text, whole).PartialModel : result.PartialModel;
+            return new CompiledFile(source, className, StandIns.Complete(partial, whole), result.Diagnostics);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

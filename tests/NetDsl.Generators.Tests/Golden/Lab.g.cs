@@ -8,7 +8,7 @@ namespace NetDsl.Generated
     /// Everything lab.netdsl describes, as typed C#: one member per named node, the bound
     /// model (<see cref="Model"/>) and its <c>let</c> parameters (<see cref="Parameters"/>).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetDsl.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetDsl.Generators", "0.1.0.0")]
     public static partial class Lab
     {
         /// <summary>The file this class was generated from.</summary>
