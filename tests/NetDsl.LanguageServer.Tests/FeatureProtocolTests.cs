@@ -183,6 +183,9 @@ public class FeatureProtocolTests
         Assert.That(actions[0]!["isPreferred"]!.GetValue<bool>(), Is.True);
         var edit = actions[0]!["edit"]!["changes"]![Uri]![0]!;
         Assert.That(edit["newText"]!.GetValue<string>(), Is.EqualTo("br_ipv6_nw"));
+        // The container that no longer binds: its hover says why there is no prediction.
+        var hover = _client.Result("textDocument/hover", LspClient.At(Uri, line, "container c".Length))!;
+        Assert.That(hover["contents"]!["value"]!.GetValue<string>(), Does.Contain("`cnt01`: not bound"));
 
         // A misspelt keyword: the block's setting.
         var (subnetLine, _) = Find("subnet fd5a:ceb9:ed8d:1::/64");

@@ -24,7 +24,9 @@ public static class HoverFeature
         int start = offset, length = 0;
         if (analysis.Symbols.At(offset) is { Resolved: true } occurrence)
         {
-            markdown = Describe(model, occurrence.Key);
+            // A declared name whose statement did not bind has no predictions: say so rather than nothing.
+            markdown = Describe(model, occurrence.Key)
+                ?? "**" + occurrence.Key.Describe() + "** `" + occurrence.Key.Name + "`: not bound (see its diagnostics), so nothing is predicted for it";
             (start, length) = (occurrence.Start, occurrence.Length);
         }
         if (markdown is null && WordAt(analysis.Document.Text, offset) is var (wordStart, word) && word.Length > 0)

@@ -67,7 +67,7 @@ public class FormatterTests
     {
         string text = "let  A  =  1\ndocker-host   h {  engine  \nnetwork n on h { subnet fd00:1::/64 }\nlet B = [\"a\" \"b\"]\n";
         var result = NetDslFormatter.Format(text);
-        Assert.That(result.Text, Is.EqualTo("let A = 1\ndocker-host   h {  engine\nnetwork n on h { subnet fd00:1::/64 }\nlet B = [\"a\" \"b\"]\n"));
+        Assert.That(result.Text, Is.EqualTo("let A = 1\ndocker-host   h {  engine  \nnetwork n on h { subnet fd00:1::/64 }\nlet B = [\"a\" \"b\"]\n"));
         Assert.That(result.StatementsLeftAsWritten, Is.EqualTo(2));
     }
 
