@@ -81,9 +81,9 @@ public class DiagnosticsProtocolTests
             string uri = "file:///x/" + example.Id + ".netdsl";
             client.Open(uri, example.BadText);
             var published = (JsonArray)client.Notification("textDocument/publishDiagnostics", p => p["uri"]!.GetValue<string>() == uri)["diagnostics"]!;
-            var compiled = NetDslCompiler.Compile(example.BadText, example.Id + ".netdsl").Diagnostics.Where(d => d.Severity >= Diagnostics.Severity.Warning).ToList();
+            var compiled = NetDslCompiler.Compile(example.BadText, example.Id + ".netdsl");
             Assert.That(published.Select(d => $"{d!["range"]!["end"]!["line"]}:{d["range"]!["end"]!["character"]}"),
-                Is.EqualTo(compiled.Select(d => $"{d.Span.EndLine - 1}:{d.Span.EndColumn - 1}")), example.Id);
+                Is.EqualTo(compiled.Diagnostics.Where(d => d.Severity >= Diagnostics.Severity.Warning).Select(d => compiled.Locate(d.Span)).Select(l => $"{l.EndLine - 1}:{l.EndColumn - 1}")), example.Id);
         }
     }
 

@@ -63,8 +63,9 @@ public class NeovimTests
             Assert.That(result["attached"]!.GetValue<bool>() && result["diagnosed"]!.GetValue<bool>(), Is.True, result.ToJsonString());
 
             // vim.diagnostic.get() holds exactly what the core reports (warnings and errors), where it reports them.
-            var expected = NetDslCompiler.Compile(text, "lab.netdsl").Diagnostics.Where(d => d.Severity >= Diagnostics.Severity.Warning)
-                .Select(d => $"{d.Span.Line - 1}:{d.Span.Column - 1} {d.Id} {d.MessageWithFix}");
+            var compiled = NetDslCompiler.Compile(text, "lab.netdsl");
+            var expected = compiled.Diagnostics.Where(d => d.Severity >= Diagnostics.Severity.Warning)
+                .Select(d => (Where: compiled.Locate(d.Span), d)).Select(x => $"{x.Where.Line - 1}:{x.Where.Column - 1} {x.d.Id} {x.d.MessageWithFix}");
             var seen = ((JsonArray)result["diagnostics"]!).Select(d => $"{d!["lnum"]}:{d["col"]} {d["code"]} {d["message"]}");
             Assert.That(seen, Is.EquivalentTo(expected));
             Assert.That(seen.Any(s => s.StartsWith($"{container}:19 NDSL1001 No network named 'br_ipv6_nx'", StringComparison.Ordinal)), Is.True);

@@ -92,7 +92,7 @@ public sealed class SymbolIndex
 
     public static SymbolIndex Build(FileSyntax syntax)
     {
-        var builder = new Builder();
+        var builder = new Builder(syntax.Layout);
         foreach (var statement in syntax.Statements) builder.Declarations(statement);
         foreach (var statement in syntax.Statements) builder.Uses(statement);
         return builder.Finish();
@@ -100,6 +100,10 @@ public sealed class SymbolIndex
 
     private sealed class Builder
     {
+        private readonly StatementLayout _layout;
+
+        public Builder(StatementLayout layout) => _layout = layout;
+
         private readonly List<Occurrence> _all = new();
         private readonly Dictionary<string, SymbolKey> _topLevel = new(StringComparer.Ordinal);
         private readonly HashSet<string> _parameters = new(StringComparer.Ordinal);
@@ -134,7 +138,7 @@ public sealed class SymbolIndex
         private void Add(SymbolKey key, SyntaxNode node, bool declaration, bool resolved = true)
         {
             _names.Add(node);
-            _all.Add(new Occurrence(key, node.Span.Start, node.Span.Length, declaration, resolved));
+            _all.Add(new Occurrence(key, _layout.OffsetOf(node.Span), node.Span.Length, declaration, resolved));
         }
 
         public void Uses(SettingSyntax s)
@@ -218,7 +222,7 @@ public sealed class SymbolIndex
             int colon = node.Text.IndexOf(':');
             string head = colon < 0 ? node.Text : node.Text.Substring(0, colon);
             if (head.Length == 0 || !_parameters.Contains(head)) return;
-            _all.Add(new Occurrence(new SymbolKey(SymbolKind.Parameter, "", head), node.Span.Start, head.Length, false, true));
+            _all.Add(new Occurrence(new SymbolKey(SymbolKind.Parameter, "", head), _layout.OffsetOf(node.Span), head.Length, false, true));
         }
 
         public SymbolIndex Finish()

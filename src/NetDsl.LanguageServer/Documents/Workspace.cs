@@ -18,6 +18,8 @@ public sealed class Workspace
     {
         public TextDocument Document = null!;
         public Lazy<DocumentAnalysis> Analysis = null!;
+        /// <summary>The newest analysis computed so far (of this or an earlier version): what the next one reuses.</summary>
+        public DocumentAnalysis? Latest;
     }
 
     /// <summary>Parameter overrides from the client's settings (as <c>--set NAME=VALUE</c>); changing them re-analyses every document.</summary>
@@ -29,7 +31,7 @@ public sealed class Workspace
             lock (_lock)
             {
                 _parameters = value;
-                foreach (var entry in _documents.Values) entry.Analysis = Analyse(entry.Document, value);
+                foreach (var entry in _documents.Values) entry.Analysis = Analyse(entry, value);
             }
         }
     }
@@ -43,7 +45,12 @@ public sealed class Workspace
 
     public void Set(TextDocument document)
     {
-        lock (_lock) _documents[document.Uri] = new Entry { Document = document, Analysis = Analyse(document, _parameters) };
+        lock (_lock)
+        {
+            if (!_documents.TryGetValue(document.Uri, out var entry)) _documents[document.Uri] = entry = new Entry();
+            entry.Document = document;
+            entry.Analysis = Analyse(entry, _parameters);
+        }
     }
 
     public void Close(string uri)
@@ -68,6 +75,25 @@ public sealed class Workspace
         return lazy.Value;
     }
 
-    private static Lazy<DocumentAnalysis> Analyse(TextDocument document, IReadOnlyDictionary<string, string> parameters) =>
-        new(() => DocumentAnalysis.Of(document, parameters), LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>The newest analysis computed for a document, possibly of an earlier version (never waits for a compilation).</summary>
+    public DocumentAnalysis? Latest(string uri)
+    {
+        lock (_lock) return _documents.TryGetValue(uri, out var e) ? e.Latest : null;
+    }
+
+    private Lazy<DocumentAnalysis> Analyse(Entry entry, IReadOnlyDictionary<string, string> parameters)
+    {
+        var document = entry.Document;
+        return new Lazy<DocumentAnalysis>(() =>
+        {
+            DocumentAnalysis? previous;
+            lock (_lock) previous = entry.Latest;
+            var analysis = DocumentAnalysis.Of(document, parameters, previous);
+            lock (_lock)
+            {
+                if (entry.Latest is null || entry.Latest.Document.Version <= analysis.Document.Version) entry.Latest = analysis;
+            }
+            return analysis;
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 }

@@ -28,11 +28,13 @@ public static class CodeActionFeature
         var actions = new JsonArray();
         foreach (var d in analysis.Result.Diagnostics)
         {
-            if (d.Span.Start > to || d.Span.End < from) continue;
-            string written = analysis.Document.Text.Substring(d.Span.Start, Math.Min(d.Span.Length, analysis.Document.Text.Length - d.Span.Start));
+            var (spanStart, spanLength) = analysis.Place(d.Span);
+            if (spanStart > to || spanStart + spanLength < from) continue;
+            spanStart = Math.Min(spanStart, analysis.Document.Text.Length);
+            string written = analysis.Document.Text.Substring(spanStart, Math.Min(spanLength, analysis.Document.Text.Length - spanStart));
             IEnumerable<string> candidates;
-            int replaceStart = d.Span.Start, replaceLength = d.Span.Length;
-            if (NameIds.Contains(d.Id) && analysis.Symbols.At(d.Span.Start) is { } occurrence)
+            int replaceStart = spanStart, replaceLength = spanLength;
+            if (NameIds.Contains(d.Id) && analysis.Symbols.At(spanStart) is { } occurrence)
             {
                 written = occurrence.Key.Name;
                 (replaceStart, replaceLength) = (occurrence.Start, occurrence.Length);
@@ -44,7 +46,7 @@ public static class CodeActionFeature
             }
             else if (d.Id == DiagnosticDefinitions.UnknownSetting.Id)
             {
-                var context = CompletionContext.At(analysis.Document.Text, d.Span.Start);
+                var context = CompletionContext.At(analysis.Document.Text, spanStart);
                 candidates = context.Block?.Settings.Select(s => s.Keyword) ?? Enumerable.Empty<string>();
             }
             else continue;
@@ -58,7 +60,7 @@ public static class CodeActionFeature
                     ["isPreferred"] = first,
                     ["diagnostics"] = new JsonArray(new JsonObject
                     {
-                        ["range"] = lines.RangeOf(d.Span.Start, d.Span.Length).ToJson(),
+                        ["range"] = lines.RangeOf(spanStart, spanLength).ToJson(),
                         ["code"] = d.Id,
                         ["message"] = d.MessageWithFix,
                     }),

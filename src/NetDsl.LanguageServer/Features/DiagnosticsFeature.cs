@@ -18,9 +18,10 @@ public static class DiagnosticsFeature
         var items = new JsonArray();
         foreach (var d in analysis.Result.Diagnostics.Where(d => d.Severity >= Severity.Warning))
         {
+            var (start, length) = analysis.Place(d.Span);
             items.Add(new JsonObject
             {
-                ["range"] = lines.RangeOf(d.Span.Start, d.Span.Length).ToJson(),
+                ["range"] = lines.RangeOf(start, length).ToJson(),
                 ["severity"] = d.Severity == Severity.Error ? Lsp.SeverityError : Lsp.SeverityWarning,
                 ["code"] = d.Id,
                 ["codeDescription"] = new JsonObject { ["href"] = d.Descriptor.HelpLink },

@@ -11,7 +11,6 @@ public static class SymbolsFeature
 {
     public static JsonArray Symbols(DocumentAnalysis analysis)
     {
-        var lines = analysis.Document.Lines;
         var result = new JsonArray();
         foreach (var s in analysis.Syntax.Statements)
         {
@@ -28,7 +27,7 @@ public static class SymbolsFeature
                     _ => null,
                 };
                 if (kind is null || part.Argument(0) is not { } partName) continue;
-                children.Add(Symbol(lines, partName.Text, part.Name, kind.Value, part.Span.Start, part.Span.Length, partName, new JsonArray()));
+                children.Add(Symbol(analysis, partName.Text, part.Name, kind.Value, part.Span, partName, new JsonArray()));
             }
             int statementKind = s.Name switch
             {
@@ -39,18 +38,24 @@ public static class SymbolsFeature
                 "router" or "firewall" or "upstream" => Lsp.SymbolInterface,
                 _ => Lsp.SymbolEvent,
             };
-            result.Add(Symbol(lines, label, s.Name, statementKind, s.Span.Start, s.Span.Length, name ?? s.Keyword, children));
+            result.Add(Symbol(analysis, label, s.Name, statementKind, s.Span, name ?? s.Keyword, children));
         }
         return result;
     }
 
-    private static JsonObject Symbol(LineIndex lines, string name, string detail, int kind, int start, int length, SyntaxNode selection, JsonArray children) => new()
+    private static JsonObject Symbol(DocumentAnalysis analysis, string name, string detail, int kind, NetDsl.Text.SourceSpan span, SyntaxNode selection, JsonArray children)
     {
-        ["name"] = name.Length > 0 ? name : detail,
-        ["detail"] = detail,
-        ["kind"] = kind,
-        ["range"] = lines.RangeOf(start, length).ToJson(),
-        ["selectionRange"] = lines.RangeOf(selection.Span.Start, selection.Span.Length).ToJson(),
-        ["children"] = children,
-    };
+        var lines = analysis.Document.Lines;
+        var (start, length) = analysis.Place(span);
+        var (selectionStart, selectionLength) = analysis.Place(selection.Span);
+        return new JsonObject
+        {
+            ["name"] = name.Length > 0 ? name : detail,
+            ["detail"] = detail,
+            ["kind"] = kind,
+            ["range"] = lines.RangeOf(start, length).ToJson(),
+            ["selectionRange"] = lines.RangeOf(selectionStart, selectionLength).ToJson(),
+            ["children"] = children,
+        };
+    }
 }

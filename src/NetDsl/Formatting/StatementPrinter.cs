@@ -21,24 +21,21 @@ internal static class StatementPrinter
     /// <summary>The statement's lines, or null when the layout would not parse back to the same syntax (then it is left as written).</summary>
     public static List<OutputLine>? Print(string text, StatementChunk chunk)
     {
-        int lineStart = chunk.Start;
-        while (lineStart > 0 && text[lineStart - 1] != '\n' && text[lineStart - 1] != '\r') lineStart--;
-        var original = Parse(new string(' ', chunk.Start - lineStart) + text.Substring(chunk.Start, chunk.End - chunk.Start), out int lead);
+        var original = Parse(text.Substring(chunk.Start, chunk.End - chunk.Start));
         if (original is null) return null;
         var settingStarts = new HashSet<int>();
-        CollectSettingStarts(original.Body, chunk.Start - lead, settingStarts);
+        CollectSettingStarts(original.Body, chunk.Start, settingStarts);
 
         var tokens = WithoutSemicolons(FormatLexer.Lex(text, chunk.Start, chunk.End, out _));
         var lines = Layout(text, tokens, settingStarts);
-        var reparsed = Parse(Flatten(lines), out _);
+        var reparsed = Parse(Flatten(lines));
         return reparsed is not null && SyntaxShape.Describe(reparsed) == SyntaxShape.Describe(original) ? lines : null;
     }
 
-    private static SettingSyntax? Parse(string slice, out int lead)
+    // Spans of a statement parsed on its own are measured from its first character.
+    private static SettingSyntax? Parse(string statement)
     {
-        lead = 0;
-        while (lead < slice.Length && slice[lead] == ' ') lead++;
-        var parsed = SyntaxParser.ParseStatement(slice);
+        var parsed = SyntaxParser.ParseStatement(statement, default);
         return parsed.Diagnostics.Count == 0 ? parsed.Statement : null;
     }
 

@@ -22,7 +22,7 @@ public static class ModelText
         {
             case null: sb.Append("null"); return;
             case string s: sb.Append('"').Append(s).Append('"'); return;
-            case SourceSpan or SpanFrame: sb.Append('@'); return;
+            case SourceSpan or StatementId: sb.Append('@'); return;
         }
         var type = value.GetType();
         if (type.IsPrimitive || type.IsEnum || type.Namespace == "NetDsl.Addressing") { sb.Append(value); return; }
