@@ -10,6 +10,7 @@ namespace NetDsl.Binding;
 /// <summary>Interfaces and routes, the same on every kind of device.</summary>
 internal static class DevicePartsBinder
 {
+    /// <param name="zoned">A PAN-OS firewall's interfaces: each needs a zone and a name PAN-OS can address.</param>
     public static EquatableArray<NetworkInterface> Interfaces(BindingContext context, SettingSyntax device, string deviceName, bool zoned)
     {
         var result = new List<NetworkInterface>();
@@ -17,6 +18,12 @@ internal static class DevicePartsBinder
         {
             var name = context.Values.Name(setting.Argument(0)!, "interface", isInterface: true);
             if (name is null) continue;
+            // A PAN-OS interface is addressed by its place in the configuration tree: only the forms the renderer can place.
+            if (zoned && Naming.PanosInterfacePath.TryCreate(name) is null)
+            {
+                context.Diagnostics.Report(DiagnosticDefinitions.InvalidName, setting.Argument(0)!.Span, name, "PAN-OS interface", "expected " + Naming.PanosInterfacePath.KnownForms);
+                continue;
+            }
             if (result.Any(i => i.Name == name))
             {
                 context.Diagnostics.Report(DiagnosticDefinitions.DuplicateName, setting.Argument(0)!.Span, name, "interface of " + deviceName,

@@ -64,7 +64,7 @@ public static class DiagnosticExamples
         new("NDSL5003", Fw("⟦2001:db8:9::/64⟧ -> 2001:db8:1::/64"), Fw("fd00:1::/64 -> 2001:db8:1::/64")),
         new("NDSL5004", Fw("fd00:1::/64 -> 2001:db8:1::/64\n    fd00:2::/64 -> ⟦2001:db8:1::/64⟧"), Fw("fd00:1::/64 -> 2001:db8:1::/64\n    fd00:2::/64 -> 2001:db8:2::/64")),
         new("NDSL5005", Fw("fd00:1::/64 -> 2001:db8:1::/64").Replace("allow t_u zT -> zU", "allow t_u zT -> ⟦zX⟧"), Fw("fd00:1::/64 -> 2001:db8:1::/64")),
-        new("NDSL5006", Fw("fd00:1::/64 -> 2001:db8:1::/64").Replace("interface out {", "interface ⟦in⟧ {"), Fw("fd00:1::/64 -> 2001:db8:1::/64")),
+        new("NDSL5006", Fw("fd00:1::/64 -> 2001:db8:1::/64").Replace("interface ethernet1/1 {", "interface ⟦ethernet1/2⟧ {"), Fw("fd00:1::/64 -> 2001:db8:1::/64")),
         new("NDSL5007", Fw("fd00:1::/64 -> 2001:db8:1::/64").Replace("  allow t_u zT -> zU\n", "").Replace("  nptv6 ", "  ⟦nptv6 ").Replace("2001:db8:1::/64\n  }", "2001:db8:1::/64\n  }⟧"), Fw("fd00:1::/64 -> 2001:db8:1::/64")),
         new("NDSL5008", Fw("fd00:1::/64 -> 2001:db8:1::/64\n    ⟦fd00:1::/64⟧ -> 2001:db8:2::/64"), Fw("fd00:1::/64 -> 2001:db8:1::/64\n    fd00:2::/64 -> 2001:db8:2::/64")),
 
@@ -73,13 +73,13 @@ public static class DiagnosticExamples
         new("NDSL6002", Host + "expect ping h -> ⟦nowhere⟧\n", "upstream isp { interface u address 2001:db8::1/64  host nowhere 2001:db8::8 }\nexpect ping isp -> nowhere\n"),
     };
 
-    /// <summary>A firewall with zones zT (interface in) and zU (interface out), an allow rule and one NPTv6 rule.</summary>
+    /// <summary>A firewall with zones zT (interface ethernet1/2) and zU (interface ethernet1/1), an allow rule and one NPTv6 rule.</summary>
     private static string Fw(string mappings) =>
         "firewall f panos {\n" +
-        "  interface in zone zT address fd00:ff::1/64\n" +
-        "  interface out zone zU address 2001:db8:ff::1/64\n" +
+        "  interface ethernet1/2 zone zT address fd00:ff::1/64\n" +
+        "  interface ethernet1/1 zone zU address 2001:db8:ff::1/64\n" +
         "  allow t_u zT -> zU\n" +
-        "  nptv6 r from zT to zU interface out {\n" +
+        "  nptv6 r from zT to zU interface ethernet1/1 {\n" +
         "    " + mappings + "\n" +
         "  }\n" +
         "}\n";
