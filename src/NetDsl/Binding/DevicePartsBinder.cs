@@ -19,11 +19,9 @@ internal static class DevicePartsBinder
             var name = context.Values.Name(setting.Argument(0)!, "interface", isInterface: true);
             if (name is null) continue;
             // A PAN-OS interface is addressed by its place in the configuration tree: only the forms the renderer can place.
+            // The interface is kept all the same, so its zone and the routes through it report nothing more.
             if (zoned && Naming.PanosInterfacePath.TryCreate(name) is null)
-            {
                 context.Diagnostics.Report(DiagnosticDefinitions.InvalidName, setting.Argument(0)!.Span, name, "PAN-OS interface", "expected " + Naming.PanosInterfacePath.KnownForms);
-                continue;
-            }
             if (result.Any(i => i.Name == name))
             {
                 context.Diagnostics.Report(DiagnosticDefinitions.DuplicateName, setting.Argument(0)!.Span, name, "interface of " + deviceName,

@@ -159,12 +159,12 @@ internal sealed class ParameterTable
             case ParameterKind.String:
                 return new ParameterValue(kind, Text: text);
             case ParameterKind.StringList:
-                // Space-separated words, or a JSON-like ["a", "b"] list.
+                // A list written as in the file (["a", "b"], read by the file's own grammar), or space-separated words.
                 var trimmed = text.Trim();
-                IEnumerable<string> items = trimmed.StartsWith("[", StringComparison.Ordinal) && trimmed.EndsWith("]", StringComparison.Ordinal)
-                    ? trimmed.Substring(1, trimmed.Length - 2).Split(',').Select(s => s.Trim().Trim('"')).Where(s => s.Length > 0)
-                    : trimmed.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
-                return new ParameterValue(kind, List: items.ToEquatableArray());
+                if (!trimmed.StartsWith("[", StringComparison.Ordinal))
+                    return new ParameterValue(kind, List: trimmed.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).ToEquatableArray());
+                var list = ParseListAsInFile(trimmed, out error);
+                return list is null ? null : new ParameterValue(kind, List: list.Value);
             default:
                 var v = ParseWord(text.Trim(), out error);
                 if (v is null || v.Kind != kind)
@@ -174,6 +174,26 @@ internal sealed class ParameterTable
                 }
                 return v;
         }
+    }
+
+    /// <summary>An override such as <c>["/bin/sh", "-c"]</c>, parsed as the value of a <c>let</c> would be.</summary>
+    private static EquatableArray<string>? ParseListAsInFile(string text, out string error)
+    {
+        error = "";
+        var parsed = SyntaxParser.Parse(new FileText("let LIST = " + text + "\n", "--set"));
+        var problem = parsed.Diagnostics.FirstOrDefault(d => d.IsError);
+        var node = parsed.Statements.Count == 1 ? parsed.Statements[0].Argument(1) : null;
+        if (problem is not null && problem.Id != DiagnosticDefinitions.ExpectedToken.Id)
+        {
+            error = "not a list as the file writes one (" + problem.Message.TrimEnd('.') + ")";
+            return null;
+        }
+        if (node is not { Kind: NodeKind.List } || problem is not null)
+        {
+            error = "write one list, such as [\"a\", \"b\"]";
+            return null;
+        }
+        return node.Children.Select(c => c.Text).ToEquatableArray();
     }
 
     private static string Short(SyntaxNode node) => node.Kind == NodeKind.List ? "[…]" : node.Text;
