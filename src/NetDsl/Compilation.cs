@@ -16,12 +16,14 @@ namespace NetDsl;
 /// path breaks (<see cref="DiagnosticDefinitions.PathBroken"/>): `trace`, `lab` and `nptv6` run on it, exactly when a user
 /// needs the hop-by-hop story. Null when anything else failed.</item>
 /// <item><see cref="PartialModel"/>: whatever did bind, always (an editor, the generator's typed API on errors).</item>
+/// <item><see cref="Unbound"/>: each statement that declared a name and did not bind — its kind, name and span. With
+/// <see cref="PartialModel"/> it is every name the file declares, so the generator's API keeps them all on errors.</item>
 /// </list>
 /// Whatever must refuse a file with any error (`check`, `emit`, `plan`/`apply`/`verify`) tests <see cref="HasErrors"/>.
 /// <see cref="ContainerFrames"/> is empty unless the caller asked to keep containers in their statements' frames.
 /// </summary>
 public sealed record CompilationResult(NetworkModel? Model, EquatableArray<NetDslDiagnostic> Diagnostics, EquatableArray<SpanFrame> ContainerFrames = default,
-    NetworkModel? Bound = null)
+    NetworkModel? Bound = null, EquatableArray<UnboundDeclaration> Unbound = default)
 {
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 
@@ -83,7 +85,7 @@ public static class NetDslCompiler
                 .OrderBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ToEquatableArray();
             bool blocked = diagnostics.Any(CompilationResult.BlocksModel);
-            return new CompilationResult(blocked ? null : bound.Model, diagnostics, bound.ContainerFrames, bound.Model);
+            return new CompilationResult(blocked ? null : bound.Model, diagnostics, bound.ContainerFrames, bound.Model, bound.Unbound);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -95,6 +95,26 @@ public class InputTests
     }
 
     [Test]
+    public void Bytes_that_are_not_utf8_are_reported_where_they_are()
+    {
+        string path = Path.Combine(_dir, "latin1.netdsl");
+        var bytes = Encoding.UTF8.GetBytes("docker-host h { }\nnetwork n on h { subnet fd00:1::/64 }\ncontainer c on n { image \"caf").Concat(new byte[] { 0xE9 })
+            .Concat(Encoding.UTF8.GetBytes("\" }\n")).ToArray();
+        File.WriteAllBytes(path, bytes);
+        var run = CliRun.Of("check", path);
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain("latin1.netdsl(3,30): error NDSL0010: The file is not valid UTF-8 here"));
+    }
+
+    [Test]
+    public void An_empty_file_is_said_to_be_empty()
+    {
+        var run = CliRun.Of("check", Write("empty.netdsl", ""));
+        Assert.That(run.ExitCode, Is.EqualTo(0));
+        Assert.That(run.Error, Does.Contain("warning NDSL0012: The file declares nothing."));
+    }
+
+    [Test]
     public void A_long_unknown_trace_endpoint_is_cut()
     {
         var run = CliRun.Of("trace", TestSupport.RepoPaths.SquidExample, new string('q', 100_000), "dns.google");

@@ -11,7 +11,9 @@ namespace NetDsl.Binding;
 /// The binder's output: a model (possibly partial when there are errors) and the diagnostics. When containers were
 /// kept in their statements' frames, <see cref="ContainerFrames"/> holds each container's frame (else it is empty).
 /// </summary>
-public sealed record BindResult(NetworkModel Model, EquatableArray<NetDslDiagnostic> Diagnostics, EquatableArray<SpanFrame> ContainerFrames = default);
+/// <see cref="Unbound"/>: the statements that declared a name and did not bind.
+public sealed record BindResult(NetworkModel Model, EquatableArray<NetDslDiagnostic> Diagnostics, EquatableArray<SpanFrame> ContainerFrames = default,
+    EquatableArray<UnboundDeclaration> Unbound = default);
 
 /// <summary>
 /// Syntax → model. Binds in dependency order (parameters, hosts, networks, containers, devices, expectations)
@@ -52,7 +54,8 @@ public static class Binder
     {
         var withoutSpans = networks.Select(n => new DockerNetwork(n.Name, n.Host, n.Driver, n.Subnet6, n.Gateway6, n.IpRange6, n.Subnet4, n.Gateway4,
             n.BridgeName, n.Options, n.Labels, n.Bridge, default));
-        return new ContainerEnvironment(context.Parameters.Values, withoutSpans.ToEquatableArray());
+        var failed = context.Unbound.Where(u => u.Kind == "network").Select(u => u.Name).ToEquatableArray();
+        return new ContainerEnvironment(context.Parameters.Values, withoutSpans.ToEquatableArray(), failed);
     }
 
     /// <summary>The file from its other statements and its container drafts (in declaration order, each with its frame).</summary>
@@ -73,9 +76,9 @@ public static class Binder
 
         var (containers, containerFrames) = ContainerBinder.Complete(context, containerDrafts, networks.ToDictionary(n => n.Name), keepContainerFrames);
         SourceSpan InFile(int i) => containerFrames.Count == 0 ? containers[i].Span : containerFrames[i].ToFile(containers[i].Span);
-        var routers = Of("router").Select(s => DeviceBinder.BindRouter(context, s)).OfType<Router>().ToList();
-        var firewalls = Of("firewall").Select(s => DeviceBinder.BindFirewall(context, s)).OfType<Firewall>().ToList();
-        var upstreams = Of("upstream").Select(s => DeviceBinder.BindUpstream(context, s)).OfType<Upstream>().ToList();
+        var routers = Of("router").Select(s => context.Bound(s, "router", DeviceBinder.BindRouter(context, s))).OfType<Router>().ToList();
+        var firewalls = Of("firewall").Select(s => context.Bound(s, "firewall", DeviceBinder.BindFirewall(context, s))).OfType<Firewall>().ToList();
+        var upstreams = Of("upstream").Select(s => context.Bound(s, "upstream", DeviceBinder.BindUpstream(context, s))).OfType<Upstream>().ToList();
         var expectations = Of("expect").Select(s => ExpectBinder.Bind(context, s)).OfType<Expectation>().ToList();
 
         var declared = hosts.Select(h => ("hosts", h.Name, h.Span))
@@ -87,14 +90,18 @@ public static class Binder
             .Concat(firewalls.SelectMany(f => f.Nptv6Rules.Select(r => ("rules", r.Name, r.Span))))
             .Concat(parameters.Declarations.Select(p => ("parameters", p.Name, p.Span)));
         ConsistencyChecks.Run(context, hosts, networks, declared);
-        parameters.ReportUnused(diagnostics);
+        // With errors, a parameter written anywhere counts as used: its use may sit in a statement that did not bind.
+        bool fileHasErrors = diagnostics.HasErrors || others.Diagnostics.Any(d => d.IsError);
+        parameters.ReportUnused(diagnostics, fileHasErrors ? source : null);
+        SourceChecks.Run(source, others, containerDrafts.Count, diagnostics);
 
         var model = new NetworkModel(source.Path,
             parameters.Declarations.ToEquatableArray(),
             hosts.ToEquatableArray(), networks.ToEquatableArray(), containers.ToEquatableArray(),
             routers.ToEquatableArray(), firewalls.ToEquatableArray(), upstreams.ToEquatableArray(), expectations.ToEquatableArray());
-        // A broken expected path fails the build, on the line of its expect.
-        if (!diagnostics.HasErrors && model.Expectations.Count > 0)
+        // A broken expected path fails the build, on the line of its expect — when the whole file bound (else the path
+        // would break at whatever did not bind, a knock-on of an error already reported).
+        if (!diagnostics.HasErrors && !others.Diagnostics.Any(d => d.IsError) && context.Unbound.Count == 0 && model.Expectations.Count > 0)
         {
             var tracer = new Tracing.PathTracer(model);
             foreach (var expectation in model.Expectations)
@@ -104,7 +111,7 @@ public static class Binder
                     diagnostics.Report(DiagnosticDefinitions.PathBroken, expectation.Span, expectation.From, expectation.To, trace.BrokenAt, trace.Reason);
             }
         }
-        return new BindResult(model, diagnostics.Items.ToEquatableArray(), containerFrames.ToEquatableArray());
+        return new BindResult(model, diagnostics.Items.ToEquatableArray(), containerFrames.ToEquatableArray(), context.Unbound.ToEquatableArray());
     }
 
     private static (BindingContext Context, List<DockerHost> Hosts, List<DockerNetwork> Networks) BindHostsAndNetworks(
@@ -115,9 +122,9 @@ public static class Binder
         IEnumerable<SettingSyntax> Of(string keyword) => statements.Where(s => s.Name == keyword);
         var parameters = ParameterTable.Build(Of("let"), overrides, source, diagnostics);
         var context = new BindingContext(source, parameters, diagnostics);
-        var hosts = Of("docker-host").Select(s => HostBinder.Bind(context, s)).OfType<DockerHost>().ToList();
+        var hosts = Of("docker-host").Select(s => context.Bound(s, "docker-host", HostBinder.Bind(context, s))).OfType<DockerHost>().ToList();
         var hostsByName = hosts.ToDictionary(h => h.Name);
-        var networks = Of("network").Select(s => NetworkBinder.Bind(context, s, hostsByName)).OfType<DockerNetwork>().ToList();
+        var networks = Of("network").Select(s => context.Bound(s, "network", NetworkBinder.Bind(context, s, hostsByName))).OfType<DockerNetwork>().ToList();
         return (context, hosts, networks);
     }
 }

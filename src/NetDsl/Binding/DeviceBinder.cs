@@ -74,7 +74,7 @@ internal static class DeviceBinder
         if (zone is null) return null;
         if (!zones.Contains(zone))
         {
-            context.Diagnostics.Report(DiagnosticDefinitions.UnknownZone, node.Span, firewall, zone);
+            context.Diagnostics.Report(DiagnosticDefinitions.UnknownZone, node.Span, firewall, zone, Naming.Suggestions.DidYouMean(zone, zones));
             return null;
         }
         return zone;

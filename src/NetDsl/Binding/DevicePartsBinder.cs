@@ -11,13 +11,16 @@ namespace NetDsl.Binding;
 internal static class DevicePartsBinder
 {
     /// <param name="zoned">A PAN-OS firewall's interfaces: each needs a zone and a name PAN-OS can address.</param>
-    public static EquatableArray<NetworkInterface> Interfaces(BindingContext context, SettingSyntax device, string deviceName, bool zoned)
+    /// <param name="linux">A Docker host's interfaces: Linux names have at most 15 characters (IFNAMSIZ 16 with the NUL).</param>
+    public static EquatableArray<NetworkInterface> Interfaces(BindingContext context, SettingSyntax device, string deviceName, bool zoned, bool linux = false)
     {
         var result = new List<NetworkInterface>();
         foreach (var setting in device.Settings("interface"))
         {
             var name = context.Values.Name(setting.Argument(0)!, "interface", isInterface: true);
             if (name is null) continue;
+            if (linux && name.Length > NetworkBinder.MaxInterfaceNameLength)
+                context.Diagnostics.Report(DiagnosticDefinitions.InterfaceNameTooLong, setting.Argument(0)!.Span, name, name.Length);
             // A PAN-OS interface is addressed by its place in the configuration tree: only the forms the renderer can place.
             // The interface is kept all the same, so its zone and the routes through it report nothing more.
             if (zoned && Naming.PanosInterfacePath.TryCreate(name) is null)
@@ -47,7 +50,7 @@ internal static class DevicePartsBinder
             string? zone = null;
             if (setting.Option("zone") is { } z)
                 zone = context.Values.Name(z.Values[0], "zone");
-            else if (zoned)
+            else if (zoned && !device.HasErrors)
                 context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, setting.Span, "Firewall interface", name, "zone");
             result.Add(new NetworkInterface(name, addresses.ToEquatableArray(), linkLocal, zone, setting.Span));
         }
@@ -93,7 +96,7 @@ internal static class DevicePartsBinder
                 interfaceName = context.Values.Name(interfaceNode, "interface", isInterface: true);
                 if (interfaceName is not null && !interfaces.Any(i => i.Name == interfaceName))
                 {
-                    context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, interfaceNode.Span, deviceName, interfaceName, Known(interfaces));
+                    context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, interfaceNode.Span, deviceName, interfaceName, Known(interfaceName, interfaces.Select(i => i.Name)));
                     ok = false;
                 }
             }
@@ -125,6 +128,11 @@ internal static class DevicePartsBinder
                     context.Diagnostics.Report(DiagnosticDefinitions.WrongFamily, nextHopNode!.Span, "The next hop", dest.IsV4 ? "IPv4" : "IPv6", hop, hop.IsV4 ? "IPv4" : "IPv6");
                     continue;
                 }
+                if (interfaces.Any(i => i.LinkLocal == hop || i.Addresses.Any(a => a.Address == hop)))
+                {
+                    context.Diagnostics.Report(DiagnosticDefinitions.NextHopIsSelf, nextHopNode!.Span, hop, deviceName);
+                    continue;
+                }
                 if (hop.IsLinkLocal)
                 {
                     if (interfaceName is null)
@@ -152,6 +160,5 @@ internal static class DevicePartsBinder
         return result.ToEquatableArray();
     }
 
-    public static string Known(EquatableArray<NetworkInterface> interfaces) =>
-        interfaces.Count == 0 ? " It declares no interfaces." : " Declared: " + string.Join(", ", interfaces.Select(i => i.Name)) + ".";
+    public static string Known(string word, IEnumerable<string> interfaces) => NameHints.For(word, interfaces, " It declares no interfaces.");
 }

@@ -19,13 +19,16 @@ internal static class NetworkBinder
         var on = statement.Option("on");
         if (on is null)
         {
-            context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Keyword.Span, "Network", statement.Argument(0)!.Text, "on HOST");
+            if (!statement.HasErrors)
+                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Keyword.Span, "Network", statement.Argument(0)!.Text, "on HOST");
             return null;
         }
         var hostName = on.Values[0].Text;
         if (!hosts.TryGetValue(hostName, out var host))
         {
-            context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, on.Values[0].Span, "docker-host", hostName, Known(hosts.Keys));
+            // A host that failed to bind reported its own error; the network is declared but not bound, quietly.
+            if (!context.FailedNames.Contains(hostName))
+                context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, on.Values[0].Span, "docker-host", hostName, NameHints.For(hostName, hosts.Keys));
             return null;
         }
         if (name is null) return null;
@@ -42,6 +45,7 @@ internal static class NetworkBinder
         {
             var p = context.Values.Prefix(s.Argument(0)!, "subnet");
             if (p is not { } prefix) continue;
+            if (!UnicastRanges.Check(context, prefix, s.Argument(0)!, "Subnet", "a Docker network")) continue;
             if ((prefix.IsV4 ? subnet4 : subnet6) is not null)
             {
                 context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, s.Keyword.Span, prefix.IsV4 ? "subnet (IPv4)" : "subnet (IPv6)");
@@ -52,7 +56,7 @@ internal static class NetworkBinder
         }
         if (subnet6 is null)
         {
-            if (!statement.Settings("subnet").Any(s => s.Argument(0)!.Text.IndexOf(':') >= 0))
+            if (!statement.HasErrors && !statement.Settings("subnet").Any(s => s.Argument(0)!.Text.IndexOf(':') >= 0))
                 context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Argument(0)!.Span, "Network", name, "subnet (IPv6)");
             return null;
         }
@@ -145,9 +149,5 @@ internal static class NetworkBinder
         return false;
     }
 
-    public static string Known(IEnumerable<string> names)
-    {
-        var list = names.ToList();
-        return list.Count == 0 ? "" : " Declared: " + string.Join(", ", list) + ".";
-    }
+
 }

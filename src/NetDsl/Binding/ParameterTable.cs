@@ -101,20 +101,48 @@ internal sealed class ParameterTable
         }
         foreach (var key in overrides.Keys.Where(k => !table._byName.ContainsKey(k)).OrderBy(k => k, StringComparer.Ordinal))
         {
-            string known = table._byName.Count == 0 ? " The file declares no parameters." : " Declared: " + string.Join(", ", table._byName.Keys.OrderBy(k => k, StringComparer.Ordinal)) + ".";
+            string known = NameHints.For(key, table._byName.Keys.OrderBy(k => k, StringComparer.Ordinal), " The file declares no parameters.");
             diagnostics.Report(DiagnosticDefinitions.UnknownOverride, source.Span(0, 0), key, known);
         }
         return table;
     }
 
-    public void ReportUnused(DiagnosticBag diagnostics)
+    /// <param name="writtenIn">When the file has errors, its text: a parameter whose name is written anywhere besides its
+    /// own <c>let</c> counts as used, since the statement using it may be one that did not bind (or even parse).</param>
+    public void ReportUnused(DiagnosticBag diagnostics, FileText? writtenIn = null)
     {
+        HashSet<string>? mentioned = null;
         foreach (var entry in _byName.Values)
         {
-            if (!_used.Contains(entry.Declaration.Name))
-                diagnostics.Report(DiagnosticDefinitions.UnusedParameter, entry.Declaration.Span, entry.Declaration.Name);
+            if (_used.Contains(entry.Declaration.Name)) continue;
+            if (writtenIn is not null)
+            {
+                mentioned ??= Mentions(writtenIn.Text);
+                if (mentioned.Contains(entry.Declaration.Name)) continue;
+            }
+            diagnostics.Report(DiagnosticDefinitions.UnusedParameter, entry.Declaration.Span, entry.Declaration.Name);
         }
     }
+
+    /// <summary>Names written more than once (a declaration and a use), as parameter names are spelt.</summary>
+    private HashSet<string> Mentions(string text)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var twice = new HashSet<string>(StringComparer.Ordinal);
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!IsNameChar(text[i])) { i++; continue; }
+            int start = i;
+            while (i < text.Length && IsNameChar(text[i])) i++;
+            if (start > 0 && IsNameChar(text[start - 1])) continue;
+            string word = text.Substring(start, i - start);
+            if (_byName.ContainsKey(word) && !seen.Add(word)) twice.Add(word);
+        }
+        return twice;
+    }
+
+    private static bool IsNameChar(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 
     private static ParameterValue? ParseDeclared(SyntaxNode node, out string error)
     {

@@ -58,7 +58,11 @@ public static class SyntaxParser
 
     private static SettingSyntax? ReadChunk(FileText source, StatementChunk chunk, SettingReader reader, List<NetDslDiagnostic> diagnostics)
     {
+        int before = diagnostics.Count;
         var nodes = NodeGrammar.ParseChunk(source, chunk, diagnostics);
-        return nodes is null ? null : reader.ReadStatement(nodes.Value);
+        var statement = nodes is null ? null : reader.ReadStatement(nodes.Value);
+        bool damaged = false;
+        for (int i = before; i < diagnostics.Count; i++) damaged |= diagnostics[i].IsError;
+        return damaged && statement is not null ? statement with { HasErrors = true } : statement;
     }
 }

@@ -12,7 +12,7 @@ public static class SyntaxRebase
         new SettingSyntax(s.Keyword.ToFile(frame), Nodes(s.Arguments, frame),
             s.Options.Count == 0 ? s.Options : s.Options.Select(o => new OptionSyntax(o.Keyword.ToFile(frame), Nodes(o.Values, frame), frame.ToFile(o.Span))).ToEquatableArray(),
             s.Body.Count == 0 ? s.Body : s.Body.Select(b => b.ToFile(frame)).ToEquatableArray(),
-            frame.ToFile(s.BodySpan), s.HasBody, frame.ToFile(s.Span));
+            frame.ToFile(s.BodySpan), s.HasBody, frame.ToFile(s.Span)) { HasErrors = s.HasErrors };
 
     public static SyntaxNode ToFile(this SyntaxNode node, SpanFrame frame) => frame.IsFileStart ? node :
         new SyntaxNode(node.Kind, node.Text, frame.ToFile(node.Span), Nodes(node.Children, frame));

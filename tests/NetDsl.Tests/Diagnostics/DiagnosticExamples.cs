@@ -19,6 +19,10 @@ public static class DiagnosticExamples
         new("NDSL0007", Net + "container c on n { image \"x\"  ⟦image⟧ \"y\" }\n", Net + "container c on n { image \"y\" }\n"),
         new("NDSL0008", Net + "container ⟦c⟧ on n { tty }\n", Net + "container c on n { image \"x\"  tty }\n"),
         new("NDSL0009", Net + "container c on n { image \"x\"  command [\"a⟦\\q⟧\"] }\n", Net + "container c on n { image \"x\"  command [\"a\\\\q\"] }\n"),
+        // U+FFFD is what the CLI (and the compiler's AdditionalText) make of bytes that are not UTF-8.
+        new("NDSL0010", Net + "container c on n { image \"busy⟦\uFFFD⟧box\" }\n", Net + "container c on n { image \"busybox\" }\n"),
+        new("NDSL0011", Net + "container c on n { image \"busybox⟦\u202E⟧:latest\" }\n", Net + "container c on n { image \"busybox:latest\" }\n"),
+        new("NDSL0012", "⟦⟧# the lab, to be written\n", "# the lab\n" + Host),
 
         new("NDSL1001", Host + "network n on ⟦hst⟧ { subnet fd00:1::/64 }\n", Host + "network n on h { subnet fd00:1::/64 }\n"),
         new("NDSL1002", Host + "docker-host ⟦h⟧ { }\n", Host + "docker-host h2 { }\n"),
@@ -41,6 +45,7 @@ public static class DiagnosticExamples
         new("NDSL2007", Net + "container c on n { image \"x\"  address ⟦fd00:2::5⟧ }\n", Net + "container c on n { image \"x\"  address fd00:1::5 }\n"),
         new("NDSL2008", Net + "container a on n { image \"x\"  address fd00:1::5 }\ncontainer b on n { image \"x\"  address ⟦fd00:1::5⟧ }\n", Net + "container a on n { image \"x\"  address fd00:1::5 }\ncontainer b on n { image \"x\"  address fd00:1::6 }\n"),
         new("NDSL2009", Net + "container c on n { image \"x\"  address ⟦fd00:1::1⟧ }\n", Net + "container c on n { image \"x\"  address fd00:1::9 }\n"),
+        new("NDSL2011", Host + "network n on h { subnet ⟦ff05::/64⟧ }\n", Host + "network n on h { subnet fd00:1::/64 }\n"),
         new("NDSL2010", "router r ios { interface e0 address fd00::1/64 link-local ⟦fd00::1⟧ }\n", "router r ios { interface e0 address fd00::1/64 link-local fe80::1 }\n"),
 
         new("NDSL3001", Host + "network n on h { subnet fd00:1::/64  bridge-name ⟦br_ipv6_network1⟧ }\n", Host + "network n on h { subnet fd00:1::/64  bridge-name br_ipv6_net1 }\n"),
@@ -52,12 +57,15 @@ public static class DiagnosticExamples
             "docker-host h1 { }\nnetwork a on h1 { subnet fd00:1::/64 }\nnetwork b on h1 { subnet fd00:2::/64 }\ncontainer c on a, b { image \"x\" }\n"),
         new("NDSL3007", "docker-host h { engine ⟦19.03⟧ }\n", "docker-host h { engine 20.10 }\n"),
         new("NDSL3008", Host + "network n on h { subnet fd00:1::/64  gateway ⟦fd00:2::1⟧ }\n", Host + "network n on h { subnet fd00:1::/64  gateway fd00:1::fe }\n"),
+        new("NDSL3010", "docker-host h { interface ⟦enp0s31f6-uplink1⟧ address fd00::5/64 }\n", "docker-host h { interface enp0s31f6 address fd00::5/64 }\n"),
         new("NDSL3009", "docker-host h { daemon { ipv6 true  fixed-cidr-v6 ⟦2001:db8:1::/96⟧ } }\n", "docker-host h { daemon { ipv6 true  fixed-cidr-v6 2001:db8:1::/64 } }\n"),
 
         new("NDSL4001", "router r ios { interface e0 address fd00::1/64  route ::/0 via ⟦fd01::1⟧ }\n", "router r ios { interface e0 address fd00::1/64  route ::/0 via fd00::2 }\n"),
         new("NDSL4002", "docker-host h { interface eth0 address fd00::5/64  route ::/0 via ⟦fe80::1⟧ }\n", "docker-host h { interface eth0 address fd00::5/64  route ::/0 via fe80::1 dev eth0 }\n"),
         new("NDSL4003", "router r ios { interface e0 address fd00::1/64  route ::/0 via ⟦e1⟧ fd00::2 }\n", "router r ios { interface e0 address fd00::1/64  route ::/0 via e0 fd00::2 }\n"),
         new("NDSL4004", "router r ios {\n  interface e0 address fd00::1/64\n  route ::/0 via fd00::2\n  ⟦route ::/0 via fd00::2⟧\n}\n", "router r ios {\n  interface e0 address fd00::1/64\n  route ::/0 via fd00::2\n}\n"),
+
+        new("NDSL4005", "router r ios { interface e0 address fd00::1/64  route ::/0 via ⟦fd00::1⟧ }\n", "router r ios { interface e0 address fd00::1/64  route ::/0 via fd00::2 }\n"),
 
         new("NDSL5001", Fw("⟦fd00:1::/64 -> 2001:db8:1::/56⟧"), Fw("fd00:1::/64 -> 2001:db8:1::/64")),
         new("NDSL5002", Fw("⟦fd00:1::/80⟧ -> 2001:db8:1::/80"), Fw("fd00:1::/64 -> 2001:db8:1::/64")),
