@@ -33,7 +33,7 @@ internal static class SpanShift
             Each(c.Attachments, a => new NetworkAttachment(a.Network, a.InterfaceName, a.Ipv6, a.Ipv6Fixed, a.PrefixLength, a.Ipv4, a.Mac, a.LinkLocal, m(a.Span))),
             Each(c.PredictedRoutes, r => new Route(r.Destination, r.NextHop, r.Interface, r.Origin, m(r.Span))),
             m(c.Span)),
-        DockerNetwork n => new DockerNetwork(n.Name, n.Host, n.Driver, n.Subnet6, n.Gateway6, n.IpRange6, n.Subnet4, n.Gateway4, n.BridgeName, n.Options, n.Labels, n.Bridge, m(n.Span)),
+        DockerNetwork n => n with { Span = m(n.Span) },
         _ => throw new NotSupportedException("parts hold networks and containers, not " + value.GetType().Name),
     };
 

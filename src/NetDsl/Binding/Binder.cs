@@ -52,8 +52,7 @@ public static class Binder
 
     private static ContainerEnvironment EnvironmentOf(BindingContext context, List<DockerNetwork> networks)
     {
-        var withoutSpans = networks.Select(n => new DockerNetwork(n.Name, n.Host, n.Driver, n.Subnet6, n.Gateway6, n.IpRange6, n.Subnet4, n.Gateway4,
-            n.BridgeName, n.Options, n.Labels, n.Bridge, default));
+        var withoutSpans = networks.Select(n => n with { Span = default });
         var failed = context.Unbound.Where(u => u.Kind == "network").Select(u => u.Name).ToEquatableArray();
         return new ContainerEnvironment(context.Parameters.Values, withoutSpans.ToEquatableArray(), failed);
     }

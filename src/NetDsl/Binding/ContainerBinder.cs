@@ -213,7 +213,7 @@ internal static class ContainerBinder
                 var ipv6 = fixed6 ?? Allocate(context, network, network.Subnet6, network.IpRange6, network.Gateway6, next6, used, p.Container.Name, inFile);
                 IpAddress? ipv4 = fixed4;
                 if (ipv4 is null && network.Subnet4 is { } s4)
-                    ipv4 = Allocate(context, network, s4, null, network.Gateway4!.Value, next4, used, p.Container.Name, inFile);
+                    ipv4 = Allocate(context, network, s4, network.IpRange4, network.Gateway4!.Value, next4, used, p.Container.Name, inFile);
                 if (ipv6 is null) continue;
                 MacAddress? mac = ipv4 is { } v4 ? MacAddress.DockerFromIpv4(v4) : null;
                 attachments.Add(new NetworkAttachment(network.Name, ifName, ipv6.Value, fixed6 is not null, network.Subnet6.Length, ipv4, mac, mac?.LinkLocal(), Place(span)));

@@ -76,7 +76,7 @@ internal static class NetworkBinder
             else gateway6 = gw;
         }
 
-        IpPrefix? range6 = null;
+        IpPrefix? range6 = null, range4 = null;
         foreach (var s in statement.Settings("ip-range"))
         {
             var r = context.Values.Prefix(s.Argument(0)!, "ip-range");
@@ -87,7 +87,8 @@ internal static class NetworkBinder
                 context.Diagnostics.Report(DiagnosticDefinitions.AddressOutsideSubnet, s.Argument(0)!.Span, "ip-range", range, subnet?.ToString() ?? "the network's subnets");
                 continue;
             }
-            if (!range.IsV4) range6 = range;
+            if (range.IsV4) range4 = range;
+            else range6 = range;
         }
 
         var options = new List<KeyValue>();
@@ -120,7 +121,7 @@ internal static class NetworkBinder
         var bridge = new BridgePrediction(bridgeName, new IpPrefix(gw6, subnet6.Value.Length),
             host.Engine.BridgeGetsFe80Colon1 ? IpAddress.Parse("fe80::1") : null,
             gw4 is { } g4 ? new IpPrefix(g4, subnet4!.Value.Length) : null);
-        return new DockerNetwork(name, host.Name, driver, subnet6.Value, gw6, range6, subnet4, gw4, bridgeName,
+        return new DockerNetwork(name, host.Name, driver, subnet6.Value, gw6, range6, subnet4, gw4, range4, bridgeName,
             options.ToEquatableArray(), labels.ToEquatableArray(), bridge, statement.Span);
     }
 

@@ -84,3 +84,19 @@ public class SilentCaseTests
         Assert.That(result.HasErrors, Is.False, "a warning: an empty file is not wrong, only unlikely to be meant");
     }
 }
+
+/// <summary>An IPv4 ip-range was validated, then dropped: left out of the model, the artifacts and the predictions.</summary>
+public class Ipv4IpRangeTests
+{
+    private const string File = "docker-host h { }\nnetwork n on h { subnet fd00:1::/64  subnet 172.26.0.0/16  ip-range 172.26.5.0/24 }\ncontainer c on n { image \"x\" }\n";
+
+    [Test]
+    public void The_range_is_in_the_model_and_the_prediction_comes_from_it()
+    {
+        var model = TestCompile.Compile(File).Model!;
+        Assert.That(model.Networks[0].IpRange4?.ToString(), Is.EqualTo("172.26.5.0/24"));
+        var ipv4 = model.Containers[0].Attachments[0].Ipv4!.Value;
+        Assert.That(NetDsl.Addressing.IpPrefix.Parse("172.26.5.0/24").Contains(ipv4), Is.True, ipv4.ToString());
+        Assert.That(NetDsl.Planning.SettingsFields.Of(model.Networks[0]).Select(f => f.Key), Does.Contain("ip-range4"));
+    }
+}
