@@ -41,11 +41,15 @@ internal static class NetworkBinder
         }
 
         IpPrefix? subnet6 = null, subnet4 = null;
+        bool subnetFailed = false;      // reported where it failed: not "missing" as well
         foreach (var s in statement.Settings("subnet"))
         {
             var p = context.Values.Prefix(s.Argument(0)!, "subnet");
-            if (p is not { } prefix) continue;
-            if (!UnicastRanges.Check(context, prefix, s.Argument(0)!, "Subnet", "a Docker network")) continue;
+            if (p is not { } prefix || !UnicastRanges.Check(context, prefix, s.Argument(0)!, "Subnet", "a Docker network"))
+            {
+                subnetFailed = true;
+                continue;
+            }
             if ((prefix.IsV4 ? subnet4 : subnet6) is not null)
             {
                 context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, s.Keyword.Span, prefix.IsV4 ? "subnet (IPv4)" : "subnet (IPv6)");
@@ -56,7 +60,7 @@ internal static class NetworkBinder
         }
         if (subnet6 is null)
         {
-            if (!statement.HasErrors && !statement.Settings("subnet").Any(s => s.Argument(0)!.Text.IndexOf(':') >= 0))
+            if (!statement.HasErrors && !subnetFailed)
                 context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Argument(0)!.Span, "Network", name, "subnet (IPv6)");
             return null;
         }

@@ -80,7 +80,7 @@ internal sealed class ParameterTable
             var parsed = ParseDeclared(valueNode, out string error);
             if (parsed is null)
             {
-                diagnostics.Report(DiagnosticDefinitions.InvalidParameterValue, valueNode.Span, Short(valueNode), name, error, "a prefix, an address, a \"string\", a [\"list\"], a number, true or false");
+                diagnostics.Report(DiagnosticDefinitions.InvalidParameterValue, valueNode.Span, Short(valueNode), name, error, "a prefix, an address (with or without its /length), a \"string\", a [\"list\"], a number, true or false");
                 continue;
             }
             var value = parsed;
@@ -169,8 +169,8 @@ internal sealed class ParameterTable
         if (text.IndexOf('/') >= 0)
         {
             if (!IpPrefix.TryParse(text, out var prefix)) { error = "not a valid prefix"; return null; }
-            if (prefix.HasHostBits) { error = "host bits are set (the network is " + prefix.Network + ")"; return null; }
-            return new ParameterValue(ParameterKind.Prefix, Prefix: prefix);
+            // Host bits make it an address with its length (an interface address); without, it is a prefix.
+            return new ParameterValue(prefix.HasHostBits ? ParameterKind.AddressWithLength : ParameterKind.Prefix, Prefix: prefix);
         }
         if (IpAddress.TryParse(text, out var address)) return new ParameterValue(ParameterKind.Address, Address: address);
         if (text == "true" || text == "false") return new ParameterValue(ParameterKind.Boolean, Boolean: text == "true");
@@ -195,6 +195,13 @@ internal sealed class ParameterTable
                 return list is null ? null : new ParameterValue(kind, List: list.Value);
             default:
                 var v = ParseWord(text.Trim(), out error);
+                // An address with its length may be overridden by one whose host bits happen to be zero.
+                if (v is { Kind: ParameterKind.Prefix } && kind == ParameterKind.AddressWithLength) return v with { Kind = kind };
+                if (v is { Kind: ParameterKind.AddressWithLength } && kind == ParameterKind.Prefix)
+                {
+                    error = "host bits are set (the network is " + v.Prefix!.Value.Network + ")";
+                    return null;
+                }
                 if (v is null || v.Kind != kind)
                 {
                     if (error.Length == 0) error = "expected " + ParameterValue.Describe(kind);

@@ -69,7 +69,7 @@ public static class DiagnosticDefinitions
     public static readonly DiagnosticDefinition WrongFamily = new("NDSL2004", Severity.Error, Addresses, "Wrong address family",
         "{0} must be {1}, but '{2}' is {3}.", "Use an address of the required family.");
     public static readonly DiagnosticDefinition ParameterComposition = new("NDSL2005", Severity.Error, Addresses, "Parameter prefix cannot be composed",
-        "'{0}': {1}.", "A prefix parameter supplies whole 16-bit groups: its length must be a multiple of 16, followed by the remaining groups (use :: for zeros).");
+        "'{0}': {1}.", "After a prefix parameter, write the groups it does not supply (use :: for zeros); a /56 shares its fourth group, so write 0 to ff there (P:5::/64).");
     public static readonly DiagnosticDefinition OverlappingSubnets = new("NDSL2006", Severity.Error, Addresses, "Subnets overlap on one host",
         "{0} {1} overlaps {2} {3} on host '{4}'.", "Give each network (and fixed-cidr-v6) its own, non-overlapping prefix.");
     public static readonly DiagnosticDefinition AddressOutsideSubnet = new("NDSL2007", Severity.Error, Addresses, "Address outside its subnet",

@@ -40,7 +40,7 @@ public static class DiagnosticExamples
         new("NDSL2002", Host + "network n on h { subnet ⟦fd00:1::⟧ }\n", Host + "network n on h { subnet fd00:1::/64 }\n"),
         new("NDSL2003", Host + "network n on h { subnet ⟦fd00:1::1/64⟧ }\n", Host + "network n on h { subnet fd00:1::/64 }\n"),
         new("NDSL2004", "docker-host h { daemon { ipv6 true  fixed-cidr-v6 ⟦10.0.0.0/24⟧ } }\n", "docker-host h { daemon { ipv6 true  fixed-cidr-v6 2001:db8:1::/64 } }\n"),
-        new("NDSL2005", "let P = fd00::/44\nrouter r ios { interface e0 address ⟦P:1::1/64⟧ }\n", "let P = fd00::/48\nrouter r ios { interface e0 address P:1::1/64 }\n"),
+        new("NDSL2005", "let P = fd00::/56\nrouter r ios { interface e0 address ⟦P:100::1/64⟧ }\n", "let P = fd00::/56\nrouter r ios { interface e0 address P:ff::1/64 }\n"),
         new("NDSL2006", "docker-host h { daemon { ipv6 true  fixed-cidr-v6 fd00:1::/64 } }\n⟦network n on h { subnet fd00:1::/64 }⟧\n", "docker-host h { daemon { ipv6 true  fixed-cidr-v6 fd00:2::/64 } }\nnetwork n on h { subnet fd00:1::/64 }\n"),
         new("NDSL2007", Net + "container c on n { image \"x\"  address ⟦fd00:2::5⟧ }\n", Net + "container c on n { image \"x\"  address fd00:1::5 }\n"),
         new("NDSL2008", Net + "container a on n { image \"x\"  address fd00:1::5 }\ncontainer b on n { image \"x\"  address ⟦fd00:1::5⟧ }\n", Net + "container a on n { image \"x\"  address fd00:1::5 }\ncontainer b on n { image \"x\"  address fd00:1::6 }\n"),
