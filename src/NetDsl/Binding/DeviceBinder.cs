@@ -14,7 +14,7 @@ internal static class DeviceBinder
         var name = context.DeclaredName(statement, "router");
         var dialect = Dialect(context, statement, "ios", Model.Dialect.Ios);
         if (name is null || dialect is null) return null;
-        var interfaces = DevicePartsBinder.Interfaces(context, statement, name, zoned: false);
+        var interfaces = DevicePartsBinder.Interfaces(context, statement, name, zoned: false, ios: true);
         var routes = DevicePartsBinder.Routes(context, statement, name, interfaces);
         return new Router(name, dialect.Value, interfaces, routes, statement.Span);
     }

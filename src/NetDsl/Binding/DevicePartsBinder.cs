@@ -12,13 +12,16 @@ internal static class DevicePartsBinder
 {
     /// <param name="zoned">A PAN-OS firewall's interfaces: each needs a zone and a name PAN-OS can address.</param>
     /// <param name="linux">A Docker host's interfaces: Linux names have at most 15 characters (IFNAMSIZ 16 with the NUL).</param>
-    public static EquatableArray<NetworkInterface> Interfaces(BindingContext context, SettingSyntax device, string deviceName, bool zoned, bool linux = false)
+    /// <param name="ios">An IOS router's interfaces: a type and a number, as IOS names them.</param>
+    public static EquatableArray<NetworkInterface> Interfaces(BindingContext context, SettingSyntax device, string deviceName, bool zoned, bool linux = false, bool ios = false)
     {
         var result = new List<NetworkInterface>();
         foreach (var setting in device.Settings("interface"))
         {
             var name = context.Values.Name(setting.Argument(0)!, "interface", isInterface: true);
             if (name is null) continue;
+            if (ios && !NameRules.IsIosInterfaceName(name))
+                context.Diagnostics.Report(DiagnosticDefinitions.InvalidName, setting.Argument(0)!.Span, name, "IOS interface", NameRules.IosInterfaceRule);
             if (linux && name.Length > NetworkBinder.MaxInterfaceNameLength)
                 context.Diagnostics.Report(DiagnosticDefinitions.InterfaceNameTooLong, setting.Argument(0)!.Span, name, name.Length);
             // A PAN-OS interface is addressed by its place in the configuration tree: only the forms the renderer can place.
@@ -49,7 +52,11 @@ internal static class DevicePartsBinder
             }
             string? zone = null;
             if (setting.Option("zone") is { } z)
+            {
                 zone = context.Values.Name(z.Values[0], "zone");
+                if (zone is not null && zoned && zone.Length > NameRules.MaxPanosZoneLength)
+                    context.Diagnostics.Report(DiagnosticDefinitions.InvalidName, z.Values[0].Span, zone, "PAN-OS zone", $"PAN-OS allows at most {NameRules.MaxPanosZoneLength} characters");
+            }
             else if (zoned && !device.HasErrors)
                 context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, setting.Span, "Firewall interface", name, "zone");
             result.Add(new NetworkInterface(name, addresses.ToEquatableArray(), linkLocal, zone, setting.Span));

@@ -39,6 +39,21 @@ public class SilentCaseTests
     }
 
     [Test]
+    public void An_ios_interface_is_a_type_and_a_number()
+    {
+        Assert.That(Errors("router r ios { interface uplink address fd00::1/64 }\n"), Is.EqualTo(new[] { "NDSL1003" }));
+        Assert.That(Errors("router r ios { interface GigabitEthernet0/0/1.100 address fd00::1/64  interface e0 address fd00:1::1/64 }\n"), Is.Empty);
+    }
+
+    [Test]
+    public void A_panos_zone_has_at_most_31_characters()
+    {
+        string zone = new string('z', 32);
+        Assert.That(Errors($"firewall f panos {{ interface ethernet1/1 zone {zone} address fd00::1/64 }}\n"), Is.EqualTo(new[] { "NDSL1003" }));
+        Assert.That(Errors($"firewall f panos {{ interface ethernet1/1 zone {zone.Substring(1)} address fd00::1/64 }}\n"), Is.Empty);
+    }
+
+    [Test]
     public void A_masquerade_on_an_interface_the_host_does_not_have_is_refused()
     {
         var result = TestCompile.Compile("docker-host h { interface ens192 address fd00::5/64  masquerade ipv6 out ens912 }\n");
