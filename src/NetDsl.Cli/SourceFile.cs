@@ -75,16 +75,17 @@ public static class SourceFile
     public const int MaxPrinted = 100;
 
     public static void Print(CompilationResult result, string path, CliConsole console) =>
-        Print(result.Diagnostics.Where(d => d.Severity >= Severity.Warning), path, console);
+        Print(result.Diagnostics.Where(d => d.Severity >= Severity.Warning), d => result.Format(d, path), console);
 
-    public static void Print(IEnumerable<NetDslDiagnostic> diagnostics, string path, CliConsole console)
+    /// <param name="format">How one prints (<see cref="CompilationResult.Format"/>: it places the span in the file).</param>
+    public static void Print(IEnumerable<NetDslDiagnostic> diagnostics, Func<NetDslDiagnostic, string> format, CliConsole console)
     {
         int printed = 0, errors = 0, warnings = 0;
         foreach (var d in diagnostics)
         {
             if (printed < MaxPrinted)
             {
-                console.Error.WriteLine(d.Format(path));
+                console.Error.WriteLine(format(d));
                 printed++;
                 continue;
             }

@@ -14,15 +14,15 @@ internal static class SourceChecks
 {
     private const char Replacement = '\uFFFD';
 
-    public static void Run(FileText source, FileSyntax others, int containerStatements, DiagnosticBag diagnostics)
+    public static void Run(FileSyntax file, DiagnosticBag diagnostics)
     {
-        string text = source.Text;
+        string text = file.Layout.Text.Text;
         int invalidOnLine = 0, firstInvalid = -1;
         for (int i = 0; i <= text.Length; i++)
         {
             if (i == text.Length || text[i] == '\n')
             {
-                if (invalidOnLine > 0) diagnostics.Report(DiagnosticDefinitions.InvalidUtf8, source.Span(firstInvalid, 1), invalidOnLine);
+                if (invalidOnLine > 0) diagnostics.Report(DiagnosticDefinitions.InvalidUtf8, SourceSpan.InFile(firstInvalid, 1), invalidOnLine);
                 invalidOnLine = 0;
                 continue;
             }
@@ -34,11 +34,11 @@ internal static class SourceChecks
             }
             else if (BidiName(c) is { } name)
             {
-                diagnostics.Report(DiagnosticDefinitions.BidiControl, source.Span(i, 1), "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) + " (" + name + ")");
+                diagnostics.Report(DiagnosticDefinitions.BidiControl, SourceSpan.InFile(i, 1), "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) + " (" + name + ")");
             }
         }
-        if (others.Statements.Count == 0 && containerStatements == 0 && others.Diagnostics.Count == 0)
-            diagnostics.Report(DiagnosticDefinitions.EmptyFile, source.Span(0, 0), text.Trim().Length == 0 ? "" : " (only comments)");
+        if (file.Statements.Count == 0 && file.Diagnostics.Count == 0)
+            diagnostics.Report(DiagnosticDefinitions.EmptyFile, SourceSpan.None, text.Trim().Length == 0 ? "" : " (only comments)");
     }
 
     /// <summary>The Unicode name of a bidirectional formatting character (UAX #9), or null.</summary>

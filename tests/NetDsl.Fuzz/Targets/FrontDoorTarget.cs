@@ -32,7 +32,7 @@ public static class FrontDoorTarget
         if (result.Model is null) throw new FuzzFinding("no error, yet no model");
         var rendered = TargetSet.Render(result.Model, TargetRegistry.All());
         var refused = rendered.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
-        if (refused.Count > 0) throw new FuzzFinding("check ok, emit failed: " + refused[0].Format("fuzz.netdsl"));
+        if (refused.Count > 0) throw new FuzzFinding("check ok, emit failed: " + result.Format(refused[0]));
     }
 
     public static string Decode(byte[] input)

@@ -46,9 +46,9 @@ public class CheckEmitConsumerTests
     {
         var compiled = NetDslCompiler.Compile(text, "gen.netdsl");
         if (compiled.HasErrors)
-            return requireClean ? compiled.Errors.Select(e => "check: " + e.Format("gen.netdsl")).ToList() : new List<string>();
+            return requireClean ? compiled.Errors.Select(e => "check: " + compiled.Format(e)).ToList() : new List<string>();
         var rendered = TargetSet.Render(compiled.Model!, TargetRegistry.All());
-        var problems = rendered.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => "emit: " + d.Format("gen.netdsl")).ToList();
+        var problems = rendered.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => "emit: " + compiled.Format(d)).ToList();
         foreach (var artifact in rendered.Artifacts) problems.AddRange(Consumer(artifact).Select(p => artifact.RelativePath + ": " + p));
         return problems;
     }

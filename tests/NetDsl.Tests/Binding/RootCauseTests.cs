@@ -83,7 +83,7 @@ public class RootCauseTests
         var result = TestCompile.Compile(Head + "network lan on h { subnet P:1::1/64 }\ncontainer c on lan { image IMG }\nrouter r junos { }\nnetwork ok on h { subnet fd00:2::/64 }\n");
         Assert.That(result.Unbound.Select(u => (u.Kind, u.Name)), Is.EqualTo(new[] { ("network", "lan"), ("container", "c"), ("router", "r") }));
         Assert.That(result.PartialModel.Networks.Select(n => n.Name), Is.EqualTo(new[] { "ok" }));
-        Assert.That(result.Unbound[0].Span.Line, Is.EqualTo(4));
+        Assert.That(result.Locate(result.Unbound[0].Span).Line, Is.EqualTo(4));
     }
 
     [Test]

@@ -78,7 +78,7 @@ public class SilentCaseTests
     {
         var result = TestCompile.Compile("docker-host h { }\n# caf\uFFFD \uFFFD\nnetwork n on h { subnet fd00:1::/64 }\n");
         var d = result.Diagnostics.Single();
-        Assert.That((d.Id, d.Span.Line, d.Span.Column), Is.EqualTo(("NDSL0010", 2, 6)));
+        Assert.That((d.Id, result.Locate(d.Span).Line, result.Locate(d.Span).Column), Is.EqualTo(("NDSL0010", 2, 6)));
         Assert.That(d.Message, Does.Contain("2 byte sequence(s)"));
     }
 

@@ -17,7 +17,7 @@ public class MessageTextTests
         {
             var result = NetDslCompiler.Compile(text, "x.netdsl", example.Overrides);
             foreach (var d in result.Diagnostics)
-                Assert.That(MessageText.HasPlaceholder(d.MessageWithFix), Is.False, d.Format("x.netdsl"));
+                Assert.That(MessageText.HasPlaceholder(d.MessageWithFix), Is.False, result.Format(d));
         }
     }
 
@@ -53,7 +53,7 @@ public class MessageTextTests
         string sentence = string.Join(" ", Enumerable.Repeat("word", 50));    // 249 characters with spaces: a reason, a list
         Assert.That(MessageText.Cut(sentence), Is.EqualTo(sentence));
         Assert.That(MessageText.Cut(string.Join(" ", Enumerable.Repeat("word", 500))), Does.EndWith("… (2499 characters)"));
-        var d = NetDslDiagnostic.Create(DiagnosticDefinitions.InvalidName, new SourceSpan(0, 1, 1, 1, 1, 2), token, "container", "too long");
+        var d = NetDslDiagnostic.Create(DiagnosticDefinitions.InvalidName, SourceSpan.InFile(0, 1), token, "container", "too long");
         Assert.That(d.Message.Length, Is.LessThan(200));
     }
 
