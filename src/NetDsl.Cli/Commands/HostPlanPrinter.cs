@@ -48,10 +48,14 @@ internal static class HostPlanPrinter
             };
             string extra = obj.Action == ObjectAction.Keep && obj.ChangesSomething
                 ? " (" + string.Join(", ", (obj.MissingConnections ?? []).Select(a => "connect " + a.Network).Concat(obj.NeedsStart ? new[] { "start" } : [])) + ")"
-                : obj.IsError || obj.Action == ObjectAction.Replace ? ": " + Applier.Explain(obj) : "";
+                : obj.IsError || obj.Action == ObjectAction.Replace ? (obj.Note is null ? "" : ": " + obj.Note) : "";
             o.WriteLine($"  {action,-9} {obj.Kind} {obj.Name}{extra}");
+            // One line per differing field, so a drift says exactly what changed.
+            if (obj.IsError || obj.Action == ObjectAction.Replace)
+                foreach (var difference in obj.Differences) o.WriteLine("              " + difference);
         }
         foreach (var n in p.Nftables) o.WriteLine("  change    " + n.Describe());
+        foreach (var problem in p.Problems) o.WriteLine("  error     " + problem);
         foreach (var n in p.HostNotes) o.WriteLine("  manual    " + n);
         foreach (var m in p.Manual) o.WriteLine("  manual    " + m.Describe());
     }

@@ -18,9 +18,11 @@ public static class PlanCommand
     {
         var common = new DockerCommandOptions();
         var daemonJson = DockerCommandOptions.DaemonJsonOption();
+        var replace = new Option<bool>("--replace") { Description = "Plan as apply --replace would: drifted objects of NetDsl's own are replaced." };
         var command = new Command("plan", "Show what apply would change on a Docker host, without changing anything.");
         common.AddTo(command);
         command.Options.Add(daemonJson);
+        command.Options.Add(replace);
         command.SetAction(async (parse, ct) =>
         {
             var opened = common.Open(parse, console, out int exit);
@@ -31,7 +33,7 @@ public static class PlanCommand
                 try
                 {
                     var plan = ApplyPlanner.Plan(model);
-                    var hostPlan = await HostPlanner.PlanAsync(engine, plan, host, new ApplyOptions(parse.GetValue(daemonJson), shell), ct);
+                    var hostPlan = await HostPlanner.PlanAsync(engine, plan, host, new ApplyOptions(parse.GetValue(daemonJson), shell, parse.GetValue(replace)), ct);
                     HostPlanPrinter.Print(hostPlan, console);
                     if (hostPlan.HasErrors) return ExitCodes.Failure;
                     return hostPlan.HasChanges ? ExitCodes.ChangesPending : ExitCodes.Success;

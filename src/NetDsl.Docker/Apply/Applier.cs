@@ -17,9 +17,9 @@ using NetDsl.Planning;
 namespace NetDsl.Docker.Apply;
 
 /// <summary>
-/// Executes a <see cref="HostPlan"/>: daemon.json, restart, sysctls, removals for --replace, networks (in parallel),
-/// containers (create in parallel, connect, start in parallel), nftables. Refuses to start when any object drifts or
-/// is not ours. A failure stops the later phases; the report says what was and was not done, and a re-run converges
+/// Executes a <see cref="HostPlan"/>: daemon.json, restart, sysctls, old objects set aside for --replace
+/// (<see cref="Replacement"/>), networks (in parallel), containers (each created, connected and started, in parallel),
+/// nftables. Refuses to start when any object drifts or is not ours, or a preflight check fails. A failure stops the later phases; the report says what was and was not done, and a re-run converges
 /// because every decision is re-read from the engine.
 /// </summary>
 public sealed class Applier
@@ -43,6 +43,7 @@ public sealed class Applier
             foreach (var o in hostPlan.Objects.Where(o => o.IsError))
                 _outcomes.Add(new StepOutcome(o.Kind + " " + o.Name, StepStatus.Failed, Explain(o)));
             if (hostPlan.DaemonJson?.Error is { } e) _outcomes.Add(new StepOutcome("daemon.json", StepStatus.Failed, e));
+            foreach (var problem in hostPlan.Problems) _outcomes.Add(new StepOutcome(problem.What, StepStatus.Failed, problem.Message));
             _outcomes.Add(new StepOutcome("everything else", StepStatus.NotAttempted, "nothing was changed"));
             return Report(clock, callsBefore);
         }
@@ -149,41 +150,50 @@ public sealed class Applier
         var steps = plan.StepsOn(host.Name).ToList();
         var decisionOf = p.Objects.ToDictionary(o => o.Kind + "/" + o.Name);
 
-        // Removals for --replace: containers first (a network with endpoints cannot be removed).
-        foreach (var c in p.Objects.Where(o => o.Kind == "container" && o.Action == ObjectAction.Replace))
-            if (!await MutateAsync("remove container " + c.Name, () => _engine.Docker.Containers.RemoveContainerAsync(c.Id!, new ContainerRemoveParameters { Force = true }, ct))) return false;
-        foreach (var n in p.Objects.Where(o => o.Kind == "network" && o.Action == ObjectAction.Replace))
-            if (!await MutateAsync("remove network " + n.Name, () => _engine.Docker.Networks.DeleteNetworkAsync(n.Id!, ct))) return false;
+        // Old objects are set aside, never removed, until their successors run (see Replacement).
+        var replacement = new Replacement(_engine, MutateAsync, _options.StopTimeout);
+        if (p.Objects.Any(o => o.Action == ObjectAction.Replace) && !await replacement.SetAsideAsync(p))
+        {
+            await replacement.RollbackAsync();
+            return NotAttempted("creating networks and containers");
+        }
 
-        bool ok = true;
-        var networks = steps.OfType<CreateNetworkStep>().ToList();
-        ok &= await ParallelAsync(networks, n => Needs(decisionOf, "network", n.Network.Name)
+        bool ok = await ParallelAsync(steps.OfType<CreateNetworkStep>().ToList(), n => Needs(decisionOf, "network", n.Network.Name)
             ? MutateAsync("create network " + n.Network.Name, () => _engine.Docker.Networks.CreateNetworkAsync(EngineRequests.CreateNetwork(n, source), ct))
             : Unchanged("network " + n.Network.Name));
-        if (!ok) return NotAttempted("containers");
-
-        var containers = steps.OfType<CreateContainerStep>().ToList();
-        ok &= await ParallelAsync(containers, c => Needs(decisionOf, "container", c.Container.Name)
-            ? MutateAsync("create container " + c.Container.Name, () => _engine.Docker.Containers.CreateContainerAsync(EngineRequests.CreateContainer(c, source), ct))
-            : Unchanged("container " + c.Container.Name));
-        if (!ok) return NotAttempted("connecting and starting containers");
-
-        var connects = steps.OfType<ConnectNetworkStep>()
-            .Where(k => Needs(decisionOf, "container", k.Container) || decisionOf["container/" + k.Container].MissingConnections?.Any(a => a.Network == k.Attachment.Network) == true)
-            .ToList();
-        ok &= await ParallelAsync(connects.GroupBy(k => k.Container).ToList(), async group =>
+        if (ok)
         {
-            bool all = true;
-            foreach (var k in group)
-                all &= await MutateAsync(k.Describe(), () => _engine.Docker.Networks.ConnectNetworkAsync(k.Attachment.Network, EngineRequests.Connect(k.Container, k.Attachment), ct));
-            return all;
-        });
-        if (!ok) return NotAttempted("starting containers");
+            // Each container on its own: create, connect its further networks, start. Independent containers
+            // proceed concurrently (bounded), so one slow start does not hold back the others.
+            var connects = steps.OfType<ConnectNetworkStep>().ToLookup(k => k.Container);
+            ok = await ParallelAsync(steps.OfType<CreateContainerStep>().ToList(),
+                c => ContainerAsync(c, decisionOf["container/" + c.Container.Name], connects[c.Container.Name], source, ct));
+        }
+        else NotAttempted("containers");
 
-        var starts = steps.OfType<StartContainerStep>()
-            .Where(s => Needs(decisionOf, "container", s.Container) || decisionOf["container/" + s.Container].NeedsStart).ToList();
-        ok &= await ParallelAsync(starts, s => MutateAsync("start container " + s.Container, () => _engine.Docker.Containers.StartContainerAsync(s.Container, new ContainerStartParameters(), ct)));
+        if (!replacement.IsEmpty)
+        {
+            if (ok) ok = await replacement.CommitAsync();
+            else await replacement.RollbackAsync();
+        }
         return ok;
+    }
+
+    /// <summary>One container's create, connects and start, as far as its decision needs them.</summary>
+    private async Task<bool> ContainerAsync(CreateContainerStep c, ObjectDecision decision, IEnumerable<ConnectNetworkStep> connects, string source, CancellationToken ct)
+    {
+        string name = c.Container.Name;
+        bool create = decision.Action is ObjectAction.Create or ObjectAction.Replace;
+        if (create && !await MutateAsync("create container " + name, () => _engine.Docker.Containers.CreateContainerAsync(EngineRequests.CreateContainer(c, source), ct)))
+            return false;
+        var missing = decision.MissingConnections?.Select(a => a.Network).ToHashSet() ?? new HashSet<string>();
+        foreach (var k in connects.Where(k => create || missing.Contains(k.Attachment.Network)))
+            if (!await MutateAsync(k.Describe(), () => _engine.Docker.Networks.ConnectNetworkAsync(k.Attachment.Network, EngineRequests.Connect(k.Container, k.Attachment), ct)))
+                return false;
+        if (create || decision.NeedsStart)
+            return await MutateAsync("start container " + name, () => _engine.Docker.Containers.StartContainerAsync(name, new ContainerStartParameters(), ct));
+        if (missing.Count == 0) await Unchanged("container " + name);
+        return true;
     }
 
     private static bool Needs(Dictionary<string, ObjectDecision> decisions, string kind, string name) =>

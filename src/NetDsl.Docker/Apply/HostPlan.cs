@@ -25,11 +25,12 @@ public sealed record HostPlan(
     IReadOnlyList<SysctlChange> Sysctls,
     IReadOnlyList<LoadNftablesStep> Nftables,
     IReadOnlyList<string> HostNotes,
-    IReadOnlyList<PushDeviceConfigStep> Manual)
+    IReadOnlyList<PushDeviceConfigStep> Manual,
+    IReadOnlyList<PreflightProblem> Problems)
 {
     public bool RestartNeeded => RestartKeys.Count > 0;
 
-    public bool HasErrors => Objects.Any(o => o.IsError) || DaemonJson?.Error is not null;
+    public bool HasErrors => Objects.Any(o => o.IsError) || DaemonJson?.Error is not null || Problems.Count > 0;
 
     public bool HasChanges =>
         Objects.Any(o => o.ChangesSomething) || DaemonJson?.Changed == true || RestartNeeded || Sysctls.Count > 0 || Nftables.Count > 0;

@@ -12,8 +12,12 @@ using NetDsl.Planning;
 namespace NetDsl.Docker.Apply;
 
 /// <summary>Where apply acts: the engine, the daemon.json to merge (local engines only), the host shell, --replace.</summary>
-public sealed record ApplyOptions(string? DaemonJsonPath, HostShell Shell, bool Replace = false, string? RestartCommand = null, int Parallelism = 8)
+/// <param name="StopTimeoutOrDefault">How long an old container replaced by --replace gets to stop before it is killed.</param>
+public sealed record ApplyOptions(string? DaemonJsonPath, HostShell Shell, bool Replace = false, string? RestartCommand = null, int Parallelism = 8,
+    TimeSpan? StopTimeoutOrDefault = null)
 {
+    public TimeSpan StopTimeout => StopTimeoutOrDefault ?? TimeSpan.FromSeconds(10);
+
     public const string DefaultDaemonJson = "/etc/docker/daemon.json";
 }
 
@@ -24,6 +28,7 @@ public static class HostPlanner
     {
         var state = await LiveState.ReadAsync(engine, ct);
         var decisions = await Reconciler.DecideAsync(engine, state, plan, host.Name, options.Replace, ct);
+        var problems = (await Preflight.CheckAsync(engine, state, plan, host.Name, decisions, ct)).ToList();
         var steps = plan.StepsOn(host.Name).ToList();
 
         DaemonJsonMergeResult? merge = null;
@@ -74,7 +79,7 @@ public static class HostPlanner
             notes.Add("sysctls and nftables of a remote host are not applied: install the rendered files on it by hand");
 
         return new HostPlan(host.Name, decisions, path, merge, daemonNote, restartKeys, restartReason, stopped, sysctls, nft, notes,
-            plan.Steps.OfType<PushDeviceConfigStep>().ToList());
+            plan.Steps.OfType<PushDeviceConfigStep>().ToList(), problems);
     }
 
     /// <summary>

@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using NetDsl.Lab.Docker;
+using NetDsl.TestSupport;
+using NUnit.Framework;
+
+namespace NetDsl.Docker.Tests.Faults;
+
+/// <summary>
+/// One private dockerd shared by every fault test (starting one costs seconds; CI time matters): an unrelated
+/// network and a running unrelated container, and a daemon.json with unrelated keys, which every test asserts
+/// survive its fault ("nothing lost"). Each test uses its own file (so its own ownership label), names and subnets.
+/// </summary>
+[SetUpFixture]
+public sealed class FaultLab
+{
+    public const string UnrelatedJson = "{\n  \"log-level\": \"warn\",\n  \"labels\": [\"fixture=unrelated\"],\n  \"shutdown-timeout\": 1\n}\n";
+
+    private static PrivateDockerd? _dockerd;
+
+    public static PrivateDockerd Dockerd => _dockerd ?? throw new InvalidOperationException("fault lab not started (prerequisites missing?)");
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        if (!LabRequirement.IsRoot() && !LabRequirement.Required) return;   // each fixture's own Require skips visibly
+        if (LabRequirement.FindOnPath("dockerd") is null || !System.IO.File.Exists(PrivateDockerd.DockerCli)) return;
+        _dockerd = await PrivateDockerd.StartAsync("ndsl-ap-" + Environment.ProcessId, UnrelatedJson);
+        await _dockerd.ImportBusyboxAsync(TestModels.Image);
+        await DockerAsync("network", "create", "--subnet", "10.98.0.0/24", "--ipv6", "--subnet", "fd00:98::/64", "unrelated_nw");
+        await DockerAsync("run", "-d", "-t", "--name", "unrelated_cnt", "--network", "unrelated_nw", TestModels.Image, "/bin/sh");
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_dockerd is null) return;
+        var name = _dockerd.Name;
+        var folder = _dockerd.Folder;
+        await _dockerd.DisposeAsync();
+        _dockerd = null;
+        Assert.That(Directory.Exists(folder), Is.False, "dockerd folder left behind");
+        Assert.That(NetDsl.Lab.Namespaces.NetworkNamespace.Exists(name), Is.False, "namespace left behind");
+    }
+
+    /// <summary>Every fault test starts with this: skip (or fail under NETDSL_REQUIRE_LAB=1) without a private dockerd.</summary>
+    public static void Require()
+    {
+        LabRequirement.RequireDockerd();
+        if (_dockerd is null) Assert.Fail("the fault lab's dockerd did not start");
+    }
+
+    public static async Task<string> DockerAsync(params string[] args) => (await Dockerd.DockerAsync(args)).EnsureSuccess().StandardOutput.Trim();
+
+    public static async Task<(bool Ok, string Out)> TryDockerAsync(params string[] args)
+    {
+        var r = await Dockerd.DockerAsync(args);
+        return (r.Succeeded, (r.StandardOutput + r.StandardError).Trim());
+    }
+
+    /// <summary>
+/// Writes a .netdsl file into the lab folder; its file name is its ownership label, so "v2/x.netdsl" is another
+/// version of "x.netdsl" (same owner).
+/// </summary>
+    public static string File(string name, string text)
+    {
+        string path = Path.Combine(Dockerd.Folder, "files", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        System.IO.File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Runs the CLI in process against the lab's dockerd; the output is logged to the test.</summary>
+    public static (int Code, string Output) Netdsl(string command, string file, params string[] extra)
+    {
+        var args = new List<string> { command, file, "--docker-host", Dockerd.Host, "--host-netns", Dockerd.Name };
+        if (command is "plan" or "apply" && !extra.Contains("--daemon-json")) args.AddRange(new[] { "--daemon-json", Dockerd.DaemonJsonPath });
+        if (command == "apply" && !extra.Contains("--stop-timeout")) args.AddRange(new[] { "--stop-timeout", "1" });
+        args.AddRange(extra);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = NetDsl.Cli.Program.Run(args.ToArray(), stdout, stderr);
+        string output = stdout + stderr.ToString();
+        TestContext.Out.WriteLine("$ netdsl " + string.Join(" ", args) + "  → " + code + "\n" + output);
+        return (code, output);
+    }
+
+    /// <summary>
+    /// "Nothing lost": the engine answers, the unrelated network and container exist and the container runs, and
+    /// daemon.json still holds the unrelated keys.
+    /// </summary>
+    public static async Task AssertNothingLostAsync()
+    {
+        var (ok, version) = await TryDockerAsync("version", "--format", "{{.Server.Version}}");
+        Assert.That(ok, Is.True, "the engine is not running: " + version + " | " + Dockerd.Tail());
+        Assert.That((await DockerAsync("network", "ls", "--format", "{{.Name}}")).Split('\n'), Does.Contain("unrelated_nw"));
+        Assert.That(await DockerAsync("inspect", "-f", "{{.State.Running}}", "unrelated_cnt"), Is.EqualTo("true"), "the unrelated container stopped");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(Dockerd.DaemonJsonPath))!.AsObject();
+        Assert.That(json["log-level"]?.GetValue<string>(), Is.EqualTo("warn"), "daemon.json lost an unrelated key");
+    }
+
+    /// <summary>A small file: one network, containers on it (busybox, /bin/sh with a tty, so it keeps running).</summary>
+    public static string Small(string network, string subnet, params string[] containers) =>
+        $"let IMAGE = \"{TestModels.Image}\"\ndocker-host h {{ }}\n"
+        + $"network {network} on h {{ subnet {subnet} }}\n"
+        + string.Concat(containers.Select(c => $"container {c} on {network} {{ image IMAGE  command [\"/bin/sh\"]  tty }}\n"));
+
+    public static string[] Image(string image = TestModels.Image) => new[] { "--set", "IMAGE=" + image };
+}
