@@ -20,12 +20,14 @@ public static class ApplyCommand
         var replace = new Option<bool>("--replace") { Description = "Remove and recreate NetDsl's own objects whose settings drifted (never others')." };
         var restart = new Option<string?>("--restart-command") { Description = "Shell command that restarts the engine when a networking key of daemon.json changed, e.g. \"systemctl restart docker\"." };
         var stopTimeout = new Option<int>("--stop-timeout") { Description = "Seconds an old container replaced by --replace gets to stop before it is killed (default 10).", DefaultValueFactory = _ => 10 };
+        var engineLog = new Option<string?>("--engine-log") { Description = "The engine's log file, read when a restart fails to say why (default: journalctl -u docker.service)." };
         var command = new Command("apply", "Configure a Docker host as the file describes; a second apply changes nothing.");
         common.AddTo(command);
         command.Options.Add(daemonJson);
         command.Options.Add(replace);
         command.Options.Add(restart);
         command.Options.Add(stopTimeout);
+        command.Options.Add(engineLog);
         command.SetAction(async (parse, ct) =>
         {
             var opened = common.Open(parse, console, out int exit);
@@ -36,7 +38,14 @@ public static class ApplyCommand
                 try
                 {
                     var options = new ApplyOptions(parse.GetValue(daemonJson), shell, parse.GetValue(replace), parse.GetValue(restart),
-                        StopTimeoutOrDefault: TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(stopTimeout), 0, 3600)));
+                        StopTimeoutOrDefault: TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(stopTimeout), 0, 3600)), EngineLog: parse.GetValue(engineLog));
+                    var (applyLock, lockError) = await ApplyLock.AcquireAsync(engine.Endpoint, TimeSpan.FromMinutes(2), m => console.Error.WriteLine("netdsl: " + m), ct);
+                    if (applyLock is null)
+                    {
+                        console.Error.WriteLine("netdsl: " + lockError);
+                        return ExitCodes.Failure;
+                    }
+                    using var held = applyLock;
                     var plan = ApplyPlanner.Plan(model);
                     var hostPlan = await HostPlanner.PlanAsync(engine, plan, host, options, ct);
                     HostPlanPrinter.Print(hostPlan, console);

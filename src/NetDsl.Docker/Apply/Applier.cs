@@ -66,19 +66,19 @@ public sealed class Applier
 
     private ApplyReport Report(Stopwatch clock, int callsBefore) => new(_outcomes.ToList(), _engine.MutatingCalls - callsBefore, clock.Elapsed);
 
-    private Task<bool> DaemonJsonAsync(HostPlan p)
+    private async Task<bool> DaemonJsonAsync(HostPlan p)
     {
         if (p.DaemonJsonNote is not null) _outcomes.Add(new StepOutcome("daemon.json", StepStatus.Manual, p.DaemonJsonNote));
-        if (p.DaemonJson is null || p.DaemonJsonPath is null) return Task.FromResult(true);
+        if (p.DaemonJson is null || p.DaemonJsonPath is null) return true;
         if (!p.DaemonJson.Changed)
         {
             _outcomes.Add(new StepOutcome("daemon.json " + p.DaemonJsonPath, StepStatus.Unchanged));
-            return Task.FromResult(true);
+            return true;
         }
-        var error = DaemonJsonFile.WriteAtomically(p.DaemonJsonPath, p.DaemonJson.Text);
+        var error = await DaemonJsonFile.WriteAtomicallyAsync(p.DaemonJsonPath, p.DaemonJson.Text);
         _outcomes.Add(new StepOutcome("daemon.json " + p.DaemonJsonPath, error is null ? StepStatus.Done : StepStatus.Failed,
             error ?? string.Join(", ", p.DaemonJson.Changes) + " (backup " + p.DaemonJsonPath + DaemonJsonFile.BackupSuffix + ")"));
-        return Task.FromResult(error is null);
+        return error is null;
     }
 
     private async Task<(bool, HostPlan)> RestartAsync(ApplyPlan plan, DockerHost host, HostPlan p, CancellationToken ct)
@@ -90,15 +90,11 @@ public sealed class Applier
                 p.RestartReason + ": restart the engine (a reload does not apply these keys), e.g. `systemctl restart docker`, or pass --restart-command"));
             return (true, p);
         }
-        var r = await ProcessRunner.RunAsync("sh", new[] { "-c", _options.RestartCommand }, timeout: TimeSpan.FromMinutes(2), cancellationToken: ct);
-        if (!r.Succeeded)
+        var restart = new EngineRestart(_engine, _options);
+        var failure = await restart.RestartAsync(ct);
+        if (failure is not null)
         {
-            _outcomes.Add(new StepOutcome("engine restart", StepStatus.Failed, $"`{_options.RestartCommand}` exited {r.ExitCode}: {r.StandardError.Trim()}"));
-            return (false, p);
-        }
-        if (!await WaitForEngineAsync(ct))
-        {
-            _outcomes.Add(new StepOutcome("engine restart", StepStatus.Failed, $"the engine at {_engine.Endpoint} did not answer within 60 s of `{_options.RestartCommand}`"));
+            await RecoverAsync(restart, p, failure);
             return (false, p);
         }
         _outcomes.Add(new StepOutcome("engine restart", StepStatus.Done, p.RestartReason + (p.StoppedByRestart.Count > 0 ? "; stopped: " + string.Join(", ", p.StoppedByRestart) : "")));
@@ -107,21 +103,27 @@ public sealed class Applier
         return (true, fresh with { RestartKeys = Array.Empty<string>() });
     }
 
-    private async Task<bool> WaitForEngineAsync(CancellationToken ct)
+    /// <summary>The engine did not come back: put the previous daemon.json back and restart again (never cancelled).</summary>
+    private async Task RecoverAsync(EngineRestart restart, HostPlan p, string failure)
     {
-        for (int i = 0; i < 120; i++)
+        string? line = await restart.EngineLogLineAsync();
+        string engineSays = line is null ? "" : " (engine: " + line + ")";
+        if (p.DaemonJson is not { Changed: true } merge || p.DaemonJsonPath is null)
         {
-            try
-            {
-                await _engine.Docker.System.PingAsync(ct);
-                return true;
-            }
-            catch (Exception e) when (EngineErrors.IsEngineFailure(e))
-            {
-                await Task.Delay(500, ct);
-            }
+            _outcomes.Add(new StepOutcome("engine restart", StepStatus.Failed, failure + engineSays + "; daemon.json was not changed by this apply: look at the engine's log and start it by hand"));
+            return;
         }
-        return false;
+        string culprit = EngineRestart.Culprit(merge.Changes.Select(c => c.Key).ToList(), line);
+        var restoreError = await EngineRestart.RestoreAsync(p.DaemonJsonPath, merge);
+        if (restoreError is not null)
+        {
+            _outcomes.Add(new StepOutcome("engine restart", StepStatus.Failed, $"the engine did not come back after daemon.json changed {culprit}{engineSays}, and the previous file could not be put back ({restoreError}): copy {p.DaemonJsonPath}{DaemonJsonFile.BackupSuffix} over {p.DaemonJsonPath} and restart the engine"));
+            return;
+        }
+        var again = await restart.RestartAsync(CancellationToken.None);
+        _outcomes.Add(new StepOutcome("engine restart", StepStatus.Failed, $"the engine did not come back after daemon.json changed {culprit}{engineSays}; the previous daemon.json is back"
+            + (again is null ? " and the engine runs with it again: fix the key in the .netdsl file (or what conflicts with it), then apply again"
+                : $", but the engine did not come back with it either ({again}): look at its log, fix what it names and start it by hand")));
     }
 
     private async Task<bool> SysctlsAsync(HostPlan p)

@@ -13,10 +13,15 @@ namespace NetDsl.Docker.Apply;
 
 /// <summary>Where apply acts: the engine, the daemon.json to merge (local engines only), the host shell, --replace.</summary>
 /// <param name="StopTimeoutOrDefault">How long an old container replaced by --replace gets to stop before it is killed.</param>
+/// <param name="EngineLog">A file holding the engine's log (its last fatal line explains a failed restart); default: the journal.</param>
+/// <param name="RestartWaitOrDefault">How long to wait for the engine after the restart command (default 60 s).</param>
 public sealed record ApplyOptions(string? DaemonJsonPath, HostShell Shell, bool Replace = false, string? RestartCommand = null, int Parallelism = 8,
-    TimeSpan? StopTimeoutOrDefault = null)
+    TimeSpan? StopTimeoutOrDefault = null, string? EngineLog = null, TimeSpan? RestartWaitOrDefault = null)
 {
     public TimeSpan StopTimeout => StopTimeoutOrDefault ?? TimeSpan.FromSeconds(10);
+
+    /// <summary>How long apply waits for the engine to answer after the restart command returned.</summary>
+    public TimeSpan RestartWait => RestartWaitOrDefault ?? TimeSpan.FromSeconds(60);
 
     public const string DefaultDaemonJson = "/etc/docker/daemon.json";
 }
@@ -61,6 +66,8 @@ public static class HostPlanner
         var stopped = restartKeys.Count > 0 && !liveRestore
             ? state.Containers.Where(c => c.State == "running").Select(c => c.Names.First().TrimStart('/')).OrderBy(n => n, StringComparer.Ordinal).ToList()
             : new List<string>();
+
+        problems.AddRange(Preflight.CheckDaemonJson(state, merge?.Parsed, restartKeys.Count > 0));
 
         var sysctls = new List<SysctlChange>();
         var nft = new List<LoadNftablesStep>();

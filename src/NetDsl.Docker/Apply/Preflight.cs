@@ -57,6 +57,23 @@ public static class Preflight
         return problems;
     }
 
+    /// <summary>
+    /// What would stop dockerd at the restart this apply causes: a <c>fixed-cidr-v6</c> (the default bridge's pool)
+    /// that overlaps another network the engine has ("Pool overlaps" at start: every container stays stopped).
+    /// The running bridge itself is not counted; a network this apply creates is checked by the binder.
+    /// </summary>
+    public static IReadOnlyList<PreflightProblem> CheckDaemonJson(LiveState state, System.Text.Json.Nodes.JsonObject? merged, bool restarts)
+    {
+        var problems = new List<PreflightProblem>();
+        if (!restarts || merged is null) return problems;
+        if (merged["fixed-cidr-v6"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var text) && IpPrefix.TryParse(text, out var cidr))
+            foreach (var live in state.Networks.Where(n => n.Name != "bridge"))
+                foreach (var subnet in LiveSubnets(live).Where(s => s.Overlaps(cidr)))
+                    problems.Add(new PreflightProblem("daemon.json fixed-cidr-v6",
+                        $"{cidr} overlaps {subnet} of network {live.Name}: dockerd would refuse to start after the restart (\"Pool overlaps\") and every container would stay stopped; choose another fixed-cidr-v6 or remove {live.Name}"));
+        return problems;
+    }
+
     /// <summary>The IPv4 and IPv6 subnets a live network holds (malformed entries are skipped).</summary>
     public static IEnumerable<IpPrefix> LiveSubnets(NetworkResponse n) =>
         (n.IPAM?.Config ?? new List<IPAMConfig>())

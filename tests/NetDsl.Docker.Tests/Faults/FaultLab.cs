@@ -28,10 +28,13 @@ public sealed class FaultLab
     {
         if (!LabRequirement.IsRoot() && !LabRequirement.Required) return;   // each fixture's own Require skips visibly
         if (LabRequirement.FindOnPath("dockerd") is null || !System.IO.File.Exists(PrivateDockerd.DockerCli)) return;
-        _dockerd = await PrivateDockerd.StartAsync("ndsl-ap-" + Environment.ProcessId, UnrelatedJson);
+        // Detached (pid file, log file), so a shell script can restart it as `systemctl restart docker` would.
+        _dockerd = await PrivateDockerd.StartDetachedAsync("ndsl-ap-" + Environment.ProcessId, UnrelatedJson);
         await _dockerd.ImportBusyboxAsync(TestModels.Image);
         await DockerAsync("network", "create", "--subnet", "10.98.0.0/24", "--ipv6", "--subnet", "fd00:98::/64", "unrelated_nw");
-        await DockerAsync("run", "-d", "-t", "--name", "unrelated_cnt", "--network", "unrelated_nw", TestModels.Image, "/bin/sh");
+        // The operator's container comes back after an engine restart (its restart policy), as on a real host.
+        await DockerAsync("run", "-d", "-t", "--restart", "unless-stopped", "--name", "unrelated_cnt", "--network", "unrelated_nw", TestModels.Image, "/bin/sh");
+        System.IO.File.WriteAllText(RestartScript, RestartScriptText(_dockerd));
     }
 
     [OneTimeTearDown]
@@ -44,6 +47,42 @@ public sealed class FaultLab
         _dockerd = null;
         Assert.That(Directory.Exists(folder), Is.False, "dockerd folder left behind");
         Assert.That(NetDsl.Lab.Namespaces.NetworkNamespace.Exists(name), Is.False, "namespace left behind");
+    }
+
+    /// <summary>A script that restarts the lab's dockerd as `systemctl restart docker` does: it returns once the engine
+    /// answers, and fails (exit 1) when dockerd exits instead — e.g. refusing its daemon.json.</summary>
+    public static string RestartScript => Path.Combine(Dockerd.Folder, "restart.sh");
+
+    public static string EngineLog => Path.Combine(Dockerd.Folder, "dockerd.log");
+
+    /// <summary>apply's options for a restart of the lab's engine.</summary>
+    public static string[] Restarting => new[] { "--restart-command", "sh " + RestartScript, "--engine-log", EngineLog };
+
+    private static string RestartScriptText(PrivateDockerd d) => $$"""
+        D={{d.Folder}}
+        pid=$(cat $D/docker.pid 2>/dev/null)
+        if [ -n "$pid" ]; then
+          kill -TERM $pid 2>/dev/null; i=0
+          while kill -0 $pid 2>/dev/null && [ $i -lt 150 ]; do sleep 0.1; i=$((i+1)); done
+          kill -KILL $pid 2>/dev/null
+        fi
+        setsid nsenter --net={{d.Namespace.Path}} dockerd --data-root $D/data --exec-root $D/exec -H unix://$D/docker.sock           --pidfile $D/docker.pid --config-file $D/daemon.json </dev/null >>$D/dockerd.log 2>&1 &
+        new=$!; i=0
+        while [ $i -lt 300 ]; do
+          kill -0 $new 2>/dev/null || { echo "dockerd exited: see $D/dockerd.log" >&2; exit 1; }
+          {{PrivateDockerd.DockerCli}} -H unix://$D/docker.sock version >/dev/null 2>&1 && exit 0
+          sleep 0.1; i=$((i+1))
+        done
+        exit 1
+        """;
+
+    /// <summary>Puts the lab's daemon.json back and, when the engine is down, starts it again (after a test that broke it).</summary>
+    public static async Task RestoreEngineAsync()
+    {
+        System.IO.File.WriteAllText(Dockerd.DaemonJsonPath, UnrelatedJson);
+        foreach (var f in Directory.GetFiles(Dockerd.Folder, "daemon.json*").Where(f => f != Dockerd.DaemonJsonPath)) System.IO.File.Delete(f);
+        if (!(await TryDockerAsync("version")).Ok)
+            await NetDsl.Docker.Processes.ProcessRunner.RunAsync("sh", new[] { RestartScript }, timeout: TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Every fault test starts with this: skip (or fail under NETDSL_REQUIRE_LAB=1) without a private dockerd.</summary>
