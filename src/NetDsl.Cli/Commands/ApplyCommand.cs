@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.Linq;
 using NetDsl.Docker.Apply;
 using NetDsl.Docker.Engine;
 using NetDsl.Planning;
@@ -13,6 +14,15 @@ namespace NetDsl.Cli.Commands;
 /// </summary>
 public static class ApplyCommand
 {
+    /// <summary>After a signal: one line, no process of ours left running (a restart command, nft, sysctl), 130 or 143.</summary>
+    private static async System.Threading.Tasks.Task<int> InterruptedAsync(Interruption interruption, CliConsole console, string what)
+    {
+        console.Error.WriteLine($"netdsl: interrupted by {interruption.Name}: {what}");
+        int self = Environment.ProcessId;
+        await NetDsl.Docker.Processes.ProcessTree.KillAsync(NetDsl.Docker.Processes.ProcessTree.WithDescendants(new[] { self }).Where(p => p != self));
+        return interruption.ExitCode;
+    }
+
     public static Command Create(CliConsole console)
     {
         var common = new DockerCommandOptions();
@@ -35,11 +45,13 @@ public static class ApplyCommand
             var (model, host, engine, shell) = opened.Value;
             using (engine)
             {
+                using var interruption = new Interruption(ct);
+                var stop = interruption.Token;
                 try
                 {
                     var options = new ApplyOptions(parse.GetValue(daemonJson), shell, parse.GetValue(replace), parse.GetValue(restart),
                         StopTimeoutOrDefault: TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(stopTimeout), 0, 3600)), EngineLog: parse.GetValue(engineLog));
-                    var (applyLock, lockError) = await ApplyLock.AcquireAsync(engine.Endpoint, TimeSpan.FromMinutes(2), m => console.Error.WriteLine("netdsl: " + m), ct);
+                    var (applyLock, lockError) = await ApplyLock.AcquireAsync(engine.Endpoint, TimeSpan.FromMinutes(2), m => console.Error.WriteLine("netdsl: " + m), stop);
                     if (applyLock is null)
                     {
                         console.Error.WriteLine("netdsl: " + lockError);
@@ -47,13 +59,18 @@ public static class ApplyCommand
                     }
                     using var held = applyLock;
                     var plan = ApplyPlanner.Plan(model);
-                    var hostPlan = await HostPlanner.PlanAsync(engine, plan, host, options, ct);
+                    var hostPlan = await HostPlanner.PlanAsync(engine, plan, host, options, stop);
                     HostPlanPrinter.Print(hostPlan, console);
-                    var report = await new Applier(engine, options).ApplyAsync(plan, host, hostPlan, ct);
+                    var report = await new Applier(engine, options).ApplyAsync(plan, host, hostPlan, stop);
                     console.Out.WriteLine("applied:");
                     foreach (var o in report.Outcomes) console.Out.WriteLine("  " + o);
                     console.Out.WriteLine($"{report.MutatingCalls} mutating engine call(s) in {report.Elapsed.TotalSeconds:0.00} s");
+                    if (interruption.Happened) return await InterruptedAsync(interruption, console, "stopped at a safe point: the lines above say what was done and what was not; apply again to finish");
                     return report.Failed || report.NeedsOperator ? ExitCodes.Failure : ExitCodes.Success;
+                }
+                catch (OperationCanceledException) when (interruption.Happened)
+                {
+                    return await InterruptedAsync(interruption, console, "stopped before anything was changed");
                 }
                 catch (Exception e) when (EngineErrors.IsEngineFailure(e))
                 {

@@ -48,7 +48,8 @@ public static class PlanCommand
                     var merge = DaemonJsonPlanner.Plan(write, path);
                     HostPlanPrinter.PrintDaemonJson(merge, path, console);
                     console.Out.WriteLine("  unknown   networks, containers and host settings: the engine is unreachable");
-                    return merge.Error is null && merge.Changed ? ExitCodes.ChangesPending : ExitCodes.Failure;
+                    // An error, not "changes pending": the plan is incomplete, so a pipeline must not go on to apply.
+                    return ExitCodes.Failure;
                 }
             }
         });

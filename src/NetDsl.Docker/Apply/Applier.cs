@@ -28,6 +28,13 @@ public sealed class Applier
     private readonly ApplyOptions _options;
     private readonly List<StepOutcome> _outcomes = new();
 
+    /// <summary>
+    /// Set by SIGINT/SIGTERM (the CLI's token): checked only at safe points — before each engine call, file write or
+    /// phase. A call already sent is never cancelled (its outcome would be unknown), a restart in progress is finished
+    /// (and undone if the engine does not come back), and a replace in progress is rolled back.
+    /// </summary>
+    private CancellationToken _stop;
+
     public Applier(EngineClient engine, ApplyOptions options)
     {
         _engine = engine;
@@ -37,6 +44,7 @@ public sealed class Applier
     public async Task<ApplyReport> ApplyAsync(ApplyPlan plan, DockerHost host, HostPlan hostPlan, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
+        _stop = ct;
         int callsBefore = _engine.MutatingCalls;
         if (hostPlan.HasErrors)
         {
@@ -48,15 +56,15 @@ public sealed class Applier
             return Report(clock, callsBefore);
         }
 
-        bool ok = await DaemonJsonAsync(hostPlan);
-        if (ok) (ok, hostPlan) = await RestartAsync(plan, host, hostPlan, ct);
+        bool ok = !Interrupted("daemon.json and everything after it") && await DaemonJsonAsync(hostPlan);
+        if (ok) (ok, hostPlan) = await RestartAsync(plan, host, hostPlan);
         if (!ok || !await SysctlsAsync(hostPlan))
         {
-            _outcomes.Add(new StepOutcome("networks and containers", StepStatus.NotAttempted));
+            _outcomes.Add(new StepOutcome("networks and containers", StepStatus.NotAttempted, _stop.IsCancellationRequested ? "interrupted" : null));
             return Report(clock, callsBefore);
         }
-        if (await ObjectsAsync(plan, host, hostPlan, ct)) await NftablesAsync(hostPlan);
-        else _outcomes.Add(new StepOutcome("nftables", StepStatus.NotAttempted));
+        if (await ObjectsAsync(plan, host, hostPlan)) await NftablesAsync(hostPlan);
+        else _outcomes.Add(new StepOutcome("nftables", StepStatus.NotAttempted, _stop.IsCancellationRequested ? "interrupted" : null));
         foreach (var m in hostPlan.Manual) _outcomes.Add(new StepOutcome(m.Describe(), StepStatus.Manual, Blocking: false));
         return Report(clock, callsBefore);
     }
@@ -81,7 +89,15 @@ public sealed class Applier
         return error is null;
     }
 
-    private async Task<(bool, HostPlan)> RestartAsync(ApplyPlan plan, DockerHost host, HostPlan p, CancellationToken ct)
+    /// <summary>True (and reported) when a signal asked to stop: the caller skips <paramref name="what"/>.</summary>
+    private bool Interrupted(string what)
+    {
+        if (!_stop.IsCancellationRequested) return false;
+        lock (_outcomes) _outcomes.Add(new StepOutcome(what, StepStatus.NotAttempted, "interrupted"));
+        return true;
+    }
+
+    private async Task<(bool, HostPlan)> RestartAsync(ApplyPlan plan, DockerHost host, HostPlan p)
     {
         if (!p.RestartNeeded) return (true, p);
         if (_options.RestartCommand is null)
@@ -91,7 +107,9 @@ public sealed class Applier
             return (true, p);
         }
         var restart = new EngineRestart(_engine, _options);
-        var failure = await restart.RestartAsync(ct);
+        if (Interrupted("engine restart")) return (false, p);
+        // Never cancelled: an engine stopped by half a restart would leave every container down.
+        var failure = await restart.RestartAsync(CancellationToken.None);
         if (failure is not null)
         {
             await RecoverAsync(restart, p, failure);
@@ -99,7 +117,7 @@ public sealed class Applier
         }
         _outcomes.Add(new StepOutcome("engine restart", StepStatus.Done, p.RestartReason + (p.StoppedByRestart.Count > 0 ? "; stopped: " + string.Join(", ", p.StoppedByRestart) : "")));
         // Containers stopped by the restart are started again only if they are ours: decisions are read anew.
-        var fresh = await HostPlanner.PlanAsync(_engine, plan, host, _options, ct);
+        var fresh = await HostPlanner.PlanAsync(_engine, plan, host, _options, CancellationToken.None);
         return (true, fresh with { RestartKeys = Array.Empty<string>() });
     }
 
@@ -130,6 +148,7 @@ public sealed class Applier
     {
         foreach (var s in p.Sysctls)
         {
+            if (Interrupted(s.Step.Describe())) return false;
             var error = await SysctlSetter.WriteAsync(_options.Shell, s.Step.Name, s.Step.Value);
             _outcomes.Add(new StepOutcome(s.Step.Describe(), error is null ? StepStatus.Done : StepStatus.Failed, error));
             if (error is not null) return false;
@@ -141,20 +160,22 @@ public sealed class Applier
     {
         foreach (var n in p.Nftables)
         {
+            if (Interrupted(n.Describe())) return;
             var error = await NftablesLoader.LoadAsync(_options.Shell, n);
             _outcomes.Add(new StepOutcome(n.Describe(), error is null ? StepStatus.Done : StepStatus.Failed, error));
         }
     }
 
-    private async Task<bool> ObjectsAsync(ApplyPlan plan, DockerHost host, HostPlan p, CancellationToken ct)
+    private async Task<bool> ObjectsAsync(ApplyPlan plan, DockerHost host, HostPlan p)
     {
+        var ct = CancellationToken.None;   // calls once sent run to their end; MutateAsync checks _stop before each
         string source = plan.SourcePath;
         var steps = plan.StepsOn(host.Name).ToList();
         var decisionOf = p.Objects.ToDictionary(o => o.Kind + "/" + o.Name);
 
         // Old objects are set aside, never removed, until their successors run (see Replacement).
-        var replacement = new Replacement(_engine, MutateAsync, _options.StopTimeout);
-        if (p.Objects.Any(o => o.Action == ObjectAction.Replace) && !await replacement.SetAsideAsync(p))
+        var replacement = new Replacement(_engine, MutateAlwaysAsync, _options.StopTimeout);
+        if (p.Objects.Any(o => o.Action == ObjectAction.Replace) && (Interrupted("replacing drifted objects") || !await replacement.SetAsideAsync(p)))
         {
             await replacement.RollbackAsync();
             return NotAttempted("creating networks and containers");
@@ -184,16 +205,19 @@ public sealed class Applier
     /// <summary>One container's create, connects and start, as far as its decision needs them.</summary>
     private async Task<bool> ContainerAsync(CreateContainerStep c, ObjectDecision decision, IEnumerable<ConnectNetworkStep> connects, string source, CancellationToken ct)
     {
+        // A container whose create was sent is finished (connected, started) even after a signal, so no half-made
+        // container is left; one not yet begun is not begun.
+        if (Interrupted("container " + c.Container.Name)) return false;
         string name = c.Container.Name;
         bool create = decision.Action is ObjectAction.Create or ObjectAction.Replace;
-        if (create && !await MutateAsync("create container " + name, () => _engine.Docker.Containers.CreateContainerAsync(EngineRequests.CreateContainer(c, source), ct)))
+        if (create && !await MutateAlwaysAsync("create container " + name, () => _engine.Docker.Containers.CreateContainerAsync(EngineRequests.CreateContainer(c, source), ct)))
             return false;
         var missing = decision.MissingConnections?.Select(a => a.Network).ToHashSet() ?? new HashSet<string>();
         foreach (var k in connects.Where(k => create || missing.Contains(k.Attachment.Network)))
-            if (!await MutateAsync(k.Describe(), () => _engine.Docker.Networks.ConnectNetworkAsync(k.Attachment.Network, EngineRequests.Connect(k.Container, k.Attachment), ct)))
+            if (!await MutateAlwaysAsync(k.Describe(), () => _engine.Docker.Networks.ConnectNetworkAsync(k.Attachment.Network, EngineRequests.Connect(k.Container, k.Attachment), ct)))
                 return false;
         if (create || decision.NeedsStart)
-            return await MutateAsync("start container " + name, () => _engine.Docker.Containers.StartContainerAsync(name, new ContainerStartParameters(), ct));
+            return await MutateAlwaysAsync("start container " + name, () => _engine.Docker.Containers.StartContainerAsync(name, new ContainerStartParameters(), ct));
         if (missing.Count == 0) await Unchanged("container " + name);
         return true;
     }
@@ -213,7 +237,12 @@ public sealed class Applier
         return Task.FromResult(true);
     }
 
-    private async Task<bool> MutateAsync(string what, Func<Task> call)
+    /// <summary>One engine call, unless a signal asked to stop (then reported as not attempted).</summary>
+    private Task<bool> MutateAsync(string what, Func<Task> call) =>
+        Interrupted(what) ? Task.FromResult(false) : MutateAlwaysAsync(what, call);
+
+    /// <summary>One engine call, reported done or failed; used inside steps that must finish (a replace, a begun container).</summary>
+    private async Task<bool> MutateAlwaysAsync(string what, Func<Task> call)
     {
         _engine.CountMutation();
         try

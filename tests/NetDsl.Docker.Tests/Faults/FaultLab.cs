@@ -77,11 +77,12 @@ public sealed class FaultLab
         """;
 
     /// <summary>Puts the lab's daemon.json back and, when the engine is down, starts it again (after a test that broke it).</summary>
-    public static async Task RestoreEngineAsync()
+    public static async Task RestoreEngineAsync(bool restart = false)
     {
+        bool changed = System.IO.File.ReadAllText(Dockerd.DaemonJsonPath) != UnrelatedJson;
         System.IO.File.WriteAllText(Dockerd.DaemonJsonPath, UnrelatedJson);
         foreach (var f in Directory.GetFiles(Dockerd.Folder, "daemon.json*").Where(f => f != Dockerd.DaemonJsonPath)) System.IO.File.Delete(f);
-        if (!(await TryDockerAsync("version")).Ok)
+        if ((restart && changed) || !(await TryDockerAsync("version")).Ok)
             await NetDsl.Docker.Processes.ProcessRunner.RunAsync("sh", new[] { RestartScript }, timeout: TimeSpan.FromSeconds(60));
     }
 
@@ -126,6 +127,47 @@ public sealed class FaultLab
         TestContext.Out.WriteLine("$ netdsl " + string.Join(" ", args) + "  → " + code + "\n" + output);
         return (code, output);
     }
+
+    /// <summary>The CLI as its own process (signals, another user): the apphost built beside the tests.</summary>
+    public static System.Diagnostics.Process StartCli(IEnumerable<string> args, string? asUser = null)
+    {
+        string cli = Path.Combine(AppContext.BaseDirectory, "NetDsl.Cli");
+        var info = new System.Diagnostics.ProcessStartInfo(asUser is null ? cli : "runuser")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (asUser is not null) foreach (var a in new[] { "-u", asUser, "--", cli }) info.ArgumentList.Add(a);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        return System.Diagnostics.Process.Start(info)!;
+    }
+
+    /// <summary>Waits for a process started by <see cref="StartCli"/>; its exit code and everything it printed.</summary>
+    public static async Task<(int Code, string Output)> FinishAsync(System.Diagnostics.Process p, TimeSpan timeout)
+    {
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var cts = new System.Threading.CancellationTokenSource(timeout);
+        try { await p.WaitForExitAsync(cts.Token); }
+        catch (OperationCanceledException) { p.Kill(entireProcessTree: true); Assert.Fail("the CLI did not exit within " + timeout); }
+        string output = await stdout + await stderr;
+        TestContext.Out.WriteLine("$ netdsl (process) → " + p.ExitCode + "\n" + output);
+        return (p.ExitCode, output);
+    }
+
+    /// <summary>The arguments <see cref="Netdsl"/> passes, for a CLI run as its own process.</summary>
+    public static List<string> Args(string command, string file, params string[] extra)
+    {
+        var args = new List<string> { command, file, "--docker-host", Dockerd.Host, "--host-netns", Dockerd.Name, "--daemon-json", Dockerd.DaemonJsonPath };
+        args.AddRange(extra);
+        return args;
+    }
+
+    /// <summary>Sends a signal to a process by pid.</summary>
+    public static Task SignalAsync(int pid, string signal) =>
+        NetDsl.Docker.Processes.ProcessRunner.RunAsync("kill", new[] { "-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
     /// <summary>
     /// "Nothing lost": the engine answers, the unrelated network and container exist and the container runs, and
