@@ -28,6 +28,7 @@ public static class Program
         root.Subcommands.Add(PlanCommand.Create(console));
         root.Subcommands.Add(ApplyCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
+        root.Subcommands.Add(DestroyCommand.Create(console));
         root.Subcommands.Add(LabCommand.Create(console));
         try
         {

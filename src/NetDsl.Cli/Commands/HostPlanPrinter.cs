@@ -54,7 +54,10 @@ internal static class HostPlanPrinter
             if (obj.IsError || obj.Action == ObjectAction.Replace)
                 foreach (var difference in obj.Differences) o.WriteLine("              " + difference);
         }
+        foreach (var orphan in p.Orphans) o.WriteLine($"  remove    {orphan}: created from this file and no longer declared");
+        if (p.OwnerWarning is not null) o.WriteLine("  warning   " + p.OwnerWarning);
         foreach (var n in p.Nftables) o.WriteLine("  change    " + n.Describe());
+        foreach (var family in p.NftablesRemovals) o.WriteLine($"  remove    nftables table {family} netdsl: no masquerade of that family is declared");
         foreach (var problem in p.Problems) o.WriteLine("  error     " + problem);
         foreach (var n in p.HostNotes) o.WriteLine("  manual    " + n);
         foreach (var m in p.Manual) o.WriteLine("  manual    " + m.Describe());

@@ -33,7 +33,8 @@ public static class PlanCommand
                 try
                 {
                     var plan = ApplyPlanner.Plan(model);
-                    var hostPlan = await HostPlanner.PlanAsync(engine, plan, host, new ApplyOptions(parse.GetValue(daemonJson), shell, parse.GetValue(replace)), ct);
+                    var hostPlan = await HostPlanner.PlanAsync(engine, plan, host, new ApplyOptions(parse.GetValue(daemonJson), shell, parse.GetValue(replace),
+                        OwnerIsProject: model.Project is not null), ct);
                     HostPlanPrinter.Print(hostPlan, console);
                     if (hostPlan.HasErrors) return ExitCodes.Failure;
                     return hostPlan.HasChanges ? ExitCodes.ChangesPending : ExitCodes.Success;

@@ -83,7 +83,10 @@ public sealed class Applier
             _outcomes.Add(new StepOutcome("daemon.json " + p.DaemonJsonPath, StepStatus.Unchanged));
             return true;
         }
-        var error = await DaemonJsonFile.WriteAtomicallyAsync(p.DaemonJsonPath, p.DaemonJson.Text);
+        // The values before the first change are recorded first, so `netdsl destroy` can put them back.
+        var error = await DaemonKeyRecord.RememberAsync(p.DaemonJsonPath, p.DaemonJson.Changes) is { } recordError
+            ? recordError + "; nothing was changed (daemon.json and its previous backup are as they were)"
+            : await DaemonJsonFile.WriteAtomicallyAsync(p.DaemonJsonPath, p.DaemonJson.Text);
         _outcomes.Add(new StepOutcome("daemon.json " + p.DaemonJsonPath, error is null ? StepStatus.Done : StepStatus.Failed,
             error ?? string.Join(", ", p.DaemonJson.Changes) + " (backup " + p.DaemonJsonPath + DaemonJsonFile.BackupSuffix + ")"));
         return error is null;
@@ -158,6 +161,12 @@ public sealed class Applier
 
     private async Task NftablesAsync(HostPlan p)
     {
+        foreach (var family in p.NftablesRemovals)
+        {
+            if (Interrupted("remove nftables table " + family)) return;
+            var error = await NftablesLoader.DeleteAsync(_options.Shell, family);
+            _outcomes.Add(new StepOutcome($"remove nftables table {family} {NftablesRuleset.TableName} (no masquerade of that family declared)", error is null ? StepStatus.Done : StepStatus.Failed, error));
+        }
         foreach (var n in p.Nftables)
         {
             if (Interrupted(n.Describe())) return;
@@ -181,7 +190,9 @@ public sealed class Applier
             return NotAttempted("creating networks and containers");
         }
 
-        bool ok = await ParallelAsync(steps.OfType<CreateNetworkStep>().ToList(), n => Needs(decisionOf, "network", n.Network.Name)
+        // Orphans go before anything is created: a container the file renamed still holds the addresses its successor pins.
+        bool ok = await RemoveOrphansAsync(p.Orphans);
+        ok = ok && await ParallelAsync(steps.OfType<CreateNetworkStep>().ToList(), n => Needs(decisionOf, "network", n.Network.Name)
             ? MutateAsync("create network " + n.Network.Name, () => _engine.Docker.Networks.CreateNetworkAsync(EngineRequests.CreateNetwork(n, source), ct))
             : Unchanged("network " + n.Network.Name));
         if (ok)
@@ -199,6 +210,18 @@ public sealed class Applier
             if (ok) ok = await replacement.CommitAsync();
             else await replacement.RollbackAsync();
         }
+        return ok;
+    }
+
+    /// <summary>Removes what the owner has and the file no longer declares: containers first, then networks.</summary>
+    private async Task<bool> RemoveOrphansAsync(IReadOnlyList<Orphan> orphans)
+    {
+        bool ok = true;
+        foreach (var o in orphans.Where(o => o.Kind == "container"))
+            ok &= await MutateAsync("remove container " + o.Name + " (no longer declared)",
+                () => _engine.Docker.Containers.RemoveContainerAsync(o.Id, new ContainerRemoveParameters { Force = true }, CancellationToken.None));
+        foreach (var o in orphans.Where(o => o.Kind == "network"))
+            ok &= await MutateAsync("remove network " + o.Name + " (no longer declared)", () => _engine.Docker.Networks.DeleteNetworkAsync(o.Id, CancellationToken.None));
         return ok;
     }
 

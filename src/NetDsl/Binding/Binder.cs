@@ -77,6 +77,12 @@ public static class Binder
         var firewalls = Of("firewall").Select(s => DeviceBinder.BindFirewall(context, s)).OfType<Firewall>().ToList();
         var upstreams = Of("upstream").Select(s => DeviceBinder.BindUpstream(context, s)).OfType<Upstream>().ToList();
         var expectations = Of("expect").Select(s => ExpectBinder.Bind(context, s)).OfType<Expectation>().ToList();
+        string? project = null;
+        foreach (var s in Of("project"))
+        {
+            if (project is not null) context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, s.Keyword.Span, "project");
+            else project = context.Values.Name(s.Argument(0)!, "project");
+        }
 
         var declared = hosts.Select(h => ("hosts", h.Name, h.Span))
             .Concat(networks.Select(n => ("networks", n.Name, n.Span)))
@@ -92,7 +98,7 @@ public static class Binder
         var model = new NetworkModel(source.Path,
             parameters.Declarations.ToEquatableArray(),
             hosts.ToEquatableArray(), networks.ToEquatableArray(), containers.ToEquatableArray(),
-            routers.ToEquatableArray(), firewalls.ToEquatableArray(), upstreams.ToEquatableArray(), expectations.ToEquatableArray());
+            routers.ToEquatableArray(), firewalls.ToEquatableArray(), upstreams.ToEquatableArray(), expectations.ToEquatableArray(), project);
         // A broken expected path fails the build, on the line of its expect.
         if (!diagnostics.HasErrors && model.Expectations.Count > 0)
         {

@@ -117,7 +117,7 @@ public sealed class FaultLab
     public static (int Code, string Output) Netdsl(string command, string file, params string[] extra)
     {
         var args = new List<string> { command, file, "--docker-host", Dockerd.Host, "--host-netns", Dockerd.Name };
-        if (command is "plan" or "apply" && !extra.Contains("--daemon-json")) args.AddRange(new[] { "--daemon-json", Dockerd.DaemonJsonPath });
+        if (command is "plan" or "apply" or "destroy" && !extra.Contains("--daemon-json")) args.AddRange(new[] { "--daemon-json", Dockerd.DaemonJsonPath });
         if (command == "apply" && !extra.Contains("--stop-timeout")) args.AddRange(new[] { "--stop-timeout", "1" });
         args.AddRange(extra);
         var stdout = new StringWriter();
