@@ -31,6 +31,7 @@ public static class ApplyCommand
         var restart = new Option<string?>("--restart-command") { Description = "Shell command that restarts the engine when a networking key of daemon.json changed, e.g. \"systemctl restart docker\"." };
         var stopTimeout = new Option<int>("--stop-timeout") { Description = "Seconds an old container replaced by --replace gets to stop before it is killed (default 10).", DefaultValueFactory = _ => 10 };
         var engineLog = new Option<string?>("--engine-log") { Description = "The engine's log file, read when a restart fails to say why (default: journalctl -u docker.service)." };
+        var parallelism = new Option<int>("--parallelism") { Description = "How many networks or containers are created and started at once (default 8).", DefaultValueFactory = _ => 8 };
         var command = new Command("apply", "Configure a Docker host as the file describes; a second apply changes nothing.");
         common.AddTo(command);
         command.Options.Add(daemonJson);
@@ -38,6 +39,7 @@ public static class ApplyCommand
         command.Options.Add(restart);
         command.Options.Add(stopTimeout);
         command.Options.Add(engineLog);
+        command.Options.Add(parallelism);
         command.SetAction(async (parse, ct) =>
         {
             var opened = common.Open(parse, console, out int exit);
@@ -49,7 +51,7 @@ public static class ApplyCommand
                 var stop = interruption.Token;
                 try
                 {
-                    var options = new ApplyOptions(parse.GetValue(daemonJson), shell, parse.GetValue(replace), parse.GetValue(restart),
+                    var options = new ApplyOptions(parse.GetValue(daemonJson), shell, parse.GetValue(replace), parse.GetValue(restart), Math.Clamp(parse.GetValue(parallelism), 1, 64),
                         StopTimeoutOrDefault: TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(stopTimeout), 0, 3600)), EngineLog: parse.GetValue(engineLog), OwnerIsProject: model.Project is not null);
                     var (applyLock, lockError) = await ApplyLock.AcquireAsync(engine.Endpoint, TimeSpan.FromMinutes(2), m => console.Error.WriteLine("netdsl: " + m), stop);
                     if (applyLock is null)
