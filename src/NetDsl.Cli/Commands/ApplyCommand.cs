@@ -23,6 +23,40 @@ public static class ApplyCommand
         return interruption.ExitCode;
     }
 
+    private static async System.Threading.Tasks.Task<int> ApplyHostAsync(NetDsl.Model.NetworkModel model, HostTarget target, ApplyOptions options, CliConsole console, Interruption interruption)
+    {
+        var (host, engine) = (target.Host, target.Engine);
+        var stop = interruption.Token;
+        try
+        {
+            var (applyLock, lockError) = await ApplyLock.AcquireAsync(engine.Endpoint, TimeSpan.FromMinutes(2), m => console.Error.WriteLine("netdsl: " + m), stop);
+            if (applyLock is null)
+            {
+                console.Error.WriteLine("netdsl: " + lockError);
+                return ExitCodes.Failure;
+            }
+            using var held = applyLock;
+            var plan = ApplyPlanner.Plan(model);
+            var hostPlan = await HostPlanner.PlanAsync(engine, plan, host, options, stop);
+            HostPlanPrinter.Print(hostPlan, console);
+            var report = await new Applier(engine, options).ApplyAsync(plan, host, hostPlan, stop);
+            console.Out.WriteLine("applied:");
+            foreach (var o in report.Outcomes) console.Out.WriteLine("  " + o);
+            console.Out.WriteLine($"{report.MutatingCalls} mutating engine call(s) in {report.Elapsed.TotalSeconds:0.00} s");
+            if (interruption.Happened) return await InterruptedAsync(interruption, console, "stopped at a safe point: the lines above say what was done and what was not; apply again to finish");
+            return report.Failed || report.NeedsOperator ? ExitCodes.Failure : ExitCodes.Success;
+        }
+        catch (OperationCanceledException) when (interruption.Happened)
+        {
+            return await InterruptedAsync(interruption, console, "stopped before anything was changed");
+        }
+        catch (Exception e) when (EngineErrors.IsEngineFailure(e))
+        {
+            console.Error.WriteLine("netdsl: " + EngineErrors.Describe(e, "apply", engine.Endpoint));
+            return ExitCodes.Failure;
+        }
+    }
+
     public static Command Create(CliConsole console)
     {
         var common = new DockerCommandOptions();
@@ -42,43 +76,22 @@ public static class ApplyCommand
         command.Options.Add(parallelism);
         command.SetAction(async (parse, ct) =>
         {
-            var opened = common.Open(parse, console, out int exit);
+            var opened = common.OpenAll(parse, console, out int exit, daemonJson);
             if (opened is null) return exit;
-            var (model, host, engine, shell) = opened.Value;
-            using (engine)
+            var (model, targets) = opened.Value;
+            using var interruption = new Interruption(ct);
+            try
             {
-                using var interruption = new Interruption(ct);
-                var stop = interruption.Token;
-                try
+                return await HostRuns.RunAsync(targets, console, "applying", (target, output) =>
                 {
-                    var options = new ApplyOptions(parse.GetValue(daemonJson), shell, parse.GetValue(replace), parse.GetValue(restart), Math.Clamp(parse.GetValue(parallelism), 1, 64),
+                    var options = new ApplyOptions(target.DaemonJson, target.Shell, parse.GetValue(replace), parse.GetValue(restart), Math.Clamp(parse.GetValue(parallelism), 1, 64),
                         StopTimeoutOrDefault: TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(stopTimeout), 0, 3600)), EngineLog: parse.GetValue(engineLog), OwnerIsProject: model.Project is not null);
-                    var (applyLock, lockError) = await ApplyLock.AcquireAsync(engine.Endpoint, TimeSpan.FromMinutes(2), m => console.Error.WriteLine("netdsl: " + m), stop);
-                    if (applyLock is null)
-                    {
-                        console.Error.WriteLine("netdsl: " + lockError);
-                        return ExitCodes.Failure;
-                    }
-                    using var held = applyLock;
-                    var plan = ApplyPlanner.Plan(model);
-                    var hostPlan = await HostPlanner.PlanAsync(engine, plan, host, options, stop);
-                    HostPlanPrinter.Print(hostPlan, console);
-                    var report = await new Applier(engine, options).ApplyAsync(plan, host, hostPlan, stop);
-                    console.Out.WriteLine("applied:");
-                    foreach (var o in report.Outcomes) console.Out.WriteLine("  " + o);
-                    console.Out.WriteLine($"{report.MutatingCalls} mutating engine call(s) in {report.Elapsed.TotalSeconds:0.00} s");
-                    if (interruption.Happened) return await InterruptedAsync(interruption, console, "stopped at a safe point: the lines above say what was done and what was not; apply again to finish");
-                    return report.Failed || report.NeedsOperator ? ExitCodes.Failure : ExitCodes.Success;
-                }
-                catch (OperationCanceledException) when (interruption.Happened)
-                {
-                    return await InterruptedAsync(interruption, console, "stopped before anything was changed");
-                }
-                catch (Exception e) when (EngineErrors.IsEngineFailure(e))
-                {
-                    console.Error.WriteLine("netdsl: " + EngineErrors.Describe(e, "apply", engine.Endpoint));
-                    return ExitCodes.Failure;
-                }
+                    return ApplyHostAsync(model, target, options, output, interruption);
+                });
+            }
+            finally
+            {
+                foreach (var t in targets) t.Dispose();
             }
         });
         return command;

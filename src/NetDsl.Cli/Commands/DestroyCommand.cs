@@ -27,15 +27,17 @@ public static class DestroyCommand
         command.Options.Add(engineLog);
         command.SetAction(async (parse, ct) =>
         {
-            var opened = common.Open(parse, console, out int exit);
-            if (opened is null) return exit;
-            var (model, host, engine, shell) = opened.Value;
-            using (engine)
+            var all = common.OpenAll(parse, console, out int exit, daemonJson, single: true);
+            if (all is null) return exit;
+            var model = all.Value.Model;
+            var target = all.Value.Targets[0];
+            var (host, engine, shell) = (target.Host, target.Engine, target.Shell);
+            using (target)
             {
                 using var interruption = new Interruption(ct);
                 try
                 {
-                    var options = new ApplyOptions(parse.GetValue(daemonJson), shell, RestartCommand: parse.GetValue(restart), EngineLog: parse.GetValue(engineLog));
+                    var options = new ApplyOptions(target.DaemonJson, shell, RestartCommand: parse.GetValue(restart), EngineLog: parse.GetValue(engineLog));
                     var (applyLock, lockError) = await ApplyLock.AcquireAsync(engine.Endpoint, TimeSpan.FromMinutes(2), m => console.Error.WriteLine("netdsl: " + m), interruption.Token);
                     if (applyLock is null)
                     {

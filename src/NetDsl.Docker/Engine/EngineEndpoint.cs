@@ -1,29 +1,62 @@
 using System;
+using System.IO;
 
 namespace NetDsl.Docker.Engine;
 
 /// <summary>
-/// Which engine to talk to: <c>--docker-host</c>, else <c>DOCKER_HOST</c>, else <c>unix:///var/run/docker.sock</c>.
-/// Only a unix socket is "local": then daemon.json, nftables and sysctls can be applied on this machine.
+/// Which engine to talk to and how: a unix socket, TCP (with TLS client certificates when <see cref="TlsDirectory"/>
+/// holds ca.pem, cert.pem and key.pem, as DOCKER_CERT_PATH does), or a Docker context name (its endpoint and TLS
+/// material). From <c>--docker-host</c>, else <c>DOCKER_HOST</c>, else <c>unix:///var/run/docker.sock</c>. Only a
+/// unix socket is "local": then daemon.json, nftables and sysctls can be applied on this machine.
 /// </summary>
-public sealed record EngineEndpoint(Uri Uri)
+public sealed record EngineEndpoint(Uri Uri, string? TlsDirectory = null, string? Context = null)
 {
     public const string DefaultSocket = "unix:///var/run/docker.sock";
 
     public bool IsLocal => Uri.Scheme == "unix";
 
-    public override string ToString() => Uri.OriginalString;
+    public override string ToString() => Context is null ? Uri.OriginalString : $"{Uri.OriginalString} (context {Context})";
 
     /// <summary>The endpoint, or null with a one-line reason and the accepted forms (never an exception).</summary>
-    public static EngineEndpoint? Resolve(string? option, out string? error)
+    /// <param name="option">A URI, or a Docker context name; null: DOCKER_HOST, then the default socket.</param>
+    /// <param name="tlsDirectory">ca.pem, cert.pem and key.pem for TCP with TLS; null: DOCKER_CERT_PATH when DOCKER_TLS_VERIFY is set.</param>
+    public static EngineEndpoint? Resolve(string? option, out string? error, string? tlsDirectory = null)
     {
         string text = !string.IsNullOrWhiteSpace(option) ? option!
             : Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } env ? env
             : DefaultSocket;
+        string? context = null;
+        if (!text.Contains("://", StringComparison.Ordinal) && IsContextName(text))
+        {
+            var found = DockerContexts.Find(text, out error);
+            if (found is null) return null;
+            context = text;
+            tlsDirectory ??= found.Value.TlsDirectory;
+            text = found.Value.Host;
+        }
         var endpoint = Parse(text, out error);
-        if (endpoint is null) error = $"'{text}' is not a Docker host: {error}; use unix:///path/to/docker.sock or tcp://host:port";
-        return endpoint;
+        if (endpoint is null)
+        {
+            error = $"'{text}' is not a Docker host: {error}; use unix:///path/to/docker.sock, tcp://host:port or a Docker context name";
+            return null;
+        }
+        if (tlsDirectory is null && endpoint.Uri.Scheme != "unix" && Environment.GetEnvironmentVariable("DOCKER_TLS_VERIFY") is { Length: > 0 } verify && verify != "0")
+            tlsDirectory = Environment.GetEnvironmentVariable("DOCKER_CERT_PATH") is { Length: > 0 } certs ? certs : Path.Combine(DockerContexts.ConfigDirectory);
+        if (tlsDirectory is not null)
+        {
+            if (endpoint.Uri.Scheme == "unix") { error = $"TLS certificates ({tlsDirectory}) are for tcp:// endpoints, not {text}"; return null; }
+            foreach (var pem in new[] { "ca.pem", "cert.pem", "key.pem" })
+                if (!File.Exists(Path.Combine(tlsDirectory, pem)))
+                {
+                    error = $"TLS folder {tlsDirectory} has no {pem}; it needs ca.pem, cert.pem and key.pem (as DOCKER_CERT_PATH)";
+                    return null;
+                }
+        }
+        return endpoint with { TlsDirectory = tlsDirectory, Context = context };
     }
+
+    private static bool IsContextName(string text) =>
+        text.Length is > 0 and <= 128 && char.IsLetterOrDigit(text[0]) && text.IndexOfAny(new[] { '/', ':', ' ', '=' }) < 0;
 
     private static EngineEndpoint? Parse(string text, out string? error)
     {
@@ -41,6 +74,9 @@ public sealed record EngineEndpoint(Uri Uri)
                 if (uri.Port <= 0) { error = "it names no port (Docker listens on 2375, or 2376 with TLS)"; return null; }
                 if (uri.AbsolutePath is not ("" or "/")) { error = "it has a path after host:port"; return null; }
                 return new EngineEndpoint(uri);
+            case "ssh":
+                error = "ssh:// endpoints are not supported yet (reach the engine over TCP with TLS, or a unix socket)";
+                return null;
             default:
                 error = $"the scheme '{uri.Scheme}' is not one NetDsl speaks";
                 return null;

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
@@ -16,7 +17,7 @@ public static class EngineErrors
 {
     public static bool IsEngineFailure(Exception e) =>
         Unwrap(e) is DockerApiException or HttpRequestException or SocketException or TimeoutException or OperationCanceledException
-            or System.IO.IOException or UnauthorizedAccessException;
+            or System.IO.IOException or UnauthorizedAccessException or System.Security.Authentication.AuthenticationException;
 
     /// <summary>The exception that says what happened (Docker.DotNet wraps some in AggregateException).</summary>
     public static Exception Unwrap(Exception e)
@@ -36,6 +37,8 @@ public static class EngineErrors
             string hint = Hint(api.StatusCode, raw, what);
             return $"{what}: {hint} (engine: {(int)api.StatusCode} {raw})";
         }
+        if (Chain(e).Any(x => x is System.Security.Authentication.AuthenticationException || x.Message.Contains("SSL", StringComparison.Ordinal) || x.Message.Contains("certificate", StringComparison.OrdinalIgnoreCase)))
+            return $"{what}: the TLS handshake with {endpoint} failed ({Chain(e).Last().Message}); check --tls-dir: ca.pem must have signed the engine's certificate, and the engine must trust cert.pem";
         var socket = e as SocketException ?? e.InnerException as SocketException ?? e.InnerException?.InnerException as SocketException;
         if (e is UnauthorizedAccessException || socket?.SocketErrorCode == SocketError.AccessDenied || e.Message.Contains("Permission denied", StringComparison.OrdinalIgnoreCase))
             return $"{what}: permission denied on {endpoint}; run as root or as a member of the socket's group (usually docker)";
@@ -50,6 +53,11 @@ public static class EngineErrors
         if (e is TimeoutException or OperationCanceledException)
             return $"{what}: the engine at {endpoint} did not answer in time";
         return $"{what}: {e.GetType().Name}: {e.Message}";
+    }
+
+    private static System.Collections.Generic.IEnumerable<Exception> Chain(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException) yield return x;
     }
 
     /// <summary>The engine's errors are JSON objects with a "message"; anything else came from another server.</summary>

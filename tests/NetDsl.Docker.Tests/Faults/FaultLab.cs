@@ -68,7 +68,7 @@ public sealed class FaultLab
         fi
         setsid nsenter --net={{d.Namespace.Path}} dockerd --data-root $D/data --exec-root $D/exec -H unix://$D/docker.sock           --pidfile $D/docker.pid --config-file $D/daemon.json </dev/null >>$D/dockerd.log 2>&1 &
         new=$!; i=0
-        while [ $i -lt 300 ]; do
+        while [ $i -lt 900 ]; do
           kill -0 $new 2>/dev/null || { echo "dockerd exited: see $D/dockerd.log" >&2; exit 1; }
           {{PrivateDockerd.DockerCli}} -H unix://$D/docker.sock version >/dev/null 2>&1 && exit 0
           sleep 0.1; i=$((i+1))

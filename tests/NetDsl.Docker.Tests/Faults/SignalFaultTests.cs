@@ -36,7 +36,7 @@ public class SignalFaultTests
         for (int i = 0; i < 300 && !System.IO.File.Exists(marker); i++) await Task.Delay(100);
         Assert.That(System.IO.File.Exists(marker), Is.True, "the restart never began");
         await SignalAsync(p.Id, "INT");
-        var (code, output) = await FinishAsync(p, TimeSpan.FromSeconds(90));
+        var (code, output) = await FinishAsync(p, TimeSpan.FromSeconds(240));
 
         Assert.That(code, Is.EqualTo(130), output);
         Assert.That(output, Does.Contain("done          engine restart"), "a restart in progress is finished");
