@@ -54,6 +54,7 @@ internal static class HostPlanPrinter
             if (obj.IsError || obj.Action == ObjectAction.Replace)
                 foreach (var difference in obj.Differences) o.WriteLine("              " + difference);
         }
+        foreach (var aside in p.Aside) o.WriteLine($"  restore   {aside}: left by an interrupted replace; renamed back to its name first");
         foreach (var orphan in p.Orphans) o.WriteLine($"  remove    {orphan}: created from this file and no longer declared");
         if (p.OwnerWarning is not null) o.WriteLine("  warning   " + p.OwnerWarning);
         foreach (var n in p.Nftables) o.WriteLine("  change    " + n.Describe());

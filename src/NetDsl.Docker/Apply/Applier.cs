@@ -56,6 +56,17 @@ public sealed class Applier
             return Report(clock, callsBefore);
         }
 
+        if (hostPlan.Aside.Count > 0)
+        {
+            // Before anything else: an interrupted replace's old container takes its name back; decisions are read anew.
+            foreach (var aside in hostPlan.Aside)
+                if (!await MutateAlwaysAsync($"rename {aside.Name} back to {aside.Name[..^Replacement.AsideSuffix.Length]} (left by an interrupted replace)",
+                        () => _engine.Docker.Containers.RenameContainerAsync(aside.Id, new ContainerRenameParameters { NewName = aside.Name[..^Replacement.AsideSuffix.Length] }, CancellationToken.None)))
+                    return Report(clock, callsBefore);
+            hostPlan = await HostPlanner.PlanAsync(_engine, plan, host, _options, CancellationToken.None);
+            if (hostPlan.HasErrors) return await ApplyAsync(plan, host, hostPlan, ct);
+        }
+
         bool ok = !Interrupted("daemon.json and everything after it") && await DaemonJsonAsync(hostPlan);
         if (ok) (ok, hostPlan) = await RestartAsync(plan, host, hostPlan);
         if (!ok || !await SysctlsAsync(hostPlan))

@@ -30,8 +30,12 @@ public sealed record HostPlan(
     IReadOnlyList<PreflightProblem> Problems,
     IReadOnlyList<Orphan>? OrphansOrNone = null,
     IReadOnlyList<string>? NftablesRemovalsOrNone = null,
-    string? OwnerWarning = null)
+    string? OwnerWarning = null,
+    IReadOnlyList<Orphan>? AsideOrNone = null)
 {
+    /// <summary>Containers an interrupted replace left renamed aside whose declared name is missing: apply renames them back first.</summary>
+    public IReadOnlyList<Orphan> Aside => AsideOrNone ?? Array.Empty<Orphan>();
+
     /// <summary>Objects of this owner the file no longer declares: apply removes them (after showing them).</summary>
     public IReadOnlyList<Orphan> Orphans => OrphansOrNone ?? Array.Empty<Orphan>();
 
@@ -44,5 +48,5 @@ public sealed record HostPlan(
 
     public bool HasChanges =>
         Objects.Any(o => o.ChangesSomething) || DaemonJson?.Changed == true || RestartNeeded || Sysctls.Count > 0 || Nftables.Count > 0
-        || Orphans.Count > 0 || NftablesRemovals.Count > 0;
+        || Orphans.Count > 0 || NftablesRemovals.Count > 0 || Aside.Count > 0;
 }

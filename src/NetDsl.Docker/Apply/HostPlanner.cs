@@ -92,7 +92,7 @@ public static class HostPlanner
             notes.Add("sysctls and nftables of a remote host are not applied: install the rendered files on it by hand");
 
         return new HostPlan(host.Name, decisions, path, merge, daemonNote, restartKeys, restartReason, stopped, sysctls, nft, notes,
-            plan.Steps.OfType<PushDeviceConfigStep>().ToList(), problems, orphans, nftRemovals, ownerWarning);
+            plan.Steps.OfType<PushDeviceConfigStep>().ToList(), problems, orphans, nftRemovals, ownerWarning, Orphans.AsideLeftovers(state, plan, host.Name));
     }
 
     /// <summary>

@@ -19,15 +19,34 @@ public sealed record Orphan(string Kind, string Name, string Id)
 /// </summary>
 public static class Orphans
 {
+    /// <summary>
+    /// Containers an interrupted replace left renamed aside (<c>NAME.netdsl-aside</c>, the owner's label) whose
+    /// declared NAME is missing: apply renames them back before anything else, so a kill between the rename and the
+    /// successor's create never loses the old container.
+    /// </summary>
+    public static IReadOnlyList<Orphan> AsideLeftovers(LiveState state, ApplyPlan plan, string host)
+    {
+        var containers = plan.StepsOn(host).OfType<CreateContainerStep>().Select(s => s.Container.Name).ToHashSet(StringComparer.Ordinal);
+        return state.Containers
+            .Where(c => LiveState.LabelsOf(c.Labels).TryGetValue(OwnershipLabels.Source, out var s) && s == plan.SourcePath)
+            .Select(c => (Name: c.Names.First().TrimStart('/'), c.ID))
+            .Where(c => c.Name.EndsWith(Replacement.AsideSuffix, StringComparison.Ordinal))
+            .Select(c => (c.Name, c.ID, Original: c.Name[..^Replacement.AsideSuffix.Length]))
+            .Where(c => containers.Contains(c.Original) && state.ContainerNamed(c.Original) is null)
+            .Select(c => new Orphan("container", c.Name, c.ID))
+            .ToList();
+    }
+
     public static (IReadOnlyList<Orphan> Orphans, string? Warning) Find(LiveState state, ApplyPlan plan, string host, bool ownerIsProject)
     {
+        var leftovers = AsideLeftovers(state, plan, host).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
         var networks = plan.StepsOn(host).OfType<CreateNetworkStep>().Select(s => s.Network.Name).ToHashSet(StringComparer.Ordinal);
         var containers = plan.StepsOn(host).OfType<CreateContainerStep>().Select(s => s.Container.Name).ToHashSet(StringComparer.Ordinal);
         bool Owned(IDictionary<string, string>? labels) => LiveState.LabelsOf(labels).TryGetValue(OwnershipLabels.Source, out var s) && s == plan.SourcePath;
 
         var ownedContainers = state.Containers.Where(c => Owned(c.Labels)).Select(c => (Name: c.Names.First().TrimStart('/'), c.ID)).ToList();
         var ownedNetworks = state.Networks.Where(n => Owned(n.Labels)).Select(n => (n.Name, n.ID)).ToList();
-        var orphans = ownedContainers.Where(c => !containers.Contains(c.Name)).Select(c => new Orphan("container", c.Name, c.ID))
+        var orphans = ownedContainers.Where(c => !containers.Contains(c.Name) && !leftovers.Contains(c.ID)).Select(c => new Orphan("container", c.Name, c.ID))
             .Concat(ownedNetworks.Where(n => !networks.Contains(n.Name)).Select(n => new Orphan("network", n.Name, n.ID)))
             .OrderBy(o => o.Kind, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal).ToList();
         if (orphans.Count == 0 || ownerIsProject) return (orphans, null);

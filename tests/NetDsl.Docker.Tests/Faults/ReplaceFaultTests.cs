@@ -99,4 +99,26 @@ public class ReplaceFaultTests
         Assert.That((await DockerAsync("network", "ls", "--format", "{{.Name}}")).Split('\n'), Does.Not.Contain("rp_ov_nw"));
         await AssertNothingLostAsync();
     }
+
+    [Test]
+    public async Task A_replace_killed_between_rename_and_create_is_put_back_by_the_next_apply()
+    {
+        string file = File("rp-killed.netdsl", Small("rp_kl_nw", "fd00:a5::/64", "rp_kl"));
+        Assert.That(Netdsl("apply", file).Code, Is.EqualTo(0));
+        string id = await DockerAsync("inspect", "-f", "{{.Id}}", "rp_kl");
+        // Exactly what a replace leaves when it is killed (SIGKILL, power loss) after setting the old container aside.
+        await DockerAsync("rename", "rp_kl", "rp_kl.netdsl-aside");
+        await DockerAsync("stop", "-t", "0", "rp_kl.netdsl-aside");
+
+        var (plan, planOut) = Netdsl("plan", file);
+        Assert.That(plan, Is.EqualTo(2), planOut);
+        Assert.That(planOut, Does.Contain("restore   container rp_kl.netdsl-aside: left by an interrupted replace"));
+        Assert.That(planOut, Does.Not.Contain("remove    container rp_kl.netdsl-aside"), "it must not be removed as an orphan");
+        var (code, output) = Netdsl("apply", file);
+        Assert.That(code, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("done          rename rp_kl.netdsl-aside back to rp_kl"));
+        Assert.That(await DockerAsync("inspect", "-f", "{{.Id}} {{.State.Running}}", "rp_kl"), Is.EqualTo(id + " true"));
+        Assert.That(Netdsl("plan", file).Code, Is.EqualTo(0));
+        await AssertNothingLostAsync();
+    }
 }
