@@ -132,13 +132,17 @@ public sealed class FaultLab
     public static System.Diagnostics.Process StartCli(IEnumerable<string> args, string? asUser = null)
     {
         string cli = Path.Combine(AppContext.BaseDirectory, "NetDsl.Cli");
-        var info = new System.Diagnostics.ProcessStartInfo(asUser is null ? cli : "runuser")
+        // A test run started in the background (CI, nohup … &) inherits SIGINT ignored, and a process started with a
+        // signal ignored keeps it ignored; perl puts SIGINT back to its default before exec, as a terminal has it.
+        var info = new System.Diagnostics.ProcessStartInfo("perl")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (asUser is not null) foreach (var a in new[] { "-u", asUser, "--", cli }) info.ArgumentList.Add(a);
+        foreach (var a in new[] { "-e", "$SIG{INT} = 'DEFAULT'; $SIG{QUIT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\"" }) info.ArgumentList.Add(a);
+        if (asUser is not null) foreach (var a in new[] { "runuser", "-u", asUser, "--" }) info.ArgumentList.Add(a);
+        info.ArgumentList.Add(cli);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         return System.Diagnostics.Process.Start(info)!;
