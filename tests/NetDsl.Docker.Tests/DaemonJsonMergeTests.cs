@@ -47,6 +47,8 @@ public class DaemonJsonMergeTests
     [TestCase("{ \"ipv6\": tru")]
     [TestCase("[1, 2]")]
     [TestCase("\"text\"")]
+    [TestCase("{\"ipv6\": false, \"ipv6\": true}")]     // found with the daemon-json fuzz target: threw ArgumentException
+    [TestCase("{\"log-opts\": {\"a\": 1, \"a\": 2}}")]
     public void Malformed_file_is_an_error(string existing)
     {
         var r = DaemonJsonMerge.Merge(existing, Seed);
@@ -95,7 +97,7 @@ public class DaemonJsonMergeTests
     public void A_key_given_twice_is_a_clear_error_not_a_crash()
     {
         var r = DaemonJsonMerge.Merge("{\n  \"ipv6\": false,\n  \"debug\": true,\n  \"ipv6\": true\n}", Seed);
-        Assert.That(r.Error, Is.EqualTo("daemon.json has the key \"ipv6\" twice (lines 2 and 4); keep one of them, then apply again"));
+        Assert.That(r.Error, Is.EqualTo("daemon.json has the key \"ipv6\" twice (lines 2 and 4); keep one of them, then apply again (NetDsl leaves the file untouched)"));
         var nested = DaemonJsonMerge.Merge("{ \"log-opts\": { \"a\": \"1\", \"a\": \"2\" } }", Seed);
         Assert.That(nested.Error, Does.Contain("\"a\" twice"));
         Assert.That(DaemonJsonMerge.Merge("{ \"a\": { \"x\": 1 }, \"b\": { \"x\": 1 } }", Seed).Error, Is.Null, "the same key in two objects is fine");

@@ -24,7 +24,7 @@ public static class DaemonJsonText
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.Comment:
-                        return $"daemon.json has a comment at line {Line(bytes, reader.TokenStartIndex)}; dockerd refuses comments too (\"invalid character\"), and a rewrite would drop them: remove the comments, then apply again";
+                        return $"daemon.json has a comment at line {Line(bytes, reader.TokenStartIndex)}; dockerd refuses comments too (\"invalid character\"), and a rewrite would drop them: remove the comments, then apply again (NetDsl leaves the file untouched)";
                     case JsonTokenType.StartObject:
                         keys.Push(new Dictionary<string, int>());
                         break;
@@ -35,7 +35,7 @@ public static class DaemonJsonText
                         string key = reader.GetString() ?? "";
                         int line = Line(bytes, reader.TokenStartIndex);
                         if (keys.Peek().TryGetValue(key, out int first))
-                            return $"daemon.json has the key \"{key}\" twice (lines {first} and {line}); keep one of them, then apply again";
+                            return $"daemon.json has the key \"{key}\" twice (lines {first} and {line}); keep one of them, then apply again (NetDsl leaves the file untouched)";
                         keys.Peek()[key] = line;
                         break;
                 }
