@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using NetDsl.Docker.DaemonJson;
@@ -25,12 +26,27 @@ public sealed record HostPlan(
     IReadOnlyList<SysctlChange> Sysctls,
     IReadOnlyList<LoadNftablesStep> Nftables,
     IReadOnlyList<string> HostNotes,
-    IReadOnlyList<PushDeviceConfigStep> Manual)
+    IReadOnlyList<PushDeviceConfigStep> Manual,
+    IReadOnlyList<PreflightProblem> Problems,
+    IReadOnlyList<Orphan>? OrphansOrNone = null,
+    IReadOnlyList<string>? NftablesRemovalsOrNone = null,
+    string? OwnerWarning = null,
+    IReadOnlyList<Orphan>? AsideOrNone = null)
 {
+    /// <summary>Containers an interrupted replace left renamed aside whose declared name is missing: apply renames them back first.</summary>
+    public IReadOnlyList<Orphan> Aside => AsideOrNone ?? Array.Empty<Orphan>();
+
+    /// <summary>Objects of this owner the file no longer declares: apply removes them (after showing them).</summary>
+    public IReadOnlyList<Orphan> Orphans => OrphansOrNone ?? Array.Empty<Orphan>();
+
+    /// <summary>Families ("ip", "ip6") whose NetDsl table is loaded but no longer declared: apply deletes the table.</summary>
+    public IReadOnlyList<string> NftablesRemovals => NftablesRemovalsOrNone ?? Array.Empty<string>();
+
     public bool RestartNeeded => RestartKeys.Count > 0;
 
-    public bool HasErrors => Objects.Any(o => o.IsError) || DaemonJson?.Error is not null;
+    public bool HasErrors => Objects.Any(o => o.IsError) || DaemonJson?.Error is not null || Problems.Count > 0;
 
     public bool HasChanges =>
-        Objects.Any(o => o.ChangesSomething) || DaemonJson?.Changed == true || RestartNeeded || Sysctls.Count > 0 || Nftables.Count > 0;
+        Objects.Any(o => o.ChangesSomething) || DaemonJson?.Changed == true || RestartNeeded || Sysctls.Count > 0 || Nftables.Count > 0
+        || Orphans.Count > 0 || NftablesRemovals.Count > 0 || Aside.Count > 0;
 }

@@ -72,6 +72,12 @@ public static class Binder
         var firewalls = Of("firewall").Select(s => context.Bound(s, "firewall", DeviceBinder.BindFirewall(context, s))).OfType<Firewall>().ToList();
         var upstreams = Of("upstream").Select(s => context.Bound(s, "upstream", DeviceBinder.BindUpstream(context, s))).OfType<Upstream>().ToList();
         var expectations = Of("expect").Select(s => ExpectBinder.Bind(context, s)).OfType<Expectation>().ToList();
+        string? project = null;
+        foreach (var s in Of("project"))
+        {
+            if (project is not null) context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, s.Keyword.Span, "project");
+            else project = context.Values.Name(s.Argument(0)!, "project");
+        }
 
         var declared = hosts.Select(h => ("hosts", h.Name, h.Span))
             .Concat(networks.Select(n => ("networks", n.Name, n.Span)))
@@ -90,7 +96,7 @@ public static class Binder
         var model = new NetworkModel(file.Layout.Text.Path,
             parameters.Declarations.ToEquatableArray(),
             hosts.ToEquatableArray(), networks.ToEquatableArray(), containers.ToEquatableArray(),
-            routers.ToEquatableArray(), firewalls.ToEquatableArray(), upstreams.ToEquatableArray(), expectations.ToEquatableArray());
+            routers.ToEquatableArray(), firewalls.ToEquatableArray(), upstreams.ToEquatableArray(), expectations.ToEquatableArray(), project);
         // A broken expected path fails the build, on the line of its expect — when the whole file bound (else the path
         // would break at whatever did not bind, a knock-on of an error already reported).
         if (!diagnostics.HasErrors && !file.Diagnostics.Any(d => d.IsError) && context.Unbound.Count == 0 && model.Expectations.Count > 0)

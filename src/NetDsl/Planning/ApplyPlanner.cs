@@ -16,7 +16,7 @@ public static class ApplyPlanner
         Header(model) with { Steps = PlanOutline.Expand(model, Outline(model), NetworkPiece, ContainerPiece).ToEquatableArray() };
 
     /// <summary>The plan without its steps (the generator writes the steps from the outline).</summary>
-    public static ApplyPlan Header(NetworkModel model) => new(OwnershipLabels.SourceName(model.SourcePath), EquatableArray<ApplyStep>.Empty);
+    public static ApplyPlan Header(NetworkModel model) => new(model.Owner, EquatableArray<ApplyStep>.Empty);
 
     /// <summary>The plan's runs: per host its fixed steps around the networks' and containers' pieces; then device configs.</summary>
     public static EquatableArray<PlanSegment<ApplyStep>> Outline(NetworkModel model)

@@ -104,6 +104,7 @@ public static class Shapes
     public static readonly IReadOnlyList<SettingShape> TopLevel = new[]
     {
         new SettingShape("let", new[] { Slot.Value("a parameter name"), Slot.Token("="), Slot.Value("a value") }, None),
+        new SettingShape("project", new[] { Slot.Value("a project name") }, None),
         new SettingShape("docker-host", new[] { Slot.Value("a host name") }, None, HostBlock),
         new SettingShape("network", new[] { Slot.Value("a network name") }, new[] { new OptionShape("on", 1, 1, Description: "a docker-host name") }, NetworkBlock),
         new SettingShape("container", new[] { Slot.Value("a container name") }, new[] { new OptionShape("on", 1, 16, CommaList: true, Description: "network names") }, ContainerBlock),

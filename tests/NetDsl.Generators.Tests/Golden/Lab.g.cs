@@ -143,7 +143,8 @@ namespace NetDsl.Generated
                 new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "dockerhost", To: new(Name: null, Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "br_ipv6_nw"), Span: _Span(0xEA8E570A3215536A, 0, 0, 44)),
                 new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dockerhost", Address: null, Zone: null), Span: _Span(0xE8492C8C557A0D73, 0, 0, 31)),
                 new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: null, Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "eth0"), Span: _Span(0xBFD6F4C9C557FC17, 0, 0, 33)),
-                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dns.google", Address: null, Zone: null), Span: _Span(0x33C225468D317DA9, 0, 0, 31))));
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dns.google", Address: null, Zone: null), Span: _Span(0x33C225468D317DA9, 0, 0, 31))),
+            Project: null);
 
         /// <summary>
         /// What applying the file does, in order: daemon.json, an engine restart where networking keys changed,
