@@ -18,6 +18,7 @@ namespace NetDsl.Binding;
 internal static class ContainerBinder
 {
     private static readonly IpPrefix DefaultRoute = IpPrefix.Parse("::/0");
+    private static readonly IpPrefix DefaultRoute4 = IpPrefix.Parse("0.0.0.0/0");
 
     // Spans in the draft's coordinates; Frame moves them into the file (for diagnostics, and for the model unless
     // the caller keeps containers in their statements' frames).
@@ -213,6 +214,13 @@ internal static class ContainerBinder
                 attachments.Add(new NetworkAttachment(network.Name, ifName, ipv6.Value, fixed6 is not null, network.Subnet6.Length, ipv4, mac, mac?.LinkLocal(), Place(span)));
                 routes.Add(new Route(network.Subnet6, null, ifName, RouteOrigin.Static, Place(span)));
                 if (i == 0) routes.Add(new Route(DefaultRoute, network.Gateway6, ifName, RouteOrigin.Static, Place(span)));
+                // Docker gives every endpoint on a network with an IPv4 subnet its connected route and the first network's
+                // IPv4 gateway as the default route, as for IPv6.
+                if (ipv4 is not null && network.Subnet4 is { } subnet4 && network.Gateway4 is { } gateway4)
+                {
+                    routes.Add(new Route(subnet4, null, ifName, RouteOrigin.Static, Place(span)));
+                    if (i == 0) routes.Add(new Route(DefaultRoute4, gateway4, ifName, RouteOrigin.Static, Place(span)));
+                }
             }
             result.Add(p.Container with { Attachments = attachments.ToEquatableArray(), PredictedRoutes = routes.ToEquatableArray(), Span = Place(p.Container.Span) });
             frames.Add(keepFrames ? frame : default);

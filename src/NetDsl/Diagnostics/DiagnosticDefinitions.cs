@@ -128,6 +128,8 @@ public static class DiagnosticDefinitions
         "expect ping {0} -> {1} fails at {2}: {3}", "Fix the configuration named in the message, or correct the expectation.");
     public static readonly DiagnosticDefinition ExpectUnknownEndpoint = new("NDSL6002", Severity.Error, Paths, "Unknown expect endpoint",
         "'{0}' is not a declared host, container, device or external host.", "Use a declared name or an address.");
+    public static readonly DiagnosticDefinition PathOpen = new("NDSL6101", Severity.Error, Paths, "Path expected to be blocked is open",
+        "expect no-ping {0} -> {1} does not hold: the echo request reaches {2}{3}.", "Block the path (drop the allow rule or route that lets it through), or expect ping instead.");
 
     // Internal
     public static readonly DiagnosticDefinition InternalError = new("NDSL9001", Severity.Error, Internal, "Internal error",
@@ -142,7 +144,7 @@ public static class DiagnosticDefinitions
         BridgeNameTooLong, Ipv6WithoutFixedCidr, Ip6TablesNeedsExperimental, UnsupportedDriver, SubnetTooSmallForContainers, ContainerNetworksOnTwoHosts, EngineVersionUnsupported, GatewayOutsideSubnet, FixedCidrTooLong,
         NextHopNotConnected, LinkLocalNeedsInterface, UnknownInterface, DuplicateRoute,
         Nptv6LengthMismatch, Nptv6PrefixTooLong, Nptv6InsideNotUla, Nptv6SharedOutside, UnknownZone, Nptv6InterfaceNotInZone, NoAllowRule, Nptv6OverlappingInside,
-        PathBroken, ExpectUnknownEndpoint,
+        PathBroken, ExpectUnknownEndpoint, PathOpen,
         InternalError,
     };
 }

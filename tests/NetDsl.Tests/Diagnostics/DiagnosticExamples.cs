@@ -71,6 +71,8 @@ public static class DiagnosticExamples
         new("NDSL6001", "docker-host h { interface eth0 address 2001:db8::5/64 }\nupstream isp { interface u address 2001:db8::1/64  host dns 2001:db8:9::8 }\n⟦expect ping h -> dns⟧\n",
             "docker-host h { interface eth0 address 2001:db8::5/64  route ::/0 via 2001:db8::1 }\nupstream isp { interface u address 2001:db8::1/64  host dns 2001:db8:9::8 }\nexpect ping h -> dns\n"),
         new("NDSL6002", Host + "expect ping h -> ⟦nowhere⟧\n", "upstream isp { interface u address 2001:db8::1/64  host nowhere 2001:db8::8 }\nexpect ping isp -> nowhere\n"),
+        new("NDSL6101", "docker-host h { interface eth0 address 2001:db8::5/64  route ::/0 via 2001:db8::1 }\nupstream isp { interface u address 2001:db8::1/64  host dns 2001:db8:9::8 }\n⟦expect no-ping h -> dns⟧\n",
+            "docker-host h { interface eth0 address 2001:db8::5/64 }\nupstream isp { interface u address 2001:db8::1/64  host dns 2001:db8:9::8 }\nexpect no-ping h -> dns\n"),
     };
 
     /// <summary>A firewall with zones zT (interface in) and zU (interface out), an allow rule and one NPTv6 rule.</summary>
