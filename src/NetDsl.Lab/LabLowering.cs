@@ -102,7 +102,13 @@ public static class LabLowering
                 yield return new LabStep(ns, $"address of {i.Name}", cmd);
             }
             if (i.LinkLocal is { } ll)
+            {
+                // On IOS and PAN-OS a declared link-local replaces the automatic one (trace knows the source); a Linux
+                // host keeps both (trace says the kernel picks).
+                if (device.Host is null)
+                    yield return new LabStep(ns, $"no automatic link-local on {i.Name} (the declared one replaces it)", new[] { "ip", "-6", "addr", "flush", "dev", dev, "scope", "link" });
                 yield return new LabStep(ns, $"declared link-local of {i.Name}", new[] { "ip", "-6", "addr", "add", ll + "/64", "dev", dev, "nodad" });
+            }
         }
         foreach (var (hostName, address) in device.Hosted)
         {

@@ -54,7 +54,9 @@ public sealed class LabTest
         var compiled = LabModel.Compile(text, state.File, state.Overrides);
         if (compiled.Model is null) return new LabTestReport(new LabOutcome(false, compiled.Errors), Array.Empty<LabVerdict>(), clock.Elapsed);
         var model = compiled.Model;
+        // The interface map as `up` recorded it: with the names the engine gave the bridges the file does not name.
         var plan = LabLowering.Lower(model, name);
+        if (state.Interfaces.Count > 0) plan = plan with { Interfaces = state.Interfaces };
         var tracer = new PathTracer(model);
 
         var verdicts = new List<LabVerdict>();

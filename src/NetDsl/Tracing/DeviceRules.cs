@@ -12,11 +12,14 @@ namespace NetDsl.Tracing;
 /// the lab lowers the ones a vendor device carries (<see cref="RuleMaker.File"/>, <see cref="RuleMaker.VendorDefault"/>),
 /// so the two cannot drift apart. Rules the Docker engine makes (see <see cref="DockerEngineRules"/>) slot in here too.
 /// </summary>
+/// <param name="BridgeNetfilter">Non-null (saying why) when traffic bridged between two ports of one of the device's
+/// bridges crosses its IP rules, as with br_netfilter and net.bridge.bridge-nf-call-ip(6)tables=1.</param>
 public sealed record DeviceRules(
     EquatableArray<ForwardingFact> Forwarding,
     EquatableArray<FilterRule> Filters,
     EquatableArray<FilterPolicy> Policies,
-    EquatableArray<NatRule> Nat)
+    EquatableArray<NatRule> Nat,
+    string? BridgeNetfilter = null)
 {
     public static DeviceRules None { get; } = new(EquatableArray<ForwardingFact>.Empty, EquatableArray<FilterRule>.Empty,
         EquatableArray<FilterPolicy>.Empty, EquatableArray<NatRule>.Empty);
@@ -91,7 +94,7 @@ public sealed record DeviceRules(
         var engine = DockerEngineRules.For(model, host, bridges);
         forwarding.AddRange(engine.Forwarding);
         nat.AddRange(engine.Nat);
-        return new DeviceRules(forwarding.ToEquatableArray(), engine.Filters, engine.Policies, nat.ToEquatableArray());
+        return new DeviceRules(forwarding.ToEquatableArray(), engine.Filters, engine.Policies, nat.ToEquatableArray(), engine.BridgeNetfilter);
     }
 
     private static string Describe(Masquerade m) =>

@@ -17,6 +17,10 @@ namespace NetDsl.Tracing;
 /// (none here), and DOCKER-ISOLATION drops traffic between two bridges; nat POSTROUTING masquerades the subnet
 /// leaving by any other interface (<c>-s SUBNET ! -o br -j MASQUERADE</c>).
 ///
+/// Bridged traffic: the bridge driver loads br_netfilter with bridge-nf-call-iptables/-ip6tables on, so frames between
+/// two containers of one network cross the host's rules (its masquerade too: seen in the lab, `masquerade ipv6 out-not
+/// lo` rewrites container-to-container pings to the bridge's address).
+///
 /// IPv6 (Docker 20.10 without <c>ip6tables</c>): no rules; forwarding is `netdsl apply`'s. Docker's own IPv6 firewall
 /// (ip6tables true, the default from 27.0) is to be added here from the engine table, row by row, with its source.
 /// </summary>
@@ -52,7 +56,10 @@ public static class DockerEngineRules
             filters.ToEquatableArray(),
             EquatableArray.Of(new FilterPolicy(IpFamily.Ipv4, FilterAction.Drop,
                 "Docker set the FORWARD policy to DROP when it turned IPv4 forwarding on; new connections into a bridge network need a published port", RuleMaker.Engine)),
-            nat.ToEquatableArray());
+            nat.ToEquatableArray(),
+            // The bridge driver loads br_netfilter and turns on net.bridge.bridge-nf-call-iptables (and -ip6tables for IPv6
+            // networks) (libnetwork setupBridgeNetFiltering): frames between two containers cross the host's IP rules.
+            "br_netfilter: Docker makes bridged traffic cross the host's rules");
     }
 
     /// <summary>The network option com.docker.network.bridge.enable_ip_masquerade=false turns the masquerade off.</summary>

@@ -36,6 +36,9 @@ public sealed class PathTracer
         var target = PathTargets.Resolve(_model, _topology, origin, to);
         if (target.Error is not null) return Broken(from, to.ToString(), default, default, from, target.Error);
         var dst = target.Address;
+        // Docker gives a container IPv4 on every network, but picks the subnet itself unless the file declares one.
+        if (dst.IsV4 && _model.FindContainer(from) is { Attachments.Count: > 0 } sender && sender.Attachments[0].Ipv4 is null)
+            return Broken(from, to.ToString(), default, dst, from, NoSource(origin, dst));
 
         TopologyInterface? egress = null;
         if (to.Zone is { } zone)
@@ -46,12 +49,15 @@ public sealed class PathTracer
         else if (!origin.Owns(dst))
         {
             var lookup = Lookup(origin, dst);
-            if (lookup is null) return Broken(from, to.ToString(), default, dst, from, NoRoute(origin, dst, null));
+            if (lookup is null) return Broken(from, to.ToString(), default, dst, from, NoRoute(origin, dst, null, false));
             egress = lookup.Value.Egress;
         }
-        var src = egress?.SourceFor(dst) ?? origin.Interfaces.Select(i => i.SourceFor(dst)).FirstOrDefault(a => a is not null);
+        // RFC 6724 rule 1: a packet to one of the sender's own addresses leaves from that address.
+        bool own = to.Zone is null ? origin.Owns(dst) : egress!.Owns(dst);
+        var src = own ? dst : egress?.SourceFor(dst) ?? origin.Interfaces.Select(i => i.SourceFor(dst)).FirstOrDefault(a => a is not null);
         if (src is null) return Broken(from, to.ToString(), default, dst, from, NoSource(origin, dst));
 
+        bool kernelSource = origin.Interfaces.Any(i => i.KernelLinkLocal == src);
         var state = new WalkState();
         var forward = Walk(origin, null, src.Value, dst, to.Zone is null ? null : egress, isReply: false, state);
         if (!forward.Arrived)
@@ -70,14 +76,14 @@ public sealed class PathTracer
         var replyEgress = forward.Destination.IsLinkLocal ? forward.Ingress : null;
         var back = Walk(arrival, null, forward.Destination, forward.Source, replyEgress, isReply: true, state);
         if (!back.Arrived)
-            return new TraceResult(from, to.ToString(), src.Value, dst, forward.Hops.ToEquatableArray(), back.Hops.ToEquatableArray(), false, back.BrokenAt, "reply: " + back.Reason, Arrived: true, DeliveredTo: arrival.Name);
+            return new TraceResult(from, to.ToString(), src.Value, dst, forward.Hops.ToEquatableArray(), back.Hops.ToEquatableArray(), false, back.BrokenAt, "reply: " + back.Reason, Arrived: true, DeliveredTo: arrival.Name, SourceUnknown: kernelSource);
         if (back.Device != origin || back.Destination != src.Value)
         {
             return new TraceResult(from, to.ToString(), src.Value, dst, forward.Hops.ToEquatableArray(), back.Hops.ToEquatableArray(), false, back.Device!.Name,
                 $"the reply does not come back: it is delivered to {back.Device.Name} as {back.Destination} instead of {from} as {src.Value}" +
-                (state.Translations.Count > 0 ? " (the return path does not come back through the same translation)" : ""), Arrived: true, DeliveredTo: arrival.Name);
+                (state.Translations.Count > 0 ? " (the return path does not come back through the same translation)" : ""), Arrived: true, DeliveredTo: arrival.Name, SourceUnknown: kernelSource);
         }
-        return new TraceResult(from, to.ToString(), src.Value, dst, forward.Hops.ToEquatableArray(), back.Hops.ToEquatableArray(), true, null, null, Arrived: true, DeliveredTo: arrival.Name);
+        return new TraceResult(from, to.ToString(), src.Value, dst, forward.Hops.ToEquatableArray(), back.Hops.ToEquatableArray(), true, null, null, Arrived: true, DeliveredTo: arrival.Name, SourceUnknown: kernelSource);
     }
 
     private static TraceResult Broken(string from, string to, IpAddress src, IpAddress dst, string at, string reason) =>
@@ -94,7 +100,7 @@ public sealed class PathTracer
     private string NoSource(TopologyDevice origin, IpAddress dst)
     {
         if (dst.IsV4 && _model.FindContainer(origin.Name) is { } c && c.Attachments.FirstOrDefault(a => a.Ipv4 is null) is { } a)
-            return $"{origin.Name} has no predicted IPv4 address: network {a.Network} declares no IPv4 subnet, so Docker picks one from its pools (declare `subnet` with an IPv4 prefix)";
+            return $"{origin.Name}'s IPv4 address cannot be predicted: network {a.Network} declares no IPv4 subnet, so Docker picks one from its pools (declare `subnet` with an IPv4 prefix)";
         return $"{origin.Name} has no {(dst.IsV4 ? "IPv4" : "IPv6")} address to send to {dst} from";
     }
 
@@ -107,6 +113,9 @@ public sealed class PathTracer
 
         /// <summary>Firewalls with NPTv6 rules that a unique-local source left untranslated (no rule matched it).</summary>
         public List<string> Untranslated { get; } = new();
+
+        /// <summary>Devices that sent a packet back out the interface it came in by (a sign they lack a route inward).</summary>
+        public List<(string Device, string Interface, string Route, IpAddress Destination)> Hairpins { get; } = new();
     }
 
     private sealed record Walked(bool Arrived, List<TraceHop> Hops, TopologyDevice? Device, TopologyInterface? Ingress, IpAddress Source, IpAddress Destination, string? BrokenAt, string? Reason);
@@ -157,7 +166,7 @@ public sealed class PathTracer
             }
 
             // Delivered here?
-            bool delivered = dst.IsLinkLocal ? (ingress ?? forcedEgress)?.Owns(dst) == true || (ingress is null && forcedEgress is null && device.Interfaces.Any(i => i.LinkLocal == dst))
+            bool delivered = dst.IsLinkLocal ? (ingress ?? forcedEgress)?.Owns(dst) == true || (ingress is null && forcedEgress is null && device.Interfaces.Any(i => i.Owns(dst)))
                                              : device.Owns(dst);
             if (delivered)
             {
@@ -183,7 +192,7 @@ public sealed class PathTracer
             {
                 if (dst.IsLinkLocal) return Break($"{dst} is link-local and is not on the link it arrived on");
                 var lookup = Lookup(device, dst);
-                if (lookup is null) return Break(NoRoute(device, dst, isReply ? state : null));
+                if (lookup is null) return Break(NoRoute(device, dst, state, isReply));
                 (egress, nextHop, routeText) = lookup.Value;
             }
 
@@ -233,6 +242,8 @@ public sealed class PathTracer
                 }
             }
 
+            if (ingress is not null && egress == ingress && egress.BridgeOf is null) state.Hairpins.Add((device.Name, egress.Name, routeText, dst));
+
             // Next hop on the egress link.
             var target = nextHop ?? dst;
             var neighbor = _topology.OnLink(egress.Link).FirstOrDefault(i => i.Device != device && (i.Owns(target) || i.Device.Hosted.Any(h => h.Address == target)));
@@ -242,12 +253,54 @@ public sealed class PathTracer
                     ? $"nothing on the link of {egress.Name} has {dst}"
                     : $"next hop {nextHop} is not on the link of {egress.Name} (no declared device has it)");
             }
-            hops.Add(new TraceHop(device.Name, ingress?.Name, egress.Name, routeText, src, dst, rewrites.ToEquatableArray(), null));
+            hops.Add(new TraceHop(device.Name, ingress?.Name, egress.Name, routeText, src, dst, rewrites.ToEquatableArray(),
+                device.Interfaces.Any(i => i.KernelLinkLocal == src) && ingress is null ? $"source: a link-local the kernel picks ({src} stands for it)" : null));
+            if (BridgedThrough(device, egress, neighbor) is { } host)
+            {
+                // Container to container on one bridge: with br_netfilter the host's ip(6)tables and nftables see the frame
+                // (in and out the bridge), so its filter and its masquerade apply, as they do to routed packets.
+                rewrites = new List<Rewrite>();
+                var bridge = host.Interfaces.First(i => i.BridgeOf == egress.BridgeOf);
+                var entry = state.Conntrack.FirstOrDefault(c => c.Device == host.Name && c.Masqueraded == dst && c.Peer == src);
+                if (entry.Device is not null)
+                {
+                    rewrites.Add(new Rewrite("unmasquerade", "destination", dst, entry.Original, "conntrack reply tuple"));
+                    dst = entry.Original;
+                }
+                var rule = host.Rules.Filters.FirstOrDefault(r => r.Matches(family, bridge.Name, bridge.Name, isReply));
+                if ((rule?.Action ?? host.Rules.PolicyOf(family)?.Action ?? FilterAction.Accept) == FilterAction.Drop)
+                {
+                    device = host;
+                    ingress = bridge;
+                    return Break($"dropped on the bridge by {rule?.Origin ?? host.Rules.PolicyOf(family)!.Origin} ({host.Rules.BridgeNetfilter})");
+                }
+                if (!isReply && host.Rules.Nat.FirstOrDefault(r => r.Kind == NatKind.Masquerade && r.Matches(src, dst, bridge.Name, bridge.Name)) is { } masquerade
+                    && bridge.SourceFor(dst) is { } masq && masq != src)
+                {
+                    rewrites.Add(new Rewrite("masquerade", "source", src, masq, $"conntrack: src={src} dst={dst} … src={dst} dst={masq} ({masquerade.Origin}, on the bridge)"));
+                    state.Conntrack.Add((host.Name, src, masq, dst));
+                    src = masq;
+                }
+                hops.Add(new TraceHop(host.Name, bridge.Name, bridge.Name, $"bridged to {neighbor.Device.Name} ({host.Rules.BridgeNetfilter})", src, dst, rewrites.ToEquatableArray(), null));
+                // A reply addressed to the host's own bridge address (after a masquerade) is the host's to deliver.
+                if (host.Owns(dst))
+                {
+                    device = host;
+                    ingress = bridge;
+                    continue;
+                }
+            }
             device = neighbor.Device;
             ingress = neighbor;
         }
         return Break($"more than {MaxHops} hops (a routing loop)");
     }
+
+    /// <summary>The Docker host whose bridge carries a frame from one container to another, when its rules see bridged traffic.</summary>
+    private TopologyDevice? BridgedThrough(TopologyDevice device, TopologyInterface egress, TopologyInterface neighbor) =>
+        egress.BridgeOf is { } network && device.Kind == DeviceKind.Container && neighbor.Device.Kind == DeviceKind.Container
+            ? _topology.Devices.FirstOrDefault(d => d.Kind == DeviceKind.DockerHost && d.Rules.BridgeNetfilter is not null && d.Interfaces.Any(i => i.BridgeOf == network))
+            : null;
 
     /// <summary>Why the policy dropped a packet: on a firewall, the zones no allow rule passes; elsewhere the policy's origin.</summary>
     private static string Refused(TopologyInterface ingress, TopologyInterface egress, FilterPolicy policy) =>
@@ -255,11 +308,15 @@ public sealed class PathTracer
             ? $"no allow rule passes {ingress.Zone ?? $"(no zone: {ingress.Name})"} -> {egress.Zone ?? $"(no zone: {egress.Name})"}"
             : $"nothing accepts {ingress.Name} -> {egress.Name}: {policy.Origin}";
 
-    private static string NoRoute(TopologyDevice device, IpAddress dst, WalkState? state)
+    private static string NoRoute(TopologyDevice device, IpAddress dst, WalkState? state, bool isReply)
     {
         string reason = $"no route to {dst}";
+        // The first real cause: a device before this one sent the packet back where it came from.
+        var hairpin = state?.Hairpins.LastOrDefault(h => h.Destination == dst) ?? default;
+        if (hairpin.Device is not null && hairpin.Device != device.Name)
+            return reason + $" ({hairpin.Device} sent it back out {hairpin.Interface} by its route {hairpin.Route}: it has no route towards {dst} inside)";
         // A reply to a unique-local source that an upstream cannot route: the request left the site untranslated.
-        if (device.Kind == DeviceKind.Upstream && dst.IsUniqueLocal && state is not null)
+        if (device.Kind == DeviceKind.Upstream && dst.IsUniqueLocal && isReply && state is not null && state.Translations.Count == 0)
         {
             reason += $": the unique-local address reached the internet untranslated";
             if (state.Untranslated.Count > 0) reason += $" (no NPTv6 rule of {string.Join(", ", state.Untranslated.Distinct())} matched it)";

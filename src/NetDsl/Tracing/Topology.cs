@@ -46,12 +46,22 @@ public sealed class TopologyInterface
 
     public int Link { get; internal set; }
 
-    public bool Owns(IpAddress address) => LinkLocal == address || Addresses.Any(a => a.Address == address);
+    /// <summary>
+    /// A stand-in for a link-local address the kernel makes and the file cannot predict (the EUI-64 of a MAC nobody
+    /// chose: a Docker bridge's beside its fe80::1, a Linux host's, a container's on a network without an IPv4 subnet,
+    /// a vendor interface without a declared link-local). fe80::ffff:ffff:0:N, unique per interface; trace walks with
+    /// it and says the source is the kernel's choice. Null when the interface's only link-local is <see cref="LinkLocal"/>.
+    /// </summary>
+    public IpAddress? KernelLinkLocal { get; internal set; }
+
+    public bool Owns(IpAddress address) => LinkLocal == address || KernelLinkLocal == address || Addresses.Any(a => a.Address == address);
 
     /// <summary>The address this interface sends from towards <paramref name="destination"/> (same family, link-local for link-local).</summary>
     public IpAddress? SourceFor(IpAddress destination)
     {
-        if (destination.IsLinkLocal) return LinkLocal;
+        // With a kernel-made link-local beside a known one, the kernel picks by longest matching prefix (RFC 6724 rule 8)
+        // against an address nobody knows: the source is the kernel's choice either way.
+        if (destination.IsLinkLocal) return KernelLinkLocal ?? LinkLocal;
         foreach (var a in Addresses) if (a.IsV4 == destination.IsV4 && !a.Address.IsLinkLocal) return a.Address;
         return null;
     }
@@ -156,6 +166,15 @@ public sealed class Topology
             devices.Add(d);
         }
         AssignLinks(devices);
+        int unknown = 0;
+        foreach (var i in devices.SelectMany(d => d.Interfaces))
+        {
+            // A declared link-local replaces the automatic one on IOS and PAN-OS (the lab removes the kernel's); a container's
+            // is the EUI-64 of its predicted MAC; everything else keeps a kernel-made one.
+            bool vendor = i.Device.Kind is DeviceKind.Router or DeviceKind.Firewall or DeviceKind.Upstream;
+            bool known = i.LinkLocal is not null && (vendor || i.Device.Kind == DeviceKind.Container);
+            if (!known) i.KernelLinkLocal = IpAddress.V6(0xfe80_0000_0000_0000UL, 0xffff_ffff_0000_0000UL | (uint)++unknown);
+        }
         return new Topology(devices);
     }
 

@@ -38,10 +38,14 @@ public sealed record TraceResult(
     string? BrokenAt,
     string? Reason,
     bool Arrived = false,
-    string? DeliveredTo = null)
+    string? DeliveredTo = null,
+    bool SourceUnknown = false)
 {
-    /// <summary>The echo request's source as the target sees it (null when it did not arrive).</summary>
-    public IpAddress? SourceAtTarget => Arrived && Forward.Count > 0 ? Forward[Forward.Count - 1].Source : null;
+    /// <summary>
+    /// The echo request's source as the target sees it; null when it did not arrive, or when the kernel picks the source
+    /// among link-locals the file cannot predict (<see cref="SourceUnknown"/>, see <see cref="TopologyInterface.KernelLinkLocal"/>).
+    /// </summary>
+    public IpAddress? SourceAtTarget => Arrived && !SourceUnknown && Forward.Count > 0 ? Forward[Forward.Count - 1].Source : null;
 
     public override string ToString() =>
         Succeeded ? $"{From} -> {To}: ok ({Forward.Count} hops out, {Return.Count} back)" : $"{From} -> {To}: broken at {BrokenAt}: {Reason}";
