@@ -34,7 +34,7 @@ public static class LabModel
         }
         var result = NetDslCompiler.Compile(text, path, overrides);
         if (result.Model is null) return Failed(result, path, overrides);
-        foreach (var failed in result.Errors) notes.Add("trace: " + failed.Format(path) + " (built anyway: `netdsl lab test` pings it)");
+        foreach (var failed in result.Errors) notes.Add("trace: " + result.Format(failed, path) + " (built anyway: `netdsl lab test` pings it)");
         var unsafeAddresses = UnsafeAddresses(result.Model).ToList();
         if (unsafeAddresses.Count > 0)
             return new LabModelResult(null, overrides, unsafeAddresses.Select(u =>
@@ -94,5 +94,5 @@ public static class LabModel
     };
 
     private static LabModelResult Failed(CompilationResult result, string path, IReadOnlyDictionary<string, string> overrides) =>
-        new(null, overrides, result.Diagnostics.Where(CompilationResult.BlocksModel).Select(d => d.Format(path)).ToList(), Array.Empty<string>());
+        new(null, overrides, result.Diagnostics.Where(CompilationResult.BlocksModel).Select(d => result.Format(d, path)).ToList(), Array.Empty<string>());
 }

@@ -48,7 +48,7 @@ public static class DifferentialRunner
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var compiled = NetDslCompiler.Compile(text, "generated.netdsl");
-        var blocking = compiled.Diagnostics.Where(CompilationResult.BlocksModel).Select(d => d.Format("generated.netdsl")).ToList();
+        var blocking = compiled.Diagnostics.Where(CompilationResult.BlocksModel).Select(d => compiled.Format(d)).ToList();
         if (compiled.Model is null || blocking.Count > 0)
             return new DifferentialOutcome(text, blocking.DefaultIfEmpty("no model").ToList(), Array.Empty<string>(), Array.Empty<LabVerdict>(), Array.Empty<string>(), clock.Elapsed);
 

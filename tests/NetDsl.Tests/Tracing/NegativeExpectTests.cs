@@ -27,7 +27,7 @@ public class NegativeExpectTests
         var expect = result.PartialModel.Expectations.Last();
         Assert.That(expect.Kind, Is.EqualTo(ExpectationKind.NoPing));
         Assert.That(expect.ToString(), Is.EqualTo("expect no-ping cnt01 -> dns.google"));
-        Assert.That(result.Diagnostics.Where(d => d.Span.Start == expect.Span.Start), Is.Empty, string.Join("\n", result.Diagnostics));
+        Assert.That(result.Diagnostics.Where(d => d.Span == expect.Span), Is.Empty, string.Join("\n", result.Diagnostics));
         var trace = new PathTracer(result.PartialModel).Trace(expect);
         Assert.That(trace.Arrived, Is.False);
         Assert.That(trace.BrokenAt, Is.EqualTo("FWdc01"));
