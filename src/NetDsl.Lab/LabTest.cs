@@ -100,7 +100,7 @@ public sealed class LabTest
             string said = ping.StandardError + ping.StandardOutput;
             if (said.Contains("Cannot connect to the Docker daemon", StringComparison.Ordinal) || said.Contains("Error response from daemon", StringComparison.Ordinal))
                 throw new InvalidOperationException("cannot ping from " + expect.From + ": " + said.Trim().Split('\n')[0]);
-            if (capture is not null) sources = LabProbe.EchoRequestSources(await capture.StopAsync(), watch!.Address);
+            if (capture is not null) sources = await SeenAsync(capture, watch!.Address, ping.Succeeded);
         }
         finally
         {
@@ -134,6 +134,21 @@ public sealed class LabTest
         return new LabVerdict(expect.ToString(), expect.Verb, trace.Succeeded, labReached, holds, agree,
             traceSource?.ToString(), labSource?.ToString(), error, trace.Arrived, labArrived, reply,
             trace.BrokenAt, trace.Reason, target, conntrack);
+    }
+
+    /// <summary>
+    /// The sources of the echo requests the capture saw. tcpdump may not have read a packet off its ring when the ping
+    /// returns (on a loaded machine, seen: a reply came back and "nothing" was captured), and SIGINT makes it stop
+    /// reading: so the capture is watched until the request shows (up to 3 s after a reply, 0.5 s without one) before
+    /// tcpdump is stopped.
+    /// </summary>
+    private static async Task<IReadOnlyList<IpAddress>> SeenAsync(Tcpdump capture, IpAddress address, bool replied)
+    {
+        var wait = Stopwatch.StartNew();
+        var limit = TimeSpan.FromMilliseconds(replied ? 3000 : 500);
+        while (wait.Elapsed < limit && LabProbe.EchoRequestSources(await capture.PeekAsync(), address).Count == 0)
+            await Task.Delay(50);
+        return LabProbe.EchoRequestSources(await capture.StopAsync(), address);
     }
 
     /// <summary>tcpdump on every interface of the target's namespace, for ICMP and ICMPv6 (the echo requests are picked out after).</summary>

@@ -71,13 +71,15 @@ public sealed class Tcpdump : IAsyncDisposable
     /// <summary>What has been captured so far, without stopping (tcpdump -U writes each packet as it comes).</summary>
     public Task<PcapFile> PeekAsync()
     {
+        var empty = new PcapFile(new PcapHeader(2, 4, 0, PcapLinkType.Ethernet, false), System.Array.Empty<PcapRecord>());
+        if (!File.Exists(_file)) return Task.FromResult(empty);   // tcpdump has not written its header yet
         using var stream = new FileStream(_file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         // A record being written may be cut short; the reader reports that as an error, so read what is complete.
         var copy = new MemoryStream();
         stream.CopyTo(copy);
         copy.Position = 0;
         if (PcapFile.TryRead(copy, out var capture, out _)) return Task.FromResult(capture!);
-        return Task.FromResult(new PcapFile(new PcapHeader(2, 4, 0, PcapLinkType.Ethernet, false), System.Array.Empty<PcapRecord>()));
+        return Task.FromResult(empty);
     }
 
     /// <summary>Stops tcpdump and returns what it captured.</summary>
