@@ -60,8 +60,8 @@ public sealed class LabUp
             await BuildAsync(model, plan, state, ct);
             state.Phase = "up";
             state.Save();
-            Progress("interface names (vendor -> Linux):");
-            foreach (var i in plan.Interfaces) Progress("  " + i);
+            Progress("interface names (vendor -> Linux; engine-named bridges as the engine named them):");
+            foreach (var i in state.Interfaces) Progress("  " + i);
             Progress($"lab {name} is up: {plan.Devices.Count} devices, {plan.Switches.Count} switches, {model.Containers.Count} containers, {model.Expectations.Count} expects (run `netdsl lab test`)");
             return LabOutcome.Ok;
         }
@@ -119,9 +119,32 @@ public sealed class LabUp
             var result = await _engine.ApplyAsync(model, host, dockerds[index].Host, h.Namespace, dockerds[index].DaemonJsonPath, ct);
             if (!result.Succeeded) throw new InvalidOperationException($"apply on {h.Name} failed:\n  " + string.Join("\n  ", result.Lines));
             Progress($"{h.Name}: applied ({result.Lines.LastOrDefault()})");
+            var bridges = await EngineBridgeNamesAsync(model, h, dockerds[index]);
+            lock (state) state.Interfaces.AddRange(bridges);
             await WaitForDadAsync(dockerds[index], model.ContainersOn(h.Name).Select(c => c.Name).ToList(), ct);
         });
         await Task.WhenAll(applies);
+        state.Save();
+    }
+
+    /// <summary>
+    /// The names the engine gave the bridges the file does not name: "br-" + the first 12 hex digits of the network id
+    /// (what trace says, as br-&lt;NETWORK id&gt;), read from the engine and checked to exist on the host.
+    /// </summary>
+    private static async Task<IReadOnlyList<LabInterfaceName>> EngineBridgeNamesAsync(NetworkModel model, LabDevice host, PrivateDockerd dockerd)
+    {
+        var names = new List<LabInterfaceName>();
+        foreach (var network in model.NetworksOn(host.Name).Where(n => n.BridgeName is null))
+        {
+            var id = await dockerd.DockerAsync("network", "inspect", "-f", "{{.Id}}", network.Name);
+            string text = id.StandardOutput.Trim();
+            if (!id.Succeeded || text.Length < 12) throw new InvalidOperationException($"network {network.Name} on {host.Name}: the engine gives no id ({id.StandardError.Trim()})");
+            string bridge = "br-" + text.Substring(0, 12);
+            var link = await NetworkNamespace.Open(host.Namespace).ExecAsync("ip", "-o", "link", "show", "dev", bridge);
+            if (!link.Succeeded) throw new InvalidOperationException($"network {network.Name} on {host.Name}: no bridge {bridge} (br- + 12 hex digits of the id) on the host");
+            names.Add(new LabInterfaceName(host.Name, Topology.BridgeInterfaceName(network), bridge));
+        }
+        return names;
     }
 
     /// <summary>

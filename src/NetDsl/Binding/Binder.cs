@@ -88,6 +88,7 @@ public static class Binder
             .Concat(firewalls.SelectMany(f => f.Nptv6Rules.Select(r => ("rules", r.Name, r.Span))))
             .Concat(parameters.Declarations.Select(p => ("parameters", p.Name, p.Span)));
         ConsistencyChecks.Run(context, hosts, networks, declared);
+        SubnetReuseChecks.Run(context, hosts, networks, routers, firewalls, upstreams);
         // With errors, a parameter written anywhere counts as used: its use may sit in a statement that did not bind.
         bool fileHasErrors = diagnostics.HasErrors || file.Diagnostics.Any(d => d.IsError);
         parameters.ReportUnused(diagnostics, fileHasErrors ? file.Layout.Text : null);
@@ -105,8 +106,13 @@ public static class Binder
             foreach (var expectation in model.Expectations)
             {
                 var trace = tracer.Trace(expectation);
-                if (!trace.Succeeded)
+                if (expectation.Kind == ExpectationKind.Ping && !trace.Succeeded)
                     diagnostics.Report(DiagnosticDefinitions.PathBroken, expectation.Span, expectation.From, expectation.To, trace.BrokenAt, trace.Reason);
+                // A blocked path holds only when the echo request never arrives: one that arrives and loses its reply
+                // still reached the target.
+                else if (expectation.Kind == ExpectationKind.NoPing && trace.DeliveredTo is { } reached)
+                    diagnostics.Report(DiagnosticDefinitions.PathOpen, expectation.Span, expectation.From, expectation.To, reached,
+                        trace.Succeeded ? " and its reply comes back" : $" ({trace.Reason})");
             }
         }
         return new BindResult(model, diagnostics.Items.ToEquatableArray(), context.Unbound.ToEquatableArray());
