@@ -10,7 +10,8 @@ namespace NetDsl.Lab;
 /// A firewall's NPTv6 and allow rules as one <c>ip6tables-restore</c> input (one transaction).
 ///
 /// NPTv6: per mapping, SNPT in mangle POSTROUTING on the rule's interface for the inside prefix, DNPT in mangle
-/// PREROUTING on that interface for the outside prefix — the kernel's RFC 6296 targets, stateless as the RFC is.
+/// PREROUTING on that interface for the outside prefix — the kernel's RFC 6296 targets, stateless as the RFC is — or,
+/// with NetDsl's translator, NFQUEUE to its gateway in the same two places (<see cref="Translators.Nptv6Lowering"/>).
 /// raw NOTRACK keeps conntrack out: it runs before mangle, so it would file the reply under its untranslated
 /// destination and never match it to the request anyway.
 ///
@@ -21,18 +22,20 @@ namespace NetDsl.Lab;
 /// </summary>
 public static class FirewallRules
 {
-    public static string Render(Firewall fw, Func<string, string> linux)
+    /// <param name="translator">What the NPTv6 rules' packets go to (<see cref="Translators.Nptv6Lowering"/>): the rest does not depend on it.</param>
+    public static string Render(Firewall fw, Func<string, string> linux, Translators.LabTranslator translator = Translators.LabTranslator.Kernel)
     {
         var text = new StringBuilder();
         text.Append("*raw\n-A PREROUTING -j CT --notrack\n-A OUTPUT -j CT --notrack\nCOMMIT\n");
         text.Append("*mangle\n");
-        foreach (var rule in fw.Nptv6Rules)
+        for (int k = 0; k < fw.Nptv6Rules.Count; k++)
         {
+            var rule = fw.Nptv6Rules[k];
             string dev = linux(rule.Interface);
             foreach (var m in rule.Mappings)
-                text.Append($"-A POSTROUTING -o {dev} -s {m.Inside} -j SNPT --src-pfx {m.Inside} --dst-pfx {m.Outside}\n");
+                text.Append($"-A POSTROUTING -o {dev} -s {m.Inside} {Translators.Nptv6Lowering.Target(translator, k, m, outbound: true)}\n");
             foreach (var m in rule.Mappings)
-                text.Append($"-A PREROUTING -i {dev} -d {m.Outside} -j DNPT --src-pfx {m.Outside} --dst-pfx {m.Inside}\n");
+                text.Append($"-A PREROUTING -i {dev} -d {m.Outside} {Translators.Nptv6Lowering.Target(translator, k, m, outbound: false)}\n");
         }
         text.Append("COMMIT\n");
 

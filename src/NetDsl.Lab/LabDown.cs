@@ -23,6 +23,7 @@ public static class LabDown
     {
         var found = new List<string>();
         if (File.Exists(LabState.PathFor(name))) found.Add("state file " + LabState.PathFor(name));
+        if (Directory.Exists(LabState.GatewayFolder(name))) found.Add("folder " + LabState.GatewayFolder(name));
         found.AddRange(NetworkNamespace.List().Where(n => n.StartsWith(name.Prefix, StringComparison.Ordinal)).Select(n => "namespace " + n));
         found.AddRange(DockerdFolders(name).Select(f => "folder " + f));
         var pids = DockerdFolders(name).SelectMany(f => ProcessTree.WithCommandLineContaining(f + "/")).Distinct().ToList();
@@ -57,6 +58,8 @@ public static class LabDown
         }
         if (namespaces.Count > 0) progress($"[{clock.Elapsed.TotalSeconds,5:0.0}s] namespaces removed: {string.Join(", ", namespaces)}");
 
+        // The gateways went with their namespaces; their logs and status files go now.
+        if (Directory.Exists(LabState.GatewayFolder(name))) Directory.Delete(LabState.GatewayFolder(name), recursive: true);
         var left = Leftovers(name).Where(l => !l.StartsWith("state file", StringComparison.Ordinal)).ToList();
         if (left.Count > 0) return LabOutcome.Fail($"lab {name}: still there after down: {string.Join(", ", left)}");
         LabState.Delete(name);

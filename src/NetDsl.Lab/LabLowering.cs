@@ -16,7 +16,7 @@ namespace NetDsl.Lab;
 /// </summary>
 public static class LabLowering
 {
-    public static LabPlan Lower(NetworkModel model, LabName name)
+    public static LabPlan Lower(NetworkModel model, LabName name, Translators.LabTranslator translator = Translators.LabTranslator.Kernel)
     {
         var topology = Topology.Build(model);
         var devices = topology.Devices
@@ -73,11 +73,13 @@ public static class LabLowering
         }
 
         foreach (var device in topology.Devices.Where(d => d.Kind != DeviceKind.Container))
-            steps.AddRange(DeviceSteps(device, nsOf[device.Name], i => linux.TryGetValue(i, out var l) ? l : i.Name));
-        return new LabPlan(name, devices, switches, veths, map, steps);
+            steps.AddRange(DeviceSteps(device, nsOf[device.Name], i => linux.TryGetValue(i, out var l) ? l : i.Name, translator));
+        var gateways = topology.Devices.Where(d => d.Firewall is not null)
+            .SelectMany(d => Translators.Nptv6Lowering.Gateways(translator, d.Firewall!, nsOf[d.Name])).ToList();
+        return new LabPlan(name, devices, switches, veths, map, steps) { Gateways = gateways };
     }
 
-    private static IEnumerable<LabStep> DeviceSteps(TopologyDevice device, string ns, System.Func<TopologyInterface, string> linux)
+    private static IEnumerable<LabStep> DeviceSteps(TopologyDevice device, string ns, System.Func<TopologyInterface, string> linux, Translators.LabTranslator translator)
     {
         var physical = device.Interfaces.Where(i => device.Host is null || device.Host.Interfaces.Any(h => h.Name == i.Name)).ToList();
         if (device.Kind is DeviceKind.Router or DeviceKind.Firewall)
@@ -113,6 +115,6 @@ public static class LabLowering
         }
 
         if (device.Firewall is { } fw)
-            yield return new LabStep(ns, "firewall: NPTv6 and zone policy", new[] { "ip6tables-restore" }, FirewallRules.Render(fw, name => device.Interface(name) is { } i ? linux(i) : name));
+            yield return new LabStep(ns, "firewall: NPTv6 and zone policy", new[] { "ip6tables-restore" }, FirewallRules.Render(fw, name => device.Interface(name) is { } i ? linux(i) : name, translator));
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using NetDsl.Lab;
+using NetDsl.Lab.Translators;
 
 namespace NetDsl.Cli.Commands;
 
@@ -14,17 +15,29 @@ public static class LabCommand
     public static Command Create(CliConsole console)
     {
         var lab = new Command("lab", "Build the file's topology in network namespaces, ping every expect for real, tear it down (needs root).");
-        lab.Subcommands.Add(Sub("up", "Build the lab: namespaces, private dockerds configured by apply, veths, routes, NPTv6 and zone rules.", console, withSet: true,
-            (file, name, sets) => new LabUp(new LabDockerEngine(), console.Out.WriteLine).RunAsync(file, name, sets!).GetAwaiter().GetResult()));
+        var translator = new Option<string>("--translator")
+        {
+            Description = "Who translates the firewalls' NPTv6 rules: kernel (ip6tables SNPT/DNPT, default) or netdsl (NetDsl's gateway, `netdsl nptv6 run`, behind NFQUEUE in the same places).",
+            DefaultValueFactory = _ => "kernel",
+        };
+        translator.AcceptOnlyFromAmong("kernel", "netdsl");
+        var up = Sub("up", "Build the lab: namespaces, private dockerds configured by apply, veths, routes, NPTv6 and zone rules.", console, withSet: true,
+            (file, name, sets, parse) =>
+            {
+                Nptv6Lowering.TryParse(parse.GetValue(translator) ?? "kernel", out var chosen);
+                return new LabUp(new LabDockerEngine(), console.Out.WriteLine, chosen, SelfCommand.Prefix()).RunAsync(file, name, sets!).GetAwaiter().GetResult();
+            });
+        up.Options.Add(translator);
+        lab.Subcommands.Add(up);
         lab.Subcommands.Add(Sub("test", "Ping along every expect; compare the source seen where it arrives, and conntrack, with trace.", console, withSet: false,
-            (_, name, _) => new LabTest(console.Out.WriteLine).RunAsync(name).GetAwaiter().GetResult()));
+            (_, name, _, _) => new LabTest(console.Out.WriteLine).RunAsync(name).GetAwaiter().GetResult()));
         lab.Subcommands.Add(Sub("down", "Remove every namespace, process, mount and folder of the lab, also after a failure.", console, withSet: false,
-            (_, name, _) => LabDown.RunAsync(name, console.Out.WriteLine).GetAwaiter().GetResult()));
+            (_, name, _, _) => LabDown.RunAsync(name, console.Out.WriteLine).GetAwaiter().GetResult()));
         return lab;
     }
 
     private static Command Sub(string verb, string description, CliConsole console, bool withSet,
-        Func<string, LabName, System.Collections.Generic.Dictionary<string, string>?, LabOutcome> run)
+        Func<string, LabName, System.Collections.Generic.Dictionary<string, string>?, ParseResult, LabOutcome> run)
     {
         var file = new Argument<string>("file") { Description = "The .netdsl file." };
         var nameOption = new Option<string?>("--name") { Description = "Lab name (1-8 of a-z, 0-9); default: 6 hex digits of the file's full path." };
@@ -48,7 +61,7 @@ public static class LabCommand
                 console.Error.WriteLine($"netdsl: cannot read '{path}': no such file");
                 return ExitCodes.Usage;
             }
-            var outcome = run(path, given is null ? LabName.FromFile(path) : new LabName(given), overrides);
+            var outcome = run(path, given is null ? LabName.FromFile(path) : new LabName(given), overrides, parse);
             foreach (var e in outcome.Errors) console.Error.WriteLine("netdsl: " + e);
             return outcome.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
         });

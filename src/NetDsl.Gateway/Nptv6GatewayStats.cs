@@ -1,0 +1,33 @@
+using System;
+using System.Text.Json.Serialization;
+
+namespace NetDsl.Gateway;
+
+/// <summary>
+/// The gateway's counters at one moment (all readers summed). <see cref="DataPathAllocatedBytes"/> is what the readers'
+/// threads allocated after their first batch: the data path allocates nothing per packet, so it stays 0 however much
+/// traffic passes (tests hold it to that).
+/// </summary>
+public sealed record Nptv6GatewayStats(
+    TimeSpan Uptime,
+    long Received,
+    long Batches,
+    long TranslatedOutbound,
+    long TranslatedInbound,
+    long IcmpErrorsTranslated,
+    long NotMatched,
+    long DroppedUntranslatable,
+    long Malformed,
+    long ParameterProblemsSent,
+    long ParameterProblemsRateLimited,
+    long SendErrors,
+    int LastSendErrno,
+    long DataPathAllocatedBytes)
+{
+    [JsonIgnore]
+    public long Translated => TranslatedOutbound + TranslatedInbound;
+
+    /// <summary>One line for logs and the CLI.</summary>
+    public override string ToString() => FormattableString.Invariant(
+        $"{Received} packets in {Batches} batches: {TranslatedOutbound} outbound and {TranslatedInbound} inbound translated ({IcmpErrorsTranslated} ICMPv6 errors), {DroppedUntranslatable} dropped as untranslatable ({ParameterProblemsSent} Parameter Problems sent, {ParameterProblemsRateLimited} rate-limited), {NotMatched} matching no mapping, {Malformed} malformed, {SendErrors} send errors{(SendErrors > 0 ? " (last errno " + LastSendErrno + ")" : "")}; data path allocated {DataPathAllocatedBytes} bytes");
+}
