@@ -23,7 +23,7 @@ internal sealed class GatewayCounters
     public long SendErrors;
     public long LastSendErrno;
 
-    /// <summary>Bytes this reader's thread allocated since its first batch was done (the data path's own allocations: zero).</summary>
+    /// <summary>Bytes this reader's thread allocated after its first 16 batches, the warm-up (the data path's own allocations: zero).</summary>
     public long AllocatedBytes;
 
     /// <summary>Counts one batch's verdicts (the translated packets' ICMPv6 errors are counted by the reader, which has the bytes).</summary>

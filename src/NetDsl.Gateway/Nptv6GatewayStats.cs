@@ -5,8 +5,9 @@ namespace NetDsl.Gateway;
 
 /// <summary>
 /// The gateway's counters at one moment (all readers summed). <see cref="DataPathAllocatedBytes"/> is what the readers'
-/// threads allocated after their first batch: the data path allocates nothing per packet, so it stays 0 however much
-/// traffic passes (tests hold it to that).
+/// threads allocated after their first 16 batches (the warm-up: code running for the first time allocates a few bytes
+/// once): the data path allocates nothing per packet, so it does not grow however much traffic passes (tests hold it
+/// to that across a burst).
 /// </summary>
 public sealed record Nptv6GatewayStats(
     TimeSpan Uptime,

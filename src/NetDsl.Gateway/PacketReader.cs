@@ -55,12 +55,16 @@ internal abstract class PacketReader : IDisposable
     /// <summary>Reads one batch and handles it; false when there was nothing to read (after waiting for the descriptors or the wake event).</summary>
     protected abstract bool RunBatch();
 
-    // The first batch runs code for the first time (type loading, JIT stubs): measure from the end of it.
+    // The first batches run code for the first time (type loading, runtime stubs: a few dozen bytes once, on the first
+    // translated packet of each kind): measure from the end of the warm-up.
+    private const int WarmUpBatches = 16;
+    private int _batches;
+
     private void TrackAllocations()
     {
         long now = GC.GetAllocatedBytesForCurrentThread();
-        if (_allocationBaseline < 0) _allocationBaseline = now;
-        else Volatile.Write(ref Counters.AllocatedBytes, now - _allocationBaseline);
+        if (++_batches == WarmUpBatches) _allocationBaseline = now;
+        else if (_allocationBaseline >= 0) Volatile.Write(ref Counters.AllocatedBytes, now - _allocationBaseline);
     }
 
     public abstract void Dispose();

@@ -20,6 +20,8 @@ internal sealed unsafe class TunQueues : IDisposable
     private const nuint GetFlags = 0x8913;            // SIOCGIFFLAGS
     private const nuint SetFlags = 0x8914;            // SIOCSIFFLAGS
     private const nuint SetMtu = 0x8922;              // SIOCSIFMTU
+    private const nuint SetQueueLength = 0x8943;      // SIOCSIFTXQLEN
+    private const int QueueLength = 4096;             // as many packets as the NFQUEUE path holds (a TUN's default is 500)
     private const short IffUp = 0x1;
 
     private readonly int[] _fds;
@@ -85,6 +87,9 @@ internal sealed unsafe class TunQueues : IDisposable
             {
                 *(int*)(p + 16) = mtu;
                 FileDescriptor.Check(Native.Ioctl(control, SetMtu, p), $"set the MTU of {Name} to {mtu}");
+                // Packets routed into the device wait in its queue for a reader: a longer queue absorbs bursts.
+                *(int*)(p + 16) = QueueLength;
+                FileDescriptor.Check(Native.Ioctl(control, SetQueueLength, p), $"set the queue length of {Name}");
                 FileDescriptor.Check(Native.Ioctl(control, GetFlags, p), $"read the flags of {Name}");
                 *(short*)(p + 16) |= IffUp;
                 FileDescriptor.Check(Native.Ioctl(control, SetFlags, p), $"bring {Name} up");
