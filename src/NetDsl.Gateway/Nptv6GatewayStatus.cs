@@ -10,9 +10,11 @@ namespace NetDsl.Gateway;
 /// counters, rewritten every second and once more when it stops. <c>verify</c> and the lab read it to tell that the
 /// gateway is up, translates the rule the file says, and has translated packets.
 /// </summary>
+/// <param name="Arguments">The command line after <c>netdsl</c> (<c>nptv6 run …</c>): apply keeps a gateway that runs with the arguments it wants.</param>
 public sealed record Nptv6GatewayStatus(
     int ProcessId,
     DateTime Started,
+    IReadOnlyList<string> Arguments,
     string DataPath,
     IReadOnlyList<string> Mappings,
     bool Running,
@@ -24,6 +26,7 @@ public sealed record Nptv6GatewayStatus(
     /// <summary>Writes the file atomically (a temporary file renamed over it), so a reader never sees half of it.</summary>
     public void Write(string path)
     {
+        if (Path.GetDirectoryName(path) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
         string temporary = path + ".tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(this, Options));
         File.Move(temporary, path, overwrite: true);

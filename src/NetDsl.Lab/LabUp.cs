@@ -122,7 +122,7 @@ public sealed class LabUp
         Progress($"{plan.Steps.Count} addresses, routes and firewall rules");
         foreach (var gateway in plan.Gateways)
         {
-            var process = await Translators.GatewayProcess.StartAsync(_netdsl!, gateway.Namespace, gateway.Arguments, LabState.GatewayFolder(plan.Name), gateway.FileName);
+            var process = await NetDsl.Docker.Host.GatewayProcess.StartAsync(_netdsl!, gateway.Namespace, gateway.Arguments, LabState.GatewayFolder(plan.Name), gateway.FileName);
             Progress($"NetDsl NPTv6 gateway for {gateway.Firewall} rule {gateway.Rule}: NFQUEUE {gateway.FirstQueue} and {gateway.FirstQueue + 1} (pid {process.Pid}, log {process.LogPath})");
         }
 

@@ -33,7 +33,7 @@ public static class ApplyCommand
             {
                 try
                 {
-                    var options = new ApplyOptions(parse.GetValue(daemonJson), shell, parse.GetValue(replace), parse.GetValue(restart));
+                    var options = new ApplyOptions(parse.GetValue(daemonJson), shell, parse.GetValue(replace), parse.GetValue(restart), NetDsl: SelfCommand.Prefix());
                     var plan = ApplyPlanner.Plan(model);
                     var hostPlan = await HostPlanner.PlanAsync(engine, plan, host, options, ct);
                     HostPlanPrinter.Print(hostPlan, console);

@@ -52,6 +52,7 @@ internal static class HostPlanPrinter
             o.WriteLine($"  {action,-9} {obj.Kind} {obj.Name}{extra}");
         }
         foreach (var n in p.Nftables) o.WriteLine("  change    " + n.Describe());
+        foreach (var g in p.Gateways) o.WriteLine("  start     " + g.Step.Describe() + ": now " + g.Current);
         foreach (var n in p.HostNotes) o.WriteLine("  manual    " + n);
         foreach (var m in p.Manual) o.WriteLine("  manual    " + m.Describe());
     }

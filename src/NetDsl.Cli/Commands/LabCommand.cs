@@ -25,7 +25,7 @@ public static class LabCommand
             (file, name, sets, parse) =>
             {
                 Nptv6Lowering.TryParse(parse.GetValue(translator) ?? "kernel", out var chosen);
-                return new LabUp(new LabDockerEngine(), console.Out.WriteLine, chosen, SelfCommand.Prefix()).RunAsync(file, name, sets!).GetAwaiter().GetResult();
+                return new LabUp(new LabDockerEngine(SelfCommand.Prefix()), console.Out.WriteLine, chosen, SelfCommand.Prefix()).RunAsync(file, name, sets!).GetAwaiter().GetResult();
             });
         up.Options.Add(translator);
         lab.Subcommands.Add(up);

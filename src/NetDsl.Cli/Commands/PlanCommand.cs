@@ -31,7 +31,7 @@ public static class PlanCommand
                 try
                 {
                     var plan = ApplyPlanner.Plan(model);
-                    var hostPlan = await HostPlanner.PlanAsync(engine, plan, host, new ApplyOptions(parse.GetValue(daemonJson), shell), ct);
+                    var hostPlan = await HostPlanner.PlanAsync(engine, plan, host, new ApplyOptions(parse.GetValue(daemonJson), shell, NetDsl: SelfCommand.Prefix()), ct);
                     HostPlanPrinter.Print(hostPlan, console);
                     if (hostPlan.HasErrors) return ExitCodes.Failure;
                     return hostPlan.HasChanges ? ExitCodes.ChangesPending : ExitCodes.Success;

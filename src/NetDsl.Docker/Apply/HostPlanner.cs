@@ -12,8 +12,11 @@ using NetDsl.Planning;
 namespace NetDsl.Docker.Apply;
 
 /// <summary>Where apply acts: the engine, the daemon.json to merge (local engines only), the host shell, --replace.</summary>
-public sealed record ApplyOptions(string? DaemonJsonPath, HostShell Shell, bool Replace = false, string? RestartCommand = null, int Parallelism = 8)
+/// <param name="NetDsl">How to start netdsl for the host's NPTv6 gateways (the CLI passes itself); null: <c>netdsl</c> from the PATH.</param>
+public sealed record ApplyOptions(string? DaemonJsonPath, HostShell Shell, bool Replace = false, string? RestartCommand = null, int Parallelism = 8, IReadOnlyList<string>? NetDsl = null)
 {
+    public IReadOnlyList<string> NetDslCommand => NetDsl ?? new[] { "netdsl" };
+
     public const string DefaultDaemonJson = "/etc/docker/daemon.json";
 }
 
@@ -73,8 +76,18 @@ public static class HostPlanner
         else if (steps.Any(s => s is SetSysctlStep or LoadNftablesStep))
             notes.Add("sysctls and nftables of a remote host are not applied: install the rendered files on it by hand");
 
+        var gateways = new List<GatewayChange>();
+        if (engine.Endpoint.IsLocal)
+        {
+            var runner = new Nptv6GatewayRunner(options.Shell, options.NetDslCommand, plan.SourcePath);
+            foreach (var g in steps.OfType<RunNptv6GatewayStep>())
+                if (await runner.DifferenceAsync(g.Service) is { } current) gateways.Add(new GatewayChange(g, current));
+        }
+        else if (steps.Any(s => s is RunNptv6GatewayStep))
+            notes.Add("NetDsl's NPTv6 gateways of a remote host are not started: install the rendered netdsl-nptv6-*.service units on it by hand");
+
         return new HostPlan(host.Name, decisions, path, merge, daemonNote, restartKeys, restartReason, stopped, sysctls, nft, notes,
-            plan.Steps.OfType<PushDeviceConfigStep>().ToList());
+            plan.Steps.OfType<PushDeviceConfigStep>().ToList()) { Gateways = gateways };
     }
 
     /// <summary>

@@ -137,6 +137,8 @@ public sealed class PathTracer
                     break;
                 }
             }
+            if (ingress is not null && device.Host is { } hostIn && HostNptv6(hostIn, ingress, ref dst, Nptv6Direction.Inbound, rewrites) is { } inboundDrop)
+                return Break(inboundDrop, rewrites);
             if (ingress is not null && device.Kind == DeviceKind.DockerHost)
             {
                 var entry = state.Conntrack.FirstOrDefault(c => c.Device == device.Name && c.Masqueraded == dst && c.Peer == src);
@@ -203,6 +205,8 @@ public sealed class PathTracer
                     }
                 }
             }
+            if (device.Host is { } hostOut && HostNptv6(hostOut, egress, ref src, Nptv6Direction.Outbound, rewrites) is { } outboundDrop)
+                return Break(outboundDrop, rewrites);
             if (device.Host is { } host && ingress is not null && !isReply)
             {
                 var masquerade = host.Masquerades.FirstOrDefault(m => Matches(m, egress, src));
@@ -229,6 +233,29 @@ public sealed class PathTracer
             ingress = neighbor;
         }
         return Break($"more than {MaxHops} hops (a routing loop)");
+    }
+
+    /// <summary>
+    /// A docker-host's own NPTv6 (NetDsl's gateway, stateless as RFC 6296 is: requests and replies alike) on the packet
+    /// leaving (source) or arriving (destination) through the rule's interface: the first mapping whose prefix holds the
+    /// address. Returns why the packet is dropped, or null.
+    /// </summary>
+    private static string? HostNptv6(DockerHost host, TopologyInterface through, ref IpAddress address, Nptv6Direction direction, List<Rewrite> rewrites)
+    {
+        foreach (var rule in host.Nptv6Rules.Where(r => r.Interface == through.Name))
+        {
+            var from = address;
+            var mapping = rule.Mappings.FirstOrDefault(m => (direction == Nptv6Direction.Outbound ? m.Inside : m.Outside).Contains(from));
+            if (mapping is null) continue;
+            var result = Nptv6Translator.Create(mapping.Inside, mapping.Outside).Translate(address, direction);
+            if (!result.IsTranslated) return $"NPTv6 rule '{rule.Name}' (NetDsl's gateway on {host.Name}) drops {address}: {result.Describe()}";
+            rewrites.Add(direction == Nptv6Direction.Outbound
+                ? new Rewrite("nptv6-out", "source", address, result.Address, $"rule {rule.Name} (netdsl gateway): {mapping.Inside} -> {mapping.Outside}")
+                : new Rewrite("nptv6-in", "destination", address, result.Address, $"rule {rule.Name} (netdsl gateway): {mapping.Outside} -> {mapping.Inside}"));
+            address = result.Address;
+            return null;
+        }
+        return null;
     }
 
     private static bool Matches(Masquerade m, TopologyInterface egress, IpAddress src) =>

@@ -7,6 +7,7 @@ using NetDsl.Addressing;
 using NetDsl.Lab.Devices;
 using NetDsl.Lab.Namespaces;
 using NetDsl.Lab.Translators;
+using NetDsl.Docker.Host;
 using NetDsl.Nptv6;
 
 namespace NetDsl.Lab.Tests.Nptv6;

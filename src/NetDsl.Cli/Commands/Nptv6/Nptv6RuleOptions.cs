@@ -109,10 +109,10 @@ public sealed class Nptv6RuleOptions
             exitCode = ExitCodes.Failure;
             return false;
         }
-        var rule = Nptv6Mappings.FindRule(result.Model, ruleName);
+        var rule = Nptv6Mappings.FindMappings(result.Model, ruleName);
         if (rule is null)
         {
-            var names = result.Model.Firewalls.SelectMany(f => f.Nptv6Rules).Select(r => r.Name).ToList();
+            var names = Nptv6Mappings.RuleNames(result.Model).ToList();
             console.Error.WriteLine($"netdsl nptv6: {file} has no NPTv6 rule '{ruleName}'" +
                 (names.Count == 0 ? " (it has none)." : "; it has: " + string.Join(", ", names) + "."));
             return false;

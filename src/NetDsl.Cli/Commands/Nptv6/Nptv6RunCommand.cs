@@ -75,13 +75,15 @@ public static class Nptv6RunCommand
                 console.Error.WriteLine("netdsl nptv6 run: " + problem + ".");
                 return ExitCodes.Usage;
             }
-            return await RunAsync(options, parse.GetValue(route) ? new TunRouting(((TunDataPath)dataPath).Device, parse.GetValue(table), TunRouting.DefaultPriority, mappings.Select(m => m.Prefixes).ToList()) : null,
+            // The command line as the status file records it (apply compares it with the one it wants).
+            var commandLine = new[] { "nptv6", "run" }.Concat(parse.Tokens.SkipWhile(t => t.Value != "run").Skip(1).Select(t => t.Value)).ToList();
+            return await RunAsync(options, commandLine, parse.GetValue(route) ? new TunRouting(((TunDataPath)dataPath).Device, parse.GetValue(table), TunRouting.DefaultPriority, mappings.Select(m => m.Prefixes).ToList()) : null,
                 parse.GetValue(stats), parse.GetValue(statusFile), console, ct);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(Nptv6GatewayOptions options, TunRouting? routing, int statsSeconds, string? statusFile, CliConsole console, CancellationToken invocation)
+    private static async Task<int> RunAsync(Nptv6GatewayOptions options, IReadOnlyList<string> commandLine, TunRouting? routing, int statsSeconds, string? statusFile, CliConsole console, CancellationToken invocation)
     {
         // SIGINT and SIGTERM stop the gateway cleanly (routes removed, final counters printed) instead of killing the process.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(invocation);
@@ -112,7 +114,7 @@ public static class Nptv6RunCommand
             console.Out.WriteLine($"nptv6 gateway running (pid {Environment.ProcessId}): {options.DataPath.Describe()}; " +
                 string.Join(", ", options.Mappings.Select(m => m.Prefixes.ToString())) + (routing is null ? "" : $"; routes into {((TunDataPath)options.DataPath).Device} (table {routing.Table})"));
             console.Out.Flush();
-            WriteStatus(gateway, started, statusFile, console);
+            WriteStatus(gateway, commandLine, started, statusFile, console);
 
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var lastStats = TimeSpan.Zero;
@@ -120,7 +122,7 @@ public static class Nptv6RunCommand
             {
                 try { await Task.Delay(TimeSpan.FromSeconds(1), ct); }
                 catch (OperationCanceledException) { break; }
-                WriteStatus(gateway, started, statusFile, console);
+                WriteStatus(gateway, commandLine, started, statusFile, console);
                 if (statsSeconds > 0 && clock.Elapsed - lastStats >= TimeSpan.FromSeconds(statsSeconds))
                 {
                     lastStats = clock.Elapsed;
@@ -133,7 +135,7 @@ public static class Nptv6RunCommand
         {
             if (routing is not null) await RemoveRoutesAsync(routing);
             gateway.Stop();
-            WriteStatus(gateway, started, statusFile, console);
+            WriteStatus(gateway, commandLine, started, statusFile, console);
         }
         console.Out.WriteLine("nptv6 gateway stopped: " + gateway.Stats);
         if (gateway.Failure is { } failure)
@@ -164,12 +166,12 @@ public static class Nptv6RunCommand
         foreach (var args in routing.Teardown) await ProcessRunner.RunAsync("ip", args);
     }
 
-    private static void WriteStatus(Nptv6Gateway gateway, DateTime started, string? path, CliConsole console)
+    private static void WriteStatus(Nptv6Gateway gateway, IReadOnlyList<string> commandLine, DateTime started, string? path, CliConsole console)
     {
         if (path is null) return;
         try
         {
-            new Nptv6GatewayStatus(Environment.ProcessId, started, gateway.Options.DataPath.Describe(),
+            new Nptv6GatewayStatus(Environment.ProcessId, started, commandLine, gateway.Options.DataPath.Describe(),
                 gateway.Options.Mappings.Select(m => m.Prefixes.ToString()).ToList(), gateway.IsRunning, gateway.Failure?.Message, gateway.Stats).Write(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
