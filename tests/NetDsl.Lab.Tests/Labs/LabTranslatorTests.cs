@@ -48,6 +48,39 @@ public class LabTranslatorTests
         Assert.That(netdsl, Is.EqualTo(kernel), "lab test with NetDsl's gateway against lab test with the kernel's ip6t_NPT");
     }
 
+    /// <summary>
+    /// examples/host-nptv6: the Docker host's own NPTv6 by NetDsl's gateway, which the lab's apply starts in the host's
+    /// namespace (no systemd there: the foreground mode). Every expect passes with trace's sources, and `verify` against
+    /// the lab's engine finds the gateway running with the rule's mappings and translating.
+    /// </summary>
+    [Test]
+    public void Apply_starts_the_hosts_gateway_and_verify_sees_it_translate()
+    {
+        string file = Path.Combine(RepoPaths.Examples, "host-nptv6", "lab.netdsl");
+        var name = new LabName("x" + (Environment.ProcessId % 0xfffff).ToString("x", CultureInfo.InvariantCulture) + (++_counter).ToString(CultureInfo.InvariantCulture));
+        try
+        {
+            var (up, upOut) = Cli("lab", "up", file, "--name", name.Short);
+            Assert.That(up, Is.EqualTo(0), upOut);
+            var (test, testOut) = Cli("lab", "test", file, "--name", name.Short);
+            Assert.That(test, Is.EqualTo(0), testOut);
+            Assert.That(testOut, Does.Contain("app1 -> www  (src at isp uplink 2001:db8:ff30:10:e677::2 = trace)"));
+            string netns = name.Namespace("edge");
+            var (verify, verifyOut) = Cli("verify", file, "--docker-host", "unix://" + Path.Combine(NetDsl.Lab.Docker.PrivateDockerd.FolderFor(netns), "docker.sock"),
+                "--host-netns", netns, "--skip-external");
+            Assert.That(verify, Is.EqualTo(0), verifyOut);
+            var line = verifyOut.Split('\n').Single(l => l.Contains("NetDsl NPTv6 gateway apps_out on edge"));
+            Assert.That(line, Does.StartWith("PASS").And.Contain("observed running: fd42:7c1e:9a00:10::/64 <-> 2001:db8:ff30:10::/64"));
+            Assert.That(line, Does.Not.Contain(" 0 packets translated out"), "the expects' pings went through it");
+        }
+        finally
+        {
+            var (down, downOut) = Cli("lab", "down", file, "--name", name.Short);
+            Assert.That(down, Is.EqualTo(0), downOut);
+            Assert.That(LabDown.Leftovers(name), Is.Empty, "the gateway's files in /run/netdsl/nptv6 included");
+        }
+    }
+
     /// <summary>Up (with the translator), test, down; returns test's exit code and its report without timings.</summary>
     private static (int Code, string Report) UpTestDown(string file, string translator, Action<LabName> whileUp)
     {

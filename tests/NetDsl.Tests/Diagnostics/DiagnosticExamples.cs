@@ -67,6 +67,7 @@ public static class DiagnosticExamples
         new("NDSL5006", Fw("fd00:1::/64 -> 2001:db8:1::/64").Replace("interface out {", "interface ⟦in⟧ {"), Fw("fd00:1::/64 -> 2001:db8:1::/64")),
         new("NDSL5007", Fw("fd00:1::/64 -> 2001:db8:1::/64").Replace("  allow t_u zT -> zU\n", "").Replace("  nptv6 ", "  ⟦nptv6 ").Replace("2001:db8:1::/64\n  }", "2001:db8:1::/64\n  }⟧"), Fw("fd00:1::/64 -> 2001:db8:1::/64")),
         new("NDSL5008", Fw("fd00:1::/64 -> 2001:db8:1::/64\n    ⟦fd00:1::/64⟧ -> 2001:db8:2::/64"), Fw("fd00:1::/64 -> 2001:db8:1::/64\n    fd00:2::/64 -> 2001:db8:2::/64")),
+        new("NDSL5601", HostNpt("⟦kernel⟧"), HostNpt("netdsl")),
 
         new("NDSL6001", "docker-host h { interface eth0 address 2001:db8::5/64 }\nupstream isp { interface u address 2001:db8::1/64  host dns 2001:db8:9::8 }\n⟦expect ping h -> dns⟧\n",
             "docker-host h { interface eth0 address 2001:db8::5/64  route ::/0 via 2001:db8::1 }\nupstream isp { interface u address 2001:db8::1/64  host dns 2001:db8:9::8 }\nexpect ping h -> dns\n"),
@@ -74,6 +75,14 @@ public static class DiagnosticExamples
     };
 
     /// <summary>A firewall with zones zT (interface in) and zU (interface out), an allow rule and one NPTv6 rule.</summary>
+    private static string HostNpt(string translator) =>
+        "docker-host h {\n" +
+        "  interface eth0 address 2001:db8:ff::2/64\n" +
+        "  nptv6 r interface eth0 translator " + translator + " {\n" +
+        "    fd00:1::/64 -> 2001:db8:1::/64\n" +
+        "  }\n" +
+        "}\n";
+
     private static string Fw(string mappings) =>
         "firewall f panos {\n" +
         "  interface in zone zT address fd00:ff::1/64\n" +
