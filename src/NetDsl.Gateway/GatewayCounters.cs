@@ -18,8 +18,9 @@ internal sealed class GatewayCounters
     public long NotMatched;
     public long DroppedUntranslatable;
     public long Malformed;
-    public long ParameterProblemsSent;
-    public long ParameterProblemsRateLimited;
+    public long TooBig;
+    public long IcmpErrorsSent;
+    public long IcmpErrorsRateLimited;
     public long SendErrors;
     public long LastSendErrno;
 
@@ -65,8 +66,9 @@ internal sealed class GatewayCounters
             Sum(c => Volatile.Read(ref c.NotMatched)),
             Sum(c => Volatile.Read(ref c.DroppedUntranslatable)),
             Sum(c => Volatile.Read(ref c.Malformed)),
-            Sum(c => Volatile.Read(ref c.ParameterProblemsSent)),
-            Sum(c => Volatile.Read(ref c.ParameterProblemsRateLimited)),
+            Sum(c => Volatile.Read(ref c.TooBig)),
+            Sum(c => Volatile.Read(ref c.IcmpErrorsSent)),
+            Sum(c => Volatile.Read(ref c.IcmpErrorsRateLimited)),
             Sum(c => Volatile.Read(ref c.SendErrors)),
             (int)lastErrno,
             Sum(c => Volatile.Read(ref c.AllocatedBytes)));

@@ -39,6 +39,9 @@ public sealed class Nptv6Gateway : IDisposable
     {
         if (!OperatingSystem.IsLinux()) throw new GatewayException("the NPTv6 gateway runs on Linux only (TUN devices and netfilter queues)");
         if (options.Validate() is { } problem) throw new GatewayException(problem);
+        // Resolve every libc call now: the first call of a P/Invoke loads and looks up its library, which allocates, and
+        // a rarely taken path (a raw send, a Parameter Problem) would otherwise do that mid-traffic.
+        System.Runtime.InteropServices.Marshal.PrelinkAll(typeof(Native));
         var wake = new WakeEvent();
         var readers = new List<PacketReader>();
         IDisposable? device = null;
@@ -57,6 +60,9 @@ public sealed class Nptv6Gateway : IDisposable
                 case NfQueueDataPath nfqueue:
                     var socket = NfQueueSocket.Open(new[] { nfqueue.OutboundQueue, nfqueue.InboundQueue }, NfQueueReader.MaxPayload, queueLength: 4096);
                     readers.Add(new NfQueueReader(socket, nfqueue, new BatchTranslation(options.Mappings, options.BatchSize), icmp, wake));
+                    break;
+                case XdpDataPath xdp:
+                    readers.Add(new XdpReader(xdp, new BatchTranslation(options.Mappings, options.BatchSize), icmp, wake));
                     break;
                 default:
                     throw new GatewayException("unknown data path " + options.DataPath);

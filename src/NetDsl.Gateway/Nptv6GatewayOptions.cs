@@ -74,3 +74,22 @@ public sealed record NfQueueDataPath(ushort FirstQueue) : GatewayDataPath
 
     public override string Describe() => $"NFQUEUE {OutboundQueue} (outbound, SNPT's place) and {InboundQueue} (inbound, DNPT's place)";
 }
+
+/// <summary>
+/// AF_XDP between two interfaces (copy mode, queue 0): XDP programs hand the rule's packets straight from the inside and
+/// outside interfaces to the gateway, which translates them and sends them out of the other one itself, with the next
+/// hop's link-layer address from the kernel's neighbour table: no forwarding by the kernel for them, so the fastest
+/// path. The kernel still routes (the gateway asks it) and does neighbour discovery; what the fast path cannot send
+/// goes to the kernel's output. The interfaces' filter rules (FORWARD) do not see the fast path's packets.
+/// </summary>
+/// <param name="InsideInterface">Where the inside prefixes' hosts are (outbound packets arrive here).</param>
+/// <param name="OutsideInterface">Where the outside prefixes are routed to this host (inbound packets arrive here).</param>
+public sealed record XdpDataPath(string InsideInterface, string OutsideInterface) : GatewayDataPath
+{
+    internal override string? Validate() =>
+        InsideInterface.Length is 0 or > 15 || OutsideInterface.Length is 0 or > 15 ? "--xdp INSIDE,OUTSIDE: two interface names of 1-15 characters"
+        : InsideInterface == OutsideInterface ? "--xdp needs two different interfaces (inside, outside)"
+        : null;
+
+    public override string Describe() => $"AF_XDP on {InsideInterface} (inside) and {OutsideInterface} (outside)";
+}

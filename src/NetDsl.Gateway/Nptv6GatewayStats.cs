@@ -19,8 +19,9 @@ public sealed record Nptv6GatewayStats(
     long NotMatched,
     long DroppedUntranslatable,
     long Malformed,
-    long ParameterProblemsSent,
-    long ParameterProblemsRateLimited,
+    long TooBig,
+    long IcmpErrorsSent,
+    long IcmpErrorsRateLimited,
     long SendErrors,
     int LastSendErrno,
     long DataPathAllocatedBytes)
@@ -30,5 +31,5 @@ public sealed record Nptv6GatewayStats(
 
     /// <summary>One line for logs and the CLI.</summary>
     public override string ToString() => FormattableString.Invariant(
-        $"{Received} packets in {Batches} batches: {TranslatedOutbound} outbound and {TranslatedInbound} inbound translated ({IcmpErrorsTranslated} ICMPv6 errors), {DroppedUntranslatable} dropped as untranslatable ({ParameterProblemsSent} Parameter Problems sent, {ParameterProblemsRateLimited} rate-limited), {NotMatched} matching no mapping, {Malformed} malformed, {SendErrors} send errors{(SendErrors > 0 ? " (last errno " + LastSendErrno + ")" : "")}; data path allocated {DataPathAllocatedBytes} bytes");
+        $"{Received} packets in {Batches} batches: {TranslatedOutbound} outbound and {TranslatedInbound} inbound translated ({IcmpErrorsTranslated} ICMPv6 errors), {DroppedUntranslatable} dropped as untranslatable ({IcmpErrorsSent} ICMPv6 errors sent, {IcmpErrorsRateLimited} rate-limited), {NotMatched} matching no mapping, {Malformed} malformed, {TooBig} too big (Packet Too Big sent), {SendErrors} send errors{(SendErrors > 0 ? " (last errno " + LastSendErrno + ")" : "")}; data path allocated {DataPathAllocatedBytes} bytes");
 }

@@ -16,8 +16,8 @@ internal static unsafe class IcmpErrors
         int pointer = verdict == PacketVerdict.UntranslatableSource ? 8 : 24;
         switch (socket.SendParameterProblem(packet, pointer))
         {
-            case IcmpErrorSocket.Result.Sent: counters.ParameterProblemsSent++; break;
-            case IcmpErrorSocket.Result.RateLimited: counters.ParameterProblemsRateLimited++; break;
+            case IcmpErrorSocket.Result.Sent: counters.IcmpErrorsSent++; break;
+            case IcmpErrorSocket.Result.RateLimited: counters.IcmpErrorsRateLimited++; break;
             case IcmpErrorSocket.Result.Failed:
                 counters.SendErrors++;
                 counters.LastSendErrno = Errno.Last;

@@ -5,8 +5,9 @@ using System.Diagnostics;
 namespace NetDsl.Gateway.Linux;
 
 /// <summary>
-/// Sends the ICMPv6 Parameter Problem that RFC 6296 §3.7 asks for (and Linux's SNPT/DNPT send) when a packet cannot be
-/// translated: type 4, code 0 (erroneous header field), the pointer at the address that could not be translated, and
+/// Sends the ICMPv6 errors the gateway owes: the Parameter Problem that RFC 6296 §3.7 asks for (and Linux's SNPT/DNPT
+/// send) when a packet cannot be translated, and, on the AF_XDP path, which forwards by itself, Packet Too Big. A
+/// Parameter Problem is type 4, code 0 (erroneous header field), the pointer at the address that could not be translated, and
 /// as much of the packet as fits in the minimum MTU. Through a raw ICMPv6 socket, so the kernel routes it, picks its
 /// source address and fills the checksum, as for its own errors. Never an error about an ICMPv6 error, and never to or
 /// from a multicast or unspecified address (RFC 4443 §2.4). Rate-limited with a token bucket like the kernel's global
@@ -46,20 +47,25 @@ internal sealed unsafe class IcmpErrorSocket : IDisposable
     }
 
     /// <param name="pointer">8 when the source could not be translated, 24 for the destination.</param>
-    public Result SendParameterProblem(ReadOnlySpan<byte> packet, int pointer)
+    public Result SendParameterProblem(ReadOnlySpan<byte> packet, int pointer) => Send(packet, 4, 0, (uint)pointer);
+
+    /// <summary>Packet Too Big (type 2) with the MTU of the link the packet could not take (RFC 4443 §3.2), as a router sends it.</summary>
+    public Result SendPacketTooBig(ReadOnlySpan<byte> packet, int mtu) => Send(packet, 2, 0, (uint)mtu);
+
+    private Result Send(ReadOnlySpan<byte> packet, byte type, byte code, uint value)
     {
         if (!IsEligible(packet)) return Result.NotEligible;
-        lock (_lock) return SendLocked(packet, pointer);
+        lock (_lock) return SendLocked(packet, type, code, value);
     }
 
-    private Result SendLocked(ReadOnlySpan<byte> packet, int pointer)
+    private Result SendLocked(ReadOnlySpan<byte> packet, byte type, byte code, uint value)
     {
         if (!TakeToken()) return Result.RateLimited;
         var message = _message.Span;
-        message[0] = 4;  // Parameter Problem
-        message[1] = 0;  // erroneous header field encountered
+        message[0] = type;
+        message[1] = code;
         message[2] = message[3] = 0; // checksum: the kernel computes it for ICMPv6 raw sockets
-        BinaryPrimitives.WriteUInt32BigEndian(message.Slice(4), (uint)pointer);
+        BinaryPrimitives.WriteUInt32BigEndian(message.Slice(4), value);
         int quoted = Math.Min(packet.Length, MessageCapacity - 8);
         packet.Slice(0, quoted).CopyTo(message.Slice(8));
 

@@ -56,6 +56,25 @@ internal static unsafe partial class Native
     [LibraryImport(Libc, EntryPoint = "if_nametoindex", SetLastError = true)]
     public static partial uint IfNameToIndex(byte* name);
 
+    [LibraryImport(Libc, EntryPoint = "mmap", SetLastError = true)]
+    public static partial void* MMap(void* address, nuint length, int protection, int flags, int fd, long offset);
+
+    [LibraryImport(Libc, EntryPoint = "munmap", SetLastError = true)]
+    public static partial int MUnmap(void* address, nuint length);
+
+    [LibraryImport(Libc, EntryPoint = "getsockopt", SetLastError = true)]
+    public static partial int GetSockOpt(int fd, int level, int name, void* value, uint* length);
+
+    // bpf(2) has no libc wrapper: syscall(__NR_bpf, cmd, attr, size). Integer arguments only, which every Linux ABI .NET
+    // runs on passes to a variadic function as to any other.
+    [LibraryImport(Libc, EntryPoint = "syscall", SetLastError = true)]
+    public static partial long Syscall(long number, long cmd, void* attr, long size);
+
+    public const int ProtRead = 1, ProtWrite = 2;
+    public const int MapShared = 0x01, MapPrivate = 0x02, MapAnonymous = 0x20, MapPopulate = 0x8000;
+    public const int AfXdp = 44;
+    public const int IpProtoRaw = 255;
+
     // open(2) flags, socket types and options (Linux, all architectures .NET runs on).
     public const int ReadWrite = 2;
     public const int NonBlocking = 0x800;

@@ -12,8 +12,8 @@ namespace NetDsl.Benchmarks.Throughput;
 /// `throughput`: 64-byte UDP over IPv6 through one namespace pair, sender ── router ── receiver, with the same sender and
 /// receiver for every path, in one run: no router at all (the sender in the router's namespace: what the path costs
 /// without forwarding), plain kernel forwarding (the limit), the kernel's ip6t_NPT, and NetDsl's gateway — the CLI
-/// (`netdsl nptv6 run`, generic translators) behind NFQUEUE and behind a TUN device, and the library hosted with the
-/// compiled translator behind NFQUEUE. Each path is measured twice: unpaced (the sender as fast as it can: the most the
+/// (`netdsl nptv6 run`, generic translators) behind NFQUEUE, behind a TUN device and on AF_XDP, and the library hosted
+/// with the compiled translator behind NFQUEUE and on AF_XDP. Each path is measured twice: unpaced (the sender as fast as it can: the most the
 /// path delivers, and what it loses) and paced at a rate every path carries without loss (CPU per packet). CPU is that of
 /// every process on the path plus ksoftirqd (<see cref="CpuMeter"/>). Not BenchmarkDotNet: this times the kernel and
 /// three processes, not a method; the ratios are against the kernel paths measured in the same run.
@@ -79,7 +79,7 @@ internal sealed class ThroughputBenchmark
                 case "--cpu": cpu = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--paths": paths.AddRange(Next().Split(',')); break;
                 default:
-                    Console.Error.WriteLine("throughput [--seconds 5] [--rate 20000] [--rounds 3] [--cpu N (pin every process to one CPU)] [--paths direct,forward,kernel-npt,netdsl-nfqueue,netdsl-tun,compiled-nfqueue]");
+                    Console.Error.WriteLine("throughput [--seconds 5] [--rate 20000] [--rounds 3] [--cpu N (pin every process to one CPU)] [--paths direct,forward,kernel-npt,netdsl-nfqueue,netdsl-tun,netdsl-xdp,compiled-nfqueue,compiled-xdp]");
                     return null;
             }
         }
@@ -103,6 +103,11 @@ internal sealed class ThroughputBenchmark
         await _receiver.ExecCheckedAsync("ip", "-6", "route", "add", "default", "via", RouterOutside);
         foreach (var ns in new[] { _sender, _router, _receiver })
             await ns.ExecAsync("sysctl", "-qw", "net.ipv6.conf.all.router_solicitations=0");
+        // The senders' checksums computed in full, for every path alike: over veth a local sender's UDP checksum is
+        // otherwise left to "hardware" that never comes (CHECKSUM_PARTIAL), which the kernel's paths complete but an
+        // AF_XDP socket cannot (it sees only the bytes). Needs ethtool.
+        await _sender.ExecCheckedAsync("ethtool", "-K", "s0", "tx", "off");
+        await _router.ExecCheckedAsync("ethtool", "-K", "r1", "tx", "off");
         // Neighbours resolved before any measurement.
         await _sender.ExecCheckedAsync("ping", "-6", "-n", "-q", "-c", "1", "-W", "2", ReceiverAddress);
         await _router.ExecCheckedAsync("ping", "-6", "-n", "-q", "-c", "1", "-W", "2", SenderAddress);
@@ -132,6 +137,12 @@ internal sealed class ThroughputBenchmark
         }, Flush);
         yield return new Path("netdsl-tun", "netdsl nptv6 run --tun --route (generic translator)", false,
             async () => await StartGatewayAsync(NetDsl.Cli.SelfCommand.Prefix().Concat(new[] { "nptv6", "run", "--inside", Inside, "--outside", Outside, "--tun", "ndtp" + _suffix, "--route" }), "nptv6 gateway running"),
+            () => Task.CompletedTask);
+        yield return new Path("netdsl-xdp", "netdsl nptv6 run --xdp (AF_XDP, generic translator)", false,
+            async () => await StartGatewayAsync(NetDsl.Cli.SelfCommand.Prefix().Concat(new[] { "nptv6", "run", "--inside", Inside, "--outside", Outside, "--xdp", "r0,r1" }), "nptv6 gateway running"),
+            () => Task.CompletedTask);
+        yield return new Path("compiled-xdp", "the gateway library with the compiled translator, AF_XDP", false,
+            async () => await StartGatewayAsync(new[] { Environment.ProcessPath ?? "dotnet", typeof(ThroughputBenchmark).Assembly.Location, "throughput-gateway", "xdp" }, "gateway running"),
             () => Task.CompletedTask);
         yield return new Path("compiled-nfqueue", "the gateway library with the compiled translator, NFQUEUE", false, async () =>
         {

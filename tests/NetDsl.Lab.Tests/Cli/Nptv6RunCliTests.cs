@@ -22,7 +22,9 @@ public class Nptv6RunCliTests
 
     private static readonly string[] Pair = { "--inside", "fd00:1::/64", "--outside", "2001:db8:1::/64" };
 
-    [TestCase(new[] { "--tun", "a", "--nfqueue", "1" }, "either --tun NAME or --nfqueue N")]
+    [TestCase(new[] { "--tun", "a", "--nfqueue", "1" }, "give one data path")]
+    [TestCase(new[] { "--xdp", "eth0" }, "give INSIDE,OUTSIDE")]
+    [TestCase(new[] { "--xdp", "eth0,eth0" }, "two different interfaces")]
     [TestCase(new[] { "--nfqueue", "65535" }, "use 0-65534")]
     [TestCase(new[] { "--nfqueue", "5", "--route" }, "--route is for --tun")]
     [TestCase(new[] { "--tun", "much-too-long-name" }, "1-15 characters")]

@@ -59,6 +59,20 @@ public sealed class NptOracleLab : IAsyncDisposable
 
     public TunDevice Tun { get; private set; } = null!;
 
+    // With the AF_XDP gateway, packets must arrive on the router's veths to be seen: they are injected into the inside
+    // and the outside host instead, which forward them to the router (one more hop, so one more off the hop limit).
+    private TunDevice? _insideTun, _outsideTun;
+
+    /// <summary>How many routers a crafted packet crosses before it is captured: the router, and with XDP the edge host too.</summary>
+    public int Hops => Translator == OracleTranslator.GatewayXdp ? 2 : 1;
+
+    /// <summary>Injects a crafted packet where it starts: into the router (or, with XDP, into the host it comes from).</summary>
+    public void Inject(byte[] packet, Nptv6Direction direction)
+    {
+        if (Translator != OracleTranslator.GatewayXdp) Tun.Write(packet);
+        else (direction == Nptv6Direction.Outbound ? _insideTun! : _outsideTun!).Write(packet);
+    }
+
     public static async Task<NptOracleLab> CreateAsync(IReadOnlyList<Nptv6Translator> rules, OracleTranslator translator = OracleTranslator.Kernel)
     {
         string suffix = Guid.NewGuid().ToString("N").Substring(0, 6);
@@ -121,7 +135,12 @@ public sealed class NptOracleLab : IAsyncDisposable
             // Every rule in one gateway: their prefixes are disjoint, so first match picks the rule the kernel would.
             var arguments = Rules.SelectMany(r => new[] { "--inside", r.Prefixes.Inside.ToString(), "--outside", r.Prefixes.Outside.ToString() }).ToList();
             arguments.Add("--linux");
-            arguments.AddRange(Translator == OracleTranslator.GatewayNfQueue ? new[] { "--nfqueue", "100" } : new[] { "--tun", "ndg" + Suffix, "--route" });
+            arguments.AddRange(Translator switch
+            {
+                OracleTranslator.GatewayNfQueue => new[] { "--nfqueue", "100" },
+                OracleTranslator.GatewayXdp => new[] { "--xdp", "ri,ro" },
+                _ => new[] { "--tun", "ndg" + Suffix, "--route" },
+            });
             Gateway = await GatewayProcess.StartAsync(NetDsl.Cli.SelfCommand.Prefix(), Router.Name, arguments, System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ndsl-npt-" + Suffix), "gateway");
         }
 
@@ -137,6 +156,23 @@ public sealed class NptOracleLab : IAsyncDisposable
         await NetDsl.Docker.Processes.ProcessRunner.RunAsync("ip", new[] { "link", "set", Tun.Name, "netns", Router.Name }).ContinueWith(t => t.Result.EnsureSuccess());
         await Router.ExecCheckedAsync("sysctl", "-qw", $"net.ipv6.conf.{Tun.Name}.accept_ra=0");
         await Router.ExecCheckedAsync("ip", "link", "set", Tun.Name, "up");
+        if (Translator == OracleTranslator.GatewayXdp)
+        {
+            _insideTun = await EdgeTunAsync(Inside, "ndi" + Suffix);
+            _outsideTun = await EdgeTunAsync(Outside, "ndo" + Suffix);
+            // Inbound packets for the inside prefixes end at the inside host (captured there), not forwarded back.
+            foreach (var rule in Rules)
+                await Inside.ExecCheckedAsync("ip", "-6", "route", "add", "blackhole", rule.Prefixes.Inside.ToString());
+        }
+    }
+
+    private static async Task<TunDevice> EdgeTunAsync(NetworkNamespace ns, string name)
+    {
+        var tun = TunDevice.Create(name);
+        await NetDsl.Docker.Processes.ProcessRunner.RunAsync("ip", new[] { "link", "set", tun.Name, "netns", ns.Name }).ContinueWith(t => t.Result.EnsureSuccess());
+        await ns.ExecCheckedAsync("sysctl", "-qw", "net.ipv6.conf.all.forwarding=1", $"net.ipv6.conf.{tun.Name}.accept_ra=0");
+        await ns.ExecCheckedAsync("ip", "link", "set", tun.Name, "up");
+        return tun;
     }
 
     /// <summary>Adds addresses to the inside host (so it can ping from them and the router can reach them).</summary>
@@ -163,6 +199,8 @@ public sealed class NptOracleLab : IAsyncDisposable
             catch (System.IO.IOException) { }
         }
         Tun?.Dispose();
+        _insideTun?.Dispose();
+        _outsideTun?.Dispose();
         foreach (var ns in _namespaces) await ns.DisposeAsync();
         _namespaces.Clear();
     }
@@ -179,4 +217,7 @@ public enum OracleTranslator
 
     /// <summary>`netdsl nptv6 run --tun --route`: routes into a TUN device (tayga's design).</summary>
     GatewayTun,
+
+    /// <summary>`netdsl nptv6 run --xdp ri,ro`: AF_XDP on the router's veths, the gateway forwarding the rule's packets itself.</summary>
+    GatewayXdp,
 }

@@ -29,13 +29,14 @@ public static class Nptv6RunCommand
         var table = new Option<int>("--table") { Description = $"With --route: the routing table of the inside prefixes' policy rule (default {TunRouting.DefaultTable}; one per gateway).", DefaultValueFactory = _ => TunRouting.DefaultTable };
         var keepHopLimit = new Option<bool>("--no-hop-limit-compensation") { Description = "With --tun: leave the hop limit as the kernel's two forwardings leave it (one less than with the kernel's own NPTv6)." };
         var nfqueue = new Option<int?>("--nfqueue") { Description = "Data path: NFQUEUE number N receives what SNPT would translate, N+1 what DNPT would (ip6tables ... -j NFQUEUE --queue-num N)." };
+        var xdp = new Option<string?>("--xdp") { Description = "Data path: AF_XDP on INSIDE,OUTSIDE (two interfaces): the gateway forwards the rule's packets between them itself, the fastest path (docs/nptv6.md)." };
         var batch = new Option<int>("--batch") { Description = "Packets per batch (default 64).", DefaultValueFactory = _ => 64 };
         var noIcmp = new Option<bool>("--no-icmp-errors") { Description = "Drop untranslatable packets silently instead of answering ICMPv6 Parameter Problem." };
         var stats = new Option<int>("--stats") { Description = "Print the counters every N seconds (default 0: only when stopping).", DefaultValueFactory = _ => 0 };
         var statusFile = new Option<string?>("--status-file") { Description = "Write the gateway's status and counters (JSON) to this file every second and when stopping." };
         var command = new Command("run", "Run the userspace NPTv6 gateway: translate live packets from a TUN device or NFQUEUE until SIGINT/SIGTERM.") { file };
         rule.AddTo(command);
-        foreach (var option in new Option[] { tun, queues, mtu, route, table, keepHopLimit, nfqueue, batch, noIcmp, stats, statusFile }) command.Options.Add(option);
+        foreach (var option in new Option[] { tun, queues, mtu, route, table, keepHopLimit, nfqueue, xdp, batch, noIcmp, stats, statusFile }) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
         {
             string? path = parse.GetValue(file);
@@ -45,13 +46,23 @@ public static class Nptv6RunCommand
                 return ExitCodes.Usage;
             }
             if (!rule.TryResolve(parse, console, path, out var mappings, out int exitCode)) return exitCode;
-            if (parse.GetValue(nfqueue) is not null && parse.GetValue(tun) is not null)
+            if ((parse.GetValue(nfqueue) is not null ? 1 : 0) + (parse.GetValue(tun) is not null ? 1 : 0) + (parse.GetValue(xdp) is not null ? 1 : 0) > 1)
             {
-                console.Error.WriteLine("netdsl nptv6 run: give either --tun NAME or --nfqueue N, not both.");
+                console.Error.WriteLine("netdsl nptv6 run: give one data path: --tun NAME, --nfqueue N or --xdp INSIDE,OUTSIDE.");
                 return ExitCodes.Usage;
             }
             GatewayDataPath dataPath;
-            if (parse.GetValue(nfqueue) is { } queue)
+            if (parse.GetValue(xdp) is { } interfaces)
+            {
+                var pair = interfaces.Split(',');
+                if (pair.Length != 2 || parse.GetValue(route))
+                {
+                    console.Error.WriteLine(pair.Length != 2 ? $"netdsl nptv6 run: --xdp '{interfaces}': give INSIDE,OUTSIDE (two interface names)." : "netdsl nptv6 run: --route is for --tun.");
+                    return ExitCodes.Usage;
+                }
+                dataPath = new XdpDataPath(pair[0].Trim(), pair[1].Trim());
+            }
+            else if (parse.GetValue(nfqueue) is { } queue)
             {
                 if (queue < 0 || queue > 65534)
                 {
