@@ -42,6 +42,15 @@ public static class LabDown
             .Concat(DockerdFolders(name).Select(f => Path.GetFileName(f)!["netdsl-dockerd-".Length..]))
             .Where(n => n.StartsWith(name.Prefix, StringComparison.Ordinal))   // never anyone else's dockerd
             .Distinct(StringComparer.Ordinal).ToList();
+        // NetDsl NPTv6 gateways first (the firewalls', and those apply started in a Docker host's namespace): removing a
+        // dockerd unlinks its namespace, and a gateway still in it would keep it alive, out of every later search.
+        var gateways = dockerds.Concat(state?.AllNamespaces ?? Enumerable.Empty<string>())
+            .Concat(NetworkNamespace.List().Where(n => n.StartsWith(name.Prefix, StringComparison.Ordinal)))
+            .Where(n => n.StartsWith(name.Prefix, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)
+            .SelectMany(n => ProcessTree.InNetworkNamespace("/run/netns/" + n))
+            .Intersect(ProcessTree.WithCommandLineContaining(" nptv6 run ")).ToList();
+        await ProcessTree.KillAsync(gateways);
+
         // In parallel: each one waits for its own dockerd to stop, and the engines share nothing.
         await Task.WhenAll(dockerds.Select(async d =>
         {

@@ -78,6 +78,8 @@ public class LabTranslatorTests
             var (down, downOut) = Cli("lab", "down", file, "--name", name.Short);
             Assert.That(down, Is.EqualTo(0), downOut);
             Assert.That(LabDown.Leftovers(name), Is.Empty, "the gateway's files in /run/netdsl/nptv6 included");
+            // A gateway left in the Docker host's namespace would keep that namespace alive after its name is gone.
+            Assert.That(NetDsl.Docker.Processes.ProcessTree.WithCommandLineContaining(name.Namespace("edge") + "/apps_out.json"), Is.Empty, "the host's gateway stopped");
         }
     }
 
