@@ -46,6 +46,8 @@ public class DaemonJsonMergeTests
     [TestCase("{ \"ipv6\": tru")]
     [TestCase("[1, 2]")]
     [TestCase("\"text\"")]
+    [TestCase("{\"ipv6\": false, \"ipv6\": true}")]     // found with the daemon-json fuzz target: threw ArgumentException
+    [TestCase("{\"log-opts\": {\"a\": 1, \"a\": 2}}")]
     public void Malformed_file_is_an_error(string existing)
     {
         var r = DaemonJsonMerge.Merge(existing, Seed);

@@ -40,7 +40,11 @@ public static class DaemonJsonMerge
         {
             try
             {
-                var parsed = JsonNode.Parse(existing, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
+                // A key given twice is refused like any other invalid JSON (a JsonObject would throw on it; found with the fuzz target).
+                var parsed = JsonNode.Parse(existing, documentOptions: new JsonDocumentOptions
+                {
+                    CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false, AllowDuplicateProperties = false,
+                });
                 if (parsed is not JsonObject obj)
                     return new DaemonJsonMergeResult("daemon.json is not a JSON object (it holds " + (parsed?.GetValueKind().ToString().ToLowerInvariant() ?? "null") + "); fix or remove it, NetDsl leaves it untouched", existing, Array.Empty<DaemonKeyChange>());
                 root = obj;

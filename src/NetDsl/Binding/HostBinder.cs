@@ -32,7 +32,7 @@ internal static class HostBinder
                 context.Diagnostics.Report(DiagnosticDefinitions.EngineVersionUnsupported, node.Span, node.Text);
         }
 
-        var interfaces = DevicePartsBinder.Interfaces(context, statement, name, zoned: false);
+        var interfaces = DevicePartsBinder.Interfaces(context, statement, name, zoned: false, linux: true);
         var routes = DevicePartsBinder.Routes(context, statement, name, interfaces);
         var daemon = DaemonSettings.Empty;
         foreach (var setting in statement.Settings("daemon")) daemon = BindDaemon(context, setting, engine);
@@ -51,6 +51,8 @@ internal static class HostBinder
             }
             string? outNot = setting.Option("out-not") is { } o1 ? context.Values.Name(o1.Values[0], "interface", isInterface: true) : null;
             string? outIf = setting.Option("out") is { } o2 ? context.Values.Name(o2.Values[0], "interface", isInterface: true) : null;
+            if (outNot is not null) context.HostInterfaceUses.Add((name, outNot, setting.Option("out-not")!.Values[0].Span));
+            if (outIf is not null) context.HostInterfaceUses.Add((name, outIf, setting.Option("out")!.Values[0].Span));
             IpPrefix? source = setting.Option("source") is { } s ? context.Values.Prefix(s.Values[0], "masquerade source") : null;
             masquerades.Add(new Masquerade(family, outNot, outIf, source, setting.Span));
         }
@@ -87,6 +89,10 @@ internal static class HostBinder
                 context.Diagnostics.Report(DiagnosticDefinitions.WrongFamily, setting.Argument(0)!.Span, "fixed-cidr-v6", "IPv6", fixedCidr, "IPv4");
                 fixedCidr = null;
             }
+            else if (fixedCidr is { } usable && !UnicastRanges.Check(context, usable, setting.Argument(0)!, "fixed-cidr-v6", "docker0"))
+            {
+                fixedCidr = null;
+            }
             else if (fixedCidr is { Length: > 80 } f)
             {
                 context.Diagnostics.Report(DiagnosticDefinitions.FixedCidrTooLong, setting.Argument(0)!.Span, f);
@@ -97,6 +103,7 @@ internal static class HostBinder
         {
             var pool = context.Values.Prefix(setting.Argument(0)!, "address pool base");
             int? size = setting.Option("size") is { } sz ? context.Values.Integer(sz.Values[0], "pool size", 1, 128) : null;
+            if (pool is { } unusable && !UnicastRanges.Check(context, unusable, setting.Argument(0)!, "Address pool", "a pool of network subnets")) continue;
             if (pool is { } p)
             {
                 if (size is null)

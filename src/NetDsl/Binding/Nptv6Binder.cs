@@ -33,7 +33,7 @@ internal static class Nptv6Binder
             var iface = interfaces.FirstOrDefault(x => x.Name == ifName);
             if (ifName is not null && iface is null)
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, i.Values[0].Span, firewall, ifName, DevicePartsBinder.Known(interfaces));
+                context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, i.Values[0].Span, firewall, ifName, DevicePartsBinder.Known(ifName, interfaces.Select(x => x.Name)));
                 ok = false;
             }
             else if (iface is not null && to is not null && iface.Zone != to)

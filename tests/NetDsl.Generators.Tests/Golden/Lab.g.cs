@@ -438,6 +438,7 @@ expect ping cnt01 -> dns.google
                 IpRange6: null,
                 Subnet4: _Prefix(_V4(0xAC1A0000), 16) /* 172.26.0.0/16 */,
                 Gateway4: _V4(0xAC1A0001) /* 172.26.0.1 */,
+                IpRange4: null,
                 BridgeName: "br_ipv6_nw",
                 Options: _KeyValues(
                     new global::NetDsl.Model.KeyValue(Key: "com.docker.network.bridge.name", Value: "br_ipv6_nw")),
