@@ -69,7 +69,7 @@ internal static class Nptv6Binder
             ifName = context.Values.Name(i.Values[0], "interface", isInterface: true);
             if (ifName is not null && !interfaces.Any(x => x.Name == ifName))
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, i.Values[0].Span, host, ifName, DevicePartsBinder.Known(interfaces));
+                context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, i.Values[0].Span, host, ifName, DevicePartsBinder.Known(ifName, interfaces.Select(x => x.Name)));
                 ok = false;
             }
         }
