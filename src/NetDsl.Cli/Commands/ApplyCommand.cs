@@ -85,7 +85,7 @@ public static class ApplyCommand
                 return await HostRuns.RunAsync(targets, console, "applying", (target, output) =>
                 {
                     var options = new ApplyOptions(target.DaemonJson, target.Shell, parse.GetValue(replace), parse.GetValue(restart), Math.Clamp(parse.GetValue(parallelism), 1, 64),
-                        StopTimeoutOrDefault: TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(stopTimeout), 0, 3600)), EngineLog: parse.GetValue(engineLog), OwnerIsProject: model.Project is not null);
+                        StopTimeoutOrDefault: TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(stopTimeout), 0, 3600)), EngineLog: parse.GetValue(engineLog), OwnerIsProject: model.Project is not null, NetDsl: SelfCommand.Prefix());
                     return ApplyHostAsync(model, target, options, output, interruption);
                 });
             }

@@ -20,7 +20,7 @@ public static class PlanCommand
         try
         {
             var plan = ApplyPlanner.Plan(model);
-            var hostPlan = await HostPlanner.PlanAsync(engine, plan, host, new ApplyOptions(target.DaemonJson, target.Shell, replace, OwnerIsProject: model.Project is not null), ct);
+            var hostPlan = await HostPlanner.PlanAsync(engine, plan, host, new ApplyOptions(target.DaemonJson, target.Shell, replace, OwnerIsProject: model.Project is not null, NetDsl: SelfCommand.Prefix()), ct);
             HostPlanPrinter.Print(hostPlan, console);
             if (hostPlan.HasErrors) return ExitCodes.Failure;
             return hostPlan.HasChanges ? ExitCodes.ChangesPending : ExitCodes.Success;

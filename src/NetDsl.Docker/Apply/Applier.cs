@@ -19,7 +19,7 @@ namespace NetDsl.Docker.Apply;
 /// <summary>
 /// Executes a <see cref="HostPlan"/>: daemon.json, restart, sysctls, old objects set aside for --replace
 /// (<see cref="Replacement"/>), networks (in parallel), containers (each created, connected and started, in parallel),
-/// nftables. Refuses to start when any object drifts or is not ours, or a preflight check fails. A failure stops the later phases; the report says what was and was not done, and a re-run converges
+/// nftables, NetDsl's NPTv6 gateways. Refuses to start when any object drifts or is not ours, or a preflight check fails. A failure stops the later phases; the report says what was and was not done, and a re-run converges
 /// because every decision is re-read from the engine.
 /// </summary>
 public sealed class Applier
@@ -74,8 +74,12 @@ public sealed class Applier
             _outcomes.Add(new StepOutcome("networks and containers", StepStatus.NotAttempted, _stop.IsCancellationRequested ? "interrupted" : null));
             return Report(clock, callsBefore);
         }
-        if (await ObjectsAsync(plan, host, hostPlan)) await NftablesAsync(hostPlan);
-        else _outcomes.Add(new StepOutcome("nftables", StepStatus.NotAttempted, _stop.IsCancellationRequested ? "interrupted" : null));
+        if (await ObjectsAsync(plan, host, hostPlan))
+        {
+            await NftablesAsync(hostPlan);
+            await GatewaysAsync(plan, hostPlan);
+        }
+        else _outcomes.Add(new StepOutcome("nftables and NPTv6 gateways", StepStatus.NotAttempted, _stop.IsCancellationRequested ? "interrupted" : null));
         foreach (var m in hostPlan.Manual) _outcomes.Add(new StepOutcome(m.Describe(), StepStatus.Manual, Blocking: false));
         return Report(clock, callsBefore);
     }
@@ -183,6 +187,18 @@ public sealed class Applier
             if (Interrupted(n.Describe())) return;
             var error = await NftablesLoader.LoadAsync(_options.Shell, n);
             _outcomes.Add(new StepOutcome(n.Describe(), error is null ? StepStatus.Done : StepStatus.Failed, error));
+        }
+    }
+
+    // After the networks exist: the gateway's routes go through the host's interfaces.
+    private async Task GatewaysAsync(ApplyPlan plan, HostPlan p)
+    {
+        var runner = new Nptv6GatewayRunner(_options.Shell, _options.NetDslCommand, plan.SourcePath);
+        foreach (var g in p.Gateways)
+        {
+            var error = await runner.EnsureAsync(g.Step.Service);
+            string how = runner.UsesSystemd ? "systemd unit " + g.Step.Service.UnitName : "in the foreground, detached";
+            _outcomes.Add(new StepOutcome(g.Step.Describe() + " (" + how + ")", error is null ? StepStatus.Done : StepStatus.Failed, error));
         }
     }
 

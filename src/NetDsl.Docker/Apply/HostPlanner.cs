@@ -16,13 +16,17 @@ namespace NetDsl.Docker.Apply;
 /// <param name="EngineLog">A file holding the engine's log (its last fatal line explains a failed restart); default: the journal.</param>
 /// <param name="OwnerIsProject">The file names its owner with a <c>project</c> statement (else its file name is the owner, see <see cref="Orphans"/>).</param>
 /// <param name="RestartWaitOrDefault">How long to wait for the engine after the restart command (default 60 s).</param>
+/// <param name="NetDsl">How to start netdsl for the host's NPTv6 gateways (the CLI passes itself); null: <c>netdsl</c> from the PATH.</param>
 public sealed record ApplyOptions(string? DaemonJsonPath, HostShell Shell, bool Replace = false, string? RestartCommand = null, int Parallelism = 8,
-    TimeSpan? StopTimeoutOrDefault = null, string? EngineLog = null, TimeSpan? RestartWaitOrDefault = null, bool OwnerIsProject = false)
+    TimeSpan? StopTimeoutOrDefault = null, string? EngineLog = null, TimeSpan? RestartWaitOrDefault = null, bool OwnerIsProject = false,
+    IReadOnlyList<string>? NetDsl = null)
 {
     public TimeSpan StopTimeout => StopTimeoutOrDefault ?? TimeSpan.FromSeconds(10);
 
     /// <summary>How long apply waits for the engine to answer after the restart command returned.</summary>
     public TimeSpan RestartWait => RestartWaitOrDefault ?? TimeSpan.FromSeconds(60);
+
+    public IReadOnlyList<string> NetDslCommand => NetDsl ?? new[] { "netdsl" };
 
     public const string DefaultDaemonJson = "/etc/docker/daemon.json";
 }
@@ -91,8 +95,18 @@ public static class HostPlanner
         else if (steps.Any(s => s is SetSysctlStep or LoadNftablesStep))
             notes.Add("sysctls and nftables of a remote host are not applied: install the rendered files on it by hand");
 
+        var gateways = new List<GatewayChange>();
+        if (engine.Endpoint.IsLocal)
+        {
+            var runner = new Nptv6GatewayRunner(options.Shell, options.NetDslCommand, plan.SourcePath);
+            foreach (var g in steps.OfType<RunNptv6GatewayStep>())
+                if (await runner.DifferenceAsync(g.Service) is { } current) gateways.Add(new GatewayChange(g, current));
+        }
+        else if (steps.Any(s => s is RunNptv6GatewayStep))
+            notes.Add("NetDsl's NPTv6 gateways of a remote host are not started: install the rendered netdsl-nptv6-*.service units on it by hand");
+
         return new HostPlan(host.Name, decisions, path, merge, daemonNote, restartKeys, restartReason, stopped, sysctls, nft, notes,
-            plan.Steps.OfType<PushDeviceConfigStep>().ToList(), problems, orphans, nftRemovals, ownerWarning, Orphans.AsideLeftovers(state, plan, host.Name));
+            plan.Steps.OfType<PushDeviceConfigStep>().ToList(), problems, orphans, nftRemovals, ownerWarning, Orphans.AsideLeftovers(state, plan, host.Name)) { Gateways = gateways };
     }
 
     /// <summary>

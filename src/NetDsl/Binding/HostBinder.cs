@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using NetDsl.Addressing;
 using NetDsl.Diagnostics;
 using NetDsl.Model;
@@ -7,7 +8,7 @@ using NetDsl.Syntax;
 
 namespace NetDsl.Binding;
 
-/// <summary><c>docker-host NAME { engine, interface, route, daemon { … }, masquerade }</c>.</summary>
+/// <summary><c>docker-host NAME { engine, interface, route, daemon { … }, masquerade, nptv6 }</c>.</summary>
 internal static class HostBinder
 {
     public static DockerHost? Bind(BindingContext context, SettingSyntax statement)
@@ -55,7 +56,18 @@ internal static class HostBinder
             IpPrefix? source = setting.Option("source") is { } s ? context.Values.Prefix(s.Values[0], "masquerade source") : null;
             masquerades.Add(new Masquerade(family, outNot, outIf, source, setting.Span));
         }
-        return new DockerHost(name, engine, interfaces, routes, daemon, masquerades.ToEquatableArray(), statement.Span);
+        var nptv6 = new List<HostNptv6Rule>();
+        foreach (var setting in statement.Settings("nptv6"))
+        {
+            if (Nptv6Binder.BindHost(context, setting, name, interfaces) is not { } rule) continue;
+            foreach (var m in rule.Mappings)
+            {
+                var o = nptv6.SelectMany(r => r.Mappings.Select(x => (Rule: r, Mapping: x))).FirstOrDefault(x => x.Mapping.Inside.Overlaps(m.Inside));
+                if (o.Rule is not null) context.Diagnostics.Report(DiagnosticDefinitions.Nptv6OverlappingInside, m.Span, m.Inside, o.Mapping.Inside, o.Rule.Name);
+            }
+            nptv6.Add(rule);
+        }
+        return new DockerHost(name, engine, interfaces, routes, daemon, masquerades.ToEquatableArray(), nptv6.ToEquatableArray(), statement.Span);
     }
 
     private static DaemonSettings BindDaemon(BindingContext context, SettingSyntax daemon, EngineVersion engine)

@@ -138,6 +138,8 @@ public static class DiagnosticDefinitions
         "No allow rule passes {0} -> {1}, so NAT rule '{2}' never sees traffic (PAN-OS NAT passes nothing by itself).", "Add 'allow NAME {0} -> {1}'.");
     public static readonly DiagnosticDefinition Nptv6OverlappingInside = new("NDSL5008", Severity.Error, Nptv6, "NPTv6 inside prefixes overlap",
         "Inside prefix {0} overlaps {1} of rule '{2}'.", "Make inside prefixes disjoint.");
+    public static readonly DiagnosticDefinition Nptv6HostTranslator = new("NDSL5601", Severity.Error, Nptv6, "Unknown translator for a host's NPTv6",
+        "NPTv6 rule '{0}' on docker-host '{1}' asks for translator '{2}'; a host's NPTv6 runs NetDsl's gateway.", "Write 'translator netdsl' (apply runs `netdsl nptv6 run` for the rule).");
 
     // Paths
     public static readonly DiagnosticDefinition PathBroken = new("NDSL6001", Severity.Error, Paths, "Expected path does not work",
@@ -161,7 +163,7 @@ public static class DiagnosticDefinitions
         SubnetOnTwoLinks, RoutedSubnetReused,
         BridgeNameTooLong, Ipv6WithoutFixedCidr, Ip6TablesNeedsExperimental, UnsupportedDriver, SubnetTooSmallForContainers, ContainerNetworksOnTwoHosts, EngineVersionUnsupported, GatewayOutsideSubnet, FixedCidrTooLong, InterfaceNameTooLong,
         NextHopNotConnected, LinkLocalNeedsInterface, UnknownInterface, DuplicateRoute, NextHopIsSelf,
-        Nptv6LengthMismatch, Nptv6PrefixTooLong, Nptv6InsideNotUla, Nptv6SharedOutside, UnknownZone, Nptv6InterfaceNotInZone, NoAllowRule, Nptv6OverlappingInside,
+        Nptv6LengthMismatch, Nptv6PrefixTooLong, Nptv6InsideNotUla, Nptv6SharedOutside, UnknownZone, Nptv6InterfaceNotInZone, NoAllowRule, Nptv6OverlappingInside, Nptv6HostTranslator,
         PathBroken, ExpectUnknownEndpoint, PathOpen,
         InternalError,
     };

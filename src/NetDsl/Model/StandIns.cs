@@ -35,10 +35,10 @@ public static class StandIns
         var hosts = partial.Hosts.ToList();
         foreach (var (s, name) in Missing(Declared("docker-host", NameRules.IsNodeName), hosts.Select(h => h.Name)))
             hosts.Add(new DockerHost(name, EngineVersion.Default, EquatableArray<NetworkInterface>.Empty, EquatableArray<Route>.Empty, DaemonSettings.Empty,
-                EquatableArray<Masquerade>.Empty, s.Span));
+                EquatableArray<Masquerade>.Empty, EquatableArray<HostNptv6Rule>.Empty, s.Span));
         var networks = partial.Networks.ToList();
         foreach (var (s, name) in Missing(Declared("network", NameRules.IsNodeName), networks.Select(n => n.Name)))
-            networks.Add(new DockerNetwork(name, s.Option("on")?.Values.FirstOrDefault()?.Text ?? "", "bridge", AnyV6, AnyV6.Address, null, null, null, null,
+            networks.Add(new DockerNetwork(name, s.Option("on")?.Values.FirstOrDefault()?.Text ?? "", "bridge", AnyV6, AnyV6.Address, null, null, null, null, null,
                 EquatableArray<KeyValue>.Empty, EquatableArray<KeyValue>.Empty, new BridgePrediction(null, AnyV6, null, null), s.Span));
         var containers = partial.Containers.ToList();
         foreach (var (s, name) in Missing(Declared("container", NameRules.IsNodeName), containers.Select(c => c.Name)))

@@ -42,6 +42,10 @@ public static class Shapes
         new SettingShape("default-address-pool", new[] { Slot.Value("a base prefix") }, new[] { new OptionShape("size", 1, 1, Description: "a prefix length") }),
     });
 
+    // INSIDE -> OUTSIDE, the entries of an nptv6 block (declared before the blocks that use it: fields initialise in order).
+    private static readonly SettingShape Mapping = new("mapping",
+        new[] { Slot.Value("an inside prefix"), Slot.Token("->"), Slot.Value("an outside prefix") }, None, Entry: true);
+
     private static readonly Block HostBlock = new("docker-host", new[]
     {
         One("engine", "an engine version such as 20.10"),
@@ -54,6 +58,12 @@ public static class Shapes
             new OptionShape("out", 1, 1, Description: "an interface name"),
             new OptionShape("source", 1, 1, Description: "a source prefix"),
         }),
+        // nptv6 NAME interface IF translator netdsl { INSIDE -> OUTSIDE … }: NetDsl's gateway on the host (apply runs it).
+        new SettingShape("nptv6", new[] { Slot.Value("a rule name") }, new[]
+        {
+            new OptionShape("interface", 1, 1, Description: "an interface name"),
+            new OptionShape("translator", 1, 1, Description: "netdsl"),
+        }, new Block("nptv6", new SettingShape[0], EntryShape: Mapping)),
     });
 
     private static readonly Block NetworkBlock = new("network", new[]
@@ -77,9 +87,6 @@ public static class Shapes
     });
 
     private static readonly Block RouterBlock = new("router", new[] { Interface, Route });
-
-    private static readonly SettingShape Mapping = new("mapping",
-        new[] { Slot.Value("an inside prefix"), Slot.Token("->"), Slot.Value("an outside prefix") }, None, Entry: true);
 
     private static readonly Block FirewallBlock = new("firewall", new[]
     {

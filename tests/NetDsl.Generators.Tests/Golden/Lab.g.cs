@@ -29,6 +29,7 @@ namespace NetDsl.Generated
                 Daemon: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(0x831236BF88437C0A, 0, 235, 60)),
                 Masquerades: _Masquerades(
                     new global::NetDsl.Model.Masquerade(Family: global::NetDsl.Model.IpFamily.Ipv6, ExcludedOutputInterface: "lo", OutputInterface: null, Source: null, Span: _Span(0x831236BF88437C0A, 0, 298, 26))),
+                Nptv6Rules: _HostNptv6Rules(),
                 Span: _Span(0x831236BF88437C0A, 0, 0, 369));
         }
 
@@ -384,6 +385,9 @@ expect ping cnt01 -> dns.google
         private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.Firewall> _Firewalls(params global::NetDsl.Model.Firewall[] items) =>
             global::NetDsl.Model.EquatableArray.Of(items);
 
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.HostNptv6Rule> _HostNptv6Rules(params global::NetDsl.Model.HostNptv6Rule[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
         private static global::NetDsl.Model.EquatableArray<global::NetDsl.Addressing.IpPrefix> _IpPrefixes(params global::NetDsl.Addressing.IpPrefix[] items) =>
             global::NetDsl.Model.EquatableArray.Of(items);
 
@@ -659,6 +663,30 @@ namespace NetDsl.Generated
                     return mayBeIcmpError ? OutboundLoop(ref packets, packetLength, count, ref outcome, false, true) : OutboundLoop(ref packets, packetLength, count, ref outcome, false, false);
                 }
 
+                /// <summary>
+                /// Translates the sources of the packets <c>buffer[offsets[i] .. offsets[i] + lengths[i]]</c> (any lengths, any
+                /// offsets: a ring or a burst of reads), as <c>TranslateOutbound</c> would one by one; returns how many were translated
+                /// and, when <paramref name="outcomes"/> is not empty, each packet's outcome.
+                /// </summary>
+                public static int TranslateOutboundBatch(global::System.Span<byte> buffer, global::System.ReadOnlySpan<int> offsets, global::System.ReadOnlySpan<int> lengths, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default)
+                {
+                    global::NetDsl.Nptv6.Packets.Nptv6Packet.CheckBatch(buffer.Length, offsets, lengths, outcomes.Length);
+                    // Every packet lies inside the buffer (checked above, once), so the loop reads and writes without bounds checks;
+                    // a packet shorter than a header is Malformed, and only one that can hold an ICMPv6 error and the packet it
+                    // quotes (88 bytes) is tested for one.
+                    ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    bool record = outcomes.Length != 0;
+                    int translated = 0;
+                    for (int i = 0; i < offsets.Length; i++)
+                    {
+                        int length = lengths[i];
+                        var o = length < 40 ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed : OutboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, offsets[i]), length >= 88);
+                        if (record) outcomes[i] = o;
+                        if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
+                    }
+                    return translated;
+                }
+
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 private static int OutboundLoop(ref byte packets, int packetLength, int count, ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome, bool record, bool mayBeIcmpError)
                 {
@@ -766,6 +794,30 @@ namespace NetDsl.Generated
                     return mayBeIcmpError ? InboundLoop(ref packets, packetLength, count, ref outcome, false, true) : InboundLoop(ref packets, packetLength, count, ref outcome, false, false);
                 }
 
+                /// <summary>
+                /// Translates the destinations of the packets <c>buffer[offsets[i] .. offsets[i] + lengths[i]]</c> (any lengths, any
+                /// offsets: a ring or a burst of reads), as <c>TranslateInbound</c> would one by one; returns how many were translated
+                /// and, when <paramref name="outcomes"/> is not empty, each packet's outcome.
+                /// </summary>
+                public static int TranslateInboundBatch(global::System.Span<byte> buffer, global::System.ReadOnlySpan<int> offsets, global::System.ReadOnlySpan<int> lengths, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default)
+                {
+                    global::NetDsl.Nptv6.Packets.Nptv6Packet.CheckBatch(buffer.Length, offsets, lengths, outcomes.Length);
+                    // Every packet lies inside the buffer (checked above, once), so the loop reads and writes without bounds checks;
+                    // a packet shorter than a header is Malformed, and only one that can hold an ICMPv6 error and the packet it
+                    // quotes (88 bytes) is tested for one.
+                    ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    bool record = outcomes.Length != 0;
+                    int translated = 0;
+                    for (int i = 0; i < offsets.Length; i++)
+                    {
+                        int length = lengths[i];
+                        var o = length < 40 ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed : InboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, offsets[i]), length >= 88);
+                        if (record) outcomes[i] = o;
+                        if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
+                    }
+                    return translated;
+                }
+
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 private static int InboundLoop(ref byte packets, int packetLength, int count, ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome, bool record, bool mayBeIcmpError)
                 {
@@ -847,6 +899,10 @@ namespace NetDsl.Generated
                 /// <summary>Packets laid end to end, one direction for the whole batch (see <c>INptv6Translator.TranslateBatch</c>).</summary>
                 public int TranslateBatch(global::System.Span<byte> buffer, int packetLength, int count, global::NetDsl.Nptv6.Nptv6Direction direction, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default) =>
                     direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutboundBatch(buffer, packetLength, count, outcomes) : TranslateInboundBatch(buffer, packetLength, count, outcomes);
+
+                /// <summary>Packets at any offsets, one direction for the whole batch (see <c>INptv6Translator.TranslateBatch</c>).</summary>
+                public int TranslateBatch(global::System.Span<byte> buffer, global::System.ReadOnlySpan<int> offsets, global::System.ReadOnlySpan<int> lengths, global::NetDsl.Nptv6.Nptv6Direction direction, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default) =>
+                    direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutboundBatch(buffer, offsets, lengths, outcomes) : TranslateInboundBatch(buffer, offsets, lengths, outcomes);
 
                 // The constants in network byte order as a native load sees them (the JIT folds IsLittleEndian).
                 private static readonly ulong InsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0xAFE8DEDB9CE5AFD : InsidePrefix;
@@ -980,6 +1036,30 @@ namespace NetDsl.Generated
                     return mayBeIcmpError ? OutboundLoop(ref packets, packetLength, count, ref outcome, false, true) : OutboundLoop(ref packets, packetLength, count, ref outcome, false, false);
                 }
 
+                /// <summary>
+                /// Translates the sources of the packets <c>buffer[offsets[i] .. offsets[i] + lengths[i]]</c> (any lengths, any
+                /// offsets: a ring or a burst of reads), as <c>TranslateOutbound</c> would one by one; returns how many were translated
+                /// and, when <paramref name="outcomes"/> is not empty, each packet's outcome.
+                /// </summary>
+                public static int TranslateOutboundBatch(global::System.Span<byte> buffer, global::System.ReadOnlySpan<int> offsets, global::System.ReadOnlySpan<int> lengths, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default)
+                {
+                    global::NetDsl.Nptv6.Packets.Nptv6Packet.CheckBatch(buffer.Length, offsets, lengths, outcomes.Length);
+                    // Every packet lies inside the buffer (checked above, once), so the loop reads and writes without bounds checks;
+                    // a packet shorter than a header is Malformed, and only one that can hold an ICMPv6 error and the packet it
+                    // quotes (88 bytes) is tested for one.
+                    ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    bool record = outcomes.Length != 0;
+                    int translated = 0;
+                    for (int i = 0; i < offsets.Length; i++)
+                    {
+                        int length = lengths[i];
+                        var o = length < 40 ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed : OutboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, offsets[i]), length >= 88);
+                        if (record) outcomes[i] = o;
+                        if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
+                    }
+                    return translated;
+                }
+
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 private static int OutboundLoop(ref byte packets, int packetLength, int count, ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome, bool record, bool mayBeIcmpError)
                 {
@@ -1087,6 +1167,30 @@ namespace NetDsl.Generated
                     return mayBeIcmpError ? InboundLoop(ref packets, packetLength, count, ref outcome, false, true) : InboundLoop(ref packets, packetLength, count, ref outcome, false, false);
                 }
 
+                /// <summary>
+                /// Translates the destinations of the packets <c>buffer[offsets[i] .. offsets[i] + lengths[i]]</c> (any lengths, any
+                /// offsets: a ring or a burst of reads), as <c>TranslateInbound</c> would one by one; returns how many were translated
+                /// and, when <paramref name="outcomes"/> is not empty, each packet's outcome.
+                /// </summary>
+                public static int TranslateInboundBatch(global::System.Span<byte> buffer, global::System.ReadOnlySpan<int> offsets, global::System.ReadOnlySpan<int> lengths, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default)
+                {
+                    global::NetDsl.Nptv6.Packets.Nptv6Packet.CheckBatch(buffer.Length, offsets, lengths, outcomes.Length);
+                    // Every packet lies inside the buffer (checked above, once), so the loop reads and writes without bounds checks;
+                    // a packet shorter than a header is Malformed, and only one that can hold an ICMPv6 error and the packet it
+                    // quotes (88 bytes) is tested for one.
+                    ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    bool record = outcomes.Length != 0;
+                    int translated = 0;
+                    for (int i = 0; i < offsets.Length; i++)
+                    {
+                        int length = lengths[i];
+                        var o = length < 40 ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed : InboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, offsets[i]), length >= 88);
+                        if (record) outcomes[i] = o;
+                        if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
+                    }
+                    return translated;
+                }
+
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 private static int InboundLoop(ref byte packets, int packetLength, int count, ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome, bool record, bool mayBeIcmpError)
                 {
@@ -1168,6 +1272,10 @@ namespace NetDsl.Generated
                 /// <summary>Packets laid end to end, one direction for the whole batch (see <c>INptv6Translator.TranslateBatch</c>).</summary>
                 public int TranslateBatch(global::System.Span<byte> buffer, int packetLength, int count, global::NetDsl.Nptv6.Nptv6Direction direction, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default) =>
                     direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutboundBatch(buffer, packetLength, count, outcomes) : TranslateInboundBatch(buffer, packetLength, count, outcomes);
+
+                /// <summary>Packets at any offsets, one direction for the whole batch (see <c>INptv6Translator.TranslateBatch</c>).</summary>
+                public int TranslateBatch(global::System.Span<byte> buffer, global::System.ReadOnlySpan<int> offsets, global::System.ReadOnlySpan<int> lengths, global::NetDsl.Nptv6.Nptv6Direction direction, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default) =>
+                    direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutboundBatch(buffer, offsets, lengths, outcomes) : TranslateInboundBatch(buffer, offsets, lengths, outcomes);
 
                 // The constants in network byte order as a native load sees them (the JIT folds IsLittleEndian).
                 private static readonly ulong InsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0xFCFE8DEDB9CE5AFD : InsidePrefix;

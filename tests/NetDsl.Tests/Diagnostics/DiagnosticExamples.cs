@@ -81,6 +81,7 @@ public static class DiagnosticExamples
         new("NDSL5006", Fw("fd00:1::/64 -> 2001:db8:1::/64").Replace("interface ethernet1/1 {", "interface ⟦ethernet1/2⟧ {"), Fw("fd00:1::/64 -> 2001:db8:1::/64")),
         new("NDSL5007", Fw("fd00:1::/64 -> 2001:db8:1::/64").Replace("  allow t_u zT -> zU\n", "").Replace("  nptv6 ", "  ⟦nptv6 ").Replace("2001:db8:1::/64\n  }", "2001:db8:1::/64\n  }⟧"), Fw("fd00:1::/64 -> 2001:db8:1::/64")),
         new("NDSL5008", Fw("fd00:1::/64 -> 2001:db8:1::/64\n    ⟦fd00:1::/64⟧ -> 2001:db8:2::/64"), Fw("fd00:1::/64 -> 2001:db8:1::/64\n    fd00:2::/64 -> 2001:db8:2::/64")),
+        new("NDSL5601", HostNpt("⟦kernel⟧"), HostNpt("netdsl")),
 
         new("NDSL6001", "docker-host h { interface eth0 address 2001:db8::5/64 }\nupstream isp { interface u address 2001:db8::1/64  host dns 2001:db8:9::8 }\n⟦expect ping h -> dns⟧\n",
             "docker-host h { interface eth0 address 2001:db8::5/64  route ::/0 via 2001:db8::1 }\nupstream isp { interface u address 2001:db8::1/64  host dns 2001:db8:9::8 }\nexpect ping h -> dns\n"),
@@ -88,6 +89,15 @@ public static class DiagnosticExamples
         new("NDSL6101", "docker-host h { interface eth0 address 2001:db8::5/64  route ::/0 via 2001:db8::1 }\nupstream isp { interface u address 2001:db8::1/64  host dns 2001:db8:9::8 }\n⟦expect no-ping h -> dns⟧\n",
             "docker-host h { interface eth0 address 2001:db8::5/64 }\nupstream isp { interface u address 2001:db8::1/64  host dns 2001:db8:9::8 }\nexpect no-ping h -> dns\n"),
     };
+
+    /// <summary>A docker-host with an NPTv6 rule for NetDsl's gateway, asking for <paramref name="translator"/>.</summary>
+    private static string HostNpt(string translator) =>
+        "docker-host h {\n" +
+        "  interface eth0 address 2001:db8:ff::2/64\n" +
+        "  nptv6 r interface eth0 translator " + translator + " {\n" +
+        "    fd00:1::/64 -> 2001:db8:1::/64\n" +
+        "  }\n" +
+        "}\n";
 
     /// <summary>A firewall with zones zT (interface ethernet1/2) and zU (interface ethernet1/1), an allow rule and one NPTv6 rule.</summary>
     private static string Fw(string mappings) =>
