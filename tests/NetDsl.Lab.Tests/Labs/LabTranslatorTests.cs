@@ -64,7 +64,7 @@ public class LabTranslatorTests
             Assert.That(up, Is.EqualTo(0), upOut);
             var (test, testOut) = Cli("lab", "test", file, "--name", name.Short);
             Assert.That(test, Is.EqualTo(0), testOut);
-            Assert.That(testOut, Does.Contain("app1 -> www  (src at isp uplink 2001:db8:ff30:10:e677::2 = trace)"));
+            Assert.That(testOut, Does.Contain("ok    expect ping app1 -> www  (trace: reached; lab: reply, request seen at isp from 2001:db8:ff30:10:e677::2; src 2001:db8:ff30:10:e677::2 = trace)"));
             string netns = name.Namespace("edge");
             var (verify, verifyOut) = Cli("verify", file, "--docker-host", "unix://" + Path.Combine(NetDsl.Lab.Docker.PrivateDockerd.FolderFor(netns), "docker.sock"),
                 "--host-netns", netns, "--skip-external");
