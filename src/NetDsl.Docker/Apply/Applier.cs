@@ -37,6 +37,7 @@ public sealed class Applier
     public async Task<ApplyReport> ApplyAsync(ApplyPlan plan, DockerHost host, HostPlan hostPlan, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
+        await _engine.ConnectAsync(ct);
         int callsBefore = _engine.MutatingCalls;
         if (hostPlan.HasErrors)
         {

@@ -8,6 +8,7 @@ using Docker.DotNet.Models;
 using NetDsl.Addressing;
 using NetDsl.Docker.Engine;
 using NetDsl.Docker.Host;
+using NetDsl.Engines;
 using NetDsl.Model;
 using NetDsl.Planning;
 
@@ -26,7 +27,7 @@ public sealed class Verifier
     private readonly ConcurrentDictionary<string, Task<(int, string)>> _outputs = new();
     private IReadOnlyList<NetworkResponse>? _networks;
     private readonly Dictionary<string, ContainerInspectResponse?> _containers = new();
-    private EngineVersion? _actualVersion;
+    private EngineRelease? _actual;
 
     public Verifier(EngineClient engine, HostShell shell, bool skipExternal)
     {
@@ -38,6 +39,7 @@ public sealed class Verifier
     /// <param name="devices">The host and its containers: facts about other devices (another host, routers) are not observable here.</param>
     public async Task<IReadOnlyList<FactResult>> VerifyAsync(VerifyPlan plan, IReadOnlyCollection<string> devices, CancellationToken ct = default)
     {
+        await _engine.ConnectAsync(ct);
         _networks = (await _engine.Docker.Networks.ListNetworksAsync(new NetworksListParameters(), ct)).ToList();
         var results = new List<FactResult>();
         foreach (var fact in plan.Facts.Where(f => devices.Contains(f.Device)))
@@ -68,24 +70,20 @@ public sealed class Verifier
 
     private async Task<FactResult> VersionAsync(EngineVersionFact f, CancellationToken ct)
     {
-        var v = await _engine.Docker.System.GetVersionAsync(ct);
-        var parts = (v.Version ?? "").Split('.', '+', '-');
-        if (parts.Length < 2 || !int.TryParse(parts[0], out int major) || !int.TryParse(parts[1], out int minor))
-            return new FactResult(f, FactOutcome.Fail, v.Version ?? "(none)", "unrecognised version");
-        var actual = new EngineVersion(major, minor);
-        _actualVersion = actual;
-        bool same = actual.Major == f.Version.Major && actual.Minor == f.Version.Minor;
-        string? note = same ? null : PredictionNote(f.Version, actual);
-        return new FactResult(f, same ? FactOutcome.Pass : FactOutcome.Fail, actual + " (" + v.Version + ", API " + v.APIVersion + ")", note);
+        var identity = await _engine.ConnectAsync(ct);
+        if (identity.Release is not { } actual)
+            return new FactResult(f, FactOutcome.Fail, identity.ToString(), "unrecognised engine version");
+        _actual = actual;
+        bool same = actual == f.Engine;
+        string? note = same ? null : PredictionNote(f.Engine, actual);
+        return new FactResult(f, same ? FactOutcome.Pass : FactOutcome.Fail, actual + " (" + identity + ")", note);
     }
 
-    /// <summary>Which predictions made for the declared version do not hold for the running one.</summary>
-    private static string PredictionNote(EngineVersion declared, EngineVersion actual)
+    /// <summary>Which predictions made for the declared engine do not hold for the running one (from the engine table).</summary>
+    private static string PredictionNote(EngineRelease declared, EngineRelease actual)
     {
         var notes = new List<string> { $"the file declares engine {declared}: declare `engine {actual}` so predictions match" };
-        if (declared.BridgeGetsFe80Colon1 != actual.BridgeGetsFe80Colon1)
-            notes.Add(actual.BridgeGetsFe80Colon1 ? "this engine adds fe80::1 to bridges" : "this engine does not add fe80::1 to bridges (moby#47787)");
-        if (actual.Major >= 28) notes.Add("28.0 gives containers random MACs, so link-locals are not predictable");
+        notes.AddRange(EngineTable.Differences(declared, actual));
         return string.Join("; ", notes);
     }
 
@@ -115,8 +113,8 @@ public sealed class Verifier
         var addresses = IpOutput.Addresses(output);
         bool found = addresses.Any(a => a.Address == f.Address && a.Length == f.PrefixLength);
         string? note = null;
-        if (!found && !f.IsContainer && f.Address.IsLinkLocal && _actualVersion is { BridgeGetsFe80Colon1: false })
-            note = "expected: this engine version does not add fe80::1 to bridges (moby#47787)";
+        if (!found && !f.IsContainer && f.Address.IsLinkLocal && _actual is { } actual && !EngineTable.BridgeGetsFe80Colon1.For(actual, false))
+            note = $"expected: {actual} does not add fe80::1 to bridges ({EngineTable.BridgeGetsFe80Colon1.RowFor(actual)?.Source})";
         return new FactResult(f, found ? FactOutcome.Pass : FactOutcome.Fail, addresses.Count == 0 ? "(no IPv6 address)" : string.Join(", ", addresses), note);
     }
 

@@ -71,7 +71,7 @@ public static class Binder
         var statements = others.Statements;
         IEnumerable<SettingSyntax> Of(string keyword) => statements.Where(s => s.Name == keyword);
 
-        var (containers, containerFrames) = ContainerBinder.Complete(context, containerDrafts, networks.ToDictionary(n => n.Name), keepContainerFrames);
+        var (containers, containerFrames) = ContainerBinder.Complete(context, containerDrafts, networks.ToDictionary(n => n.Name), hosts, keepContainerFrames);
         SourceSpan InFile(int i) => containerFrames.Count == 0 ? containers[i].Span : containerFrames[i].ToFile(containers[i].Span);
         var routers = Of("router").Select(s => DeviceBinder.BindRouter(context, s)).OfType<Router>().ToList();
         var firewalls = Of("firewall").Select(s => DeviceBinder.BindFirewall(context, s)).OfType<Firewall>().ToList();

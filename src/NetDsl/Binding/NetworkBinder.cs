@@ -114,7 +114,7 @@ internal static class NetworkBinder
         var gw6 = gateway6 ?? subnet6.Value.Nth(1);
         IpAddress? gw4 = subnet4 is { } s4 ? gateway4 ?? s4.Nth(1) : null;
         var bridge = new BridgePrediction(bridgeName, new IpPrefix(gw6, subnet6.Value.Length),
-            host.Engine.BridgeGetsFe80Colon1 ? IpAddress.Parse("fe80::1") : null,
+            NetDsl.Engines.EngineTable.BridgeGetsFe80Colon1.For(host.Engine, false) ? IpAddress.Parse("fe80::1") : null,
             gw4 is { } g4 ? new IpPrefix(g4, subnet4!.Value.Length) : null);
         return new DockerNetwork(name, host.Name, driver, subnet6.Value, gw6, range6, subnet4, gw4, bridgeName,
             options.ToEquatableArray(), labels.ToEquatableArray(), bridge, statement.Span);

@@ -1,4 +1,5 @@
 using NetDsl.Addressing;
+using NetDsl.Engines;
 using NetDsl.Model;
 
 namespace NetDsl.Planning;
@@ -14,9 +15,9 @@ public abstract record VerifyFact(string Key, string Device, string Subject, str
     public abstract string Describe();
 }
 
-/// <summary>The engine's version (major.minor) is the one the file declares; predictions assume it.</summary>
-public sealed record EngineVersionFact(string Device, EngineVersion Version)
-    : VerifyFact(Device + "/engine/version", Device, "engine", Version.ToString())
+/// <summary>The engine's kind and version (major.minor) are the ones the file declares; predictions assume them.</summary>
+public sealed record EngineVersionFact(string Device, EngineRelease Engine)
+    : VerifyFact(Device + "/engine/version", Device, "engine", Engine.ToString())
 {
     public override string Describe() => "engine version";
 }
@@ -51,8 +52,9 @@ public sealed record InterfaceAddressFact(string Device, string? Interface, stri
 
 /// <summary>
 /// A container's link-local on a network is the EUI-64 of its actual MAC. <see cref="Predicted"/> is known when
-/// the network declares an IPv4 subnet (Docker 20.10 derives the MAC from the IPv4 address); otherwise the
-/// expectation is computed from the MAC the engine reports.
+/// the network declares an IPv4 subnet and the engine derives the MAC from it (Docker before 28.0, see
+/// <see cref="NetDsl.Engines.EngineTable.ContainerMacs"/>); otherwise the link-local is observed: computed from the
+/// MAC the engine reports, never failed for being random.
 /// </summary>
 public sealed record LinkLocalFact(string Device, string Interface, string Network, IpAddress? Predicted)
     : VerifyFact(Device + "/container/" + Interface + "/link-local", Device, Interface, Predicted?.ToString() ?? "EUI-64 of the MAC")

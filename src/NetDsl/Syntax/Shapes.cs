@@ -44,7 +44,7 @@ public static class Shapes
 
     private static readonly Block HostBlock = new("docker-host", new[]
     {
-        One("engine", "an engine version such as 20.10"),
+        new SettingShape("engine", new[] { Slot.Value("an engine such as 20.10, docker 28.3 or podman 4.3"), Slot.OptionalValue("an engine version such as 28.3") }, None),
         Interface,
         Route,
         new SettingShape("daemon", new Slot[0], None, DaemonBlock, Repeatable: false),

@@ -20,7 +20,7 @@ namespace NetDsl.Generated
             /// <summary>docker-host <c>dockerhost</c> (lab.netdsl, line 10).</summary>
             public static global::NetDsl.Model.DockerHost Dockerhost { get; } = new(
                 Name: "dockerhost",
-                Engine: new global::NetDsl.Model.EngineVersion(Major: 20, Minor: 10),
+                Engine: new global::NetDsl.Engines.EngineRelease(Kind: global::NetDsl.Engines.EngineKind.Docker, Version: new global::NetDsl.Engines.EngineVersion(Major: 20, Minor: 10)),
                 Interfaces: _NetworkInterfaces(
                     new global::NetDsl.Model.NetworkInterface(Name: "ens192", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0xED5761D820EBABA5), 64) /* fd5a:ceb9:ed8d:fe0a:ed57:61d8:20eb:aba5/64 */, _Prefix(_V4(0xAFE0AFC), 24) /* 10.254.10.252/24 */), LinkLocal: null, Zone: null, Span: _Span(478, 92, 12, 3, 12, 95))),
                 Routes: _Routes(
@@ -179,7 +179,7 @@ namespace NetDsl.Generated
             SourcePath: "lab.netdsl",
             Facts: _Concat(
                 new global::NetDsl.Planning.VerifyFact[] {
-                    new global::NetDsl.Planning.EngineVersionFact(Device: "dockerhost", Version: new global::NetDsl.Model.EngineVersion(Major: 20, Minor: 10)),
+                    new global::NetDsl.Planning.EngineVersionFact(Device: "dockerhost", Engine: new global::NetDsl.Engines.EngineRelease(Kind: global::NetDsl.Engines.EngineKind.Docker, Version: new global::NetDsl.Engines.EngineVersion(Major: 20, Minor: 10))),
                 },
                 Networks._Part0_NetworkFields_0(),
                 Containers._Part0_ContainerFacts_0(),

@@ -1,0 +1,81 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using Docker.DotNet.Models;
+using NetDsl.Engines;
+
+namespace NetDsl.Docker.Engine;
+
+/// <summary>
+/// Who the engine is, from its <c>GET /version</c>: kind and version (<see cref="Release"/>, null when the answer
+/// names no version NetDsl can read), the text it gave, its API range, and the API version NetDsl uses with it.
+/// </summary>
+public sealed record EngineIdentity(EngineRelease? Release, string VersionText, System.Version MaxApi, System.Version MinApi, System.Version Api)
+{
+    /// <summary>"Docker 20.10.24, API 1.41 (engine speaks 1.12 to 1.41)".</summary>
+    public override string ToString() =>
+        (Release is { } r ? (r.Kind == EngineKind.Docker ? "Docker " : "Podman ") + VersionText : "engine " + VersionText) +
+        $", API {Api} (engine speaks {MinApi} to {MaxApi})";
+
+    /// <summary>Whether a request field that came with <paramref name="api"/> may be sent (EnableIPv4: 1.48).</summary>
+    public bool Supports(System.Version api) => Api >= api;
+}
+
+/// <summary>The engine and NetDsl speak no common API version; the message names both ranges and the fix.</summary>
+public sealed class EngineApiMismatchException : Exception
+{
+    public EngineApiMismatchException(string message) : base(message) { }
+}
+
+/// <summary>
+/// Picks the API version: the highest both NetDsl (<see cref="EngineTable.ClientApi"/>) and the engine speak. An
+/// engine whose newest version is older than NetDsl's oldest is too old; one whose oldest is newer than NetDsl's
+/// newest (Docker 29.0–29.2 refuse everything below 1.44) is too new for this NetDsl. Moby's version middleware
+/// accepts any version from its minimum to its maximum (daemon/server/middleware/version.go), so the choice
+/// never meets its "client version … is too old / too new" error.
+/// </summary>
+public static class ApiNegotiation
+{
+    /// <summary>Engines older than API 1.12 do not report a minimum; treat them as speaking only their own version.</summary>
+    public static EngineIdentity Negotiate(VersionResponse answer, EngineEndpoint endpoint)
+    {
+        var (lowest, highest) = EngineTable.ClientApi;
+        var max = ParseApi(answer.APIVersion);
+        if (max is null)
+            throw new EngineApiMismatchException($"the engine at {endpoint} did not say which Engine API version it speaks (ApiVersion '{answer.APIVersion}'); is it a Docker or Podman engine?");
+        var min = ParseApi(answer.MinAPIVersion) ?? max;
+        var release = ReleaseOf(answer);
+        string who = Describe(release, answer.Version);
+        var chosen = max < highest ? max : highest;
+        if (chosen < lowest)
+            throw new EngineApiMismatchException(
+                $"{who} at {endpoint} speaks Engine API {min} to {max}, older than NetDsl's {lowest} to {highest}: upgrade the engine to Docker 20.10 or later (or Podman 4.3 or later)");
+        if (chosen < min)
+            throw new EngineApiMismatchException(
+                $"{who} at {endpoint} requires Engine API {min} or newer (it speaks {min} to {max}), but this NetDsl speaks {lowest} to {highest}: upgrade NetDsl, or run an engine that still accepts API {highest}");
+        return new EngineIdentity(release, answer.Version ?? "", max, min, chosen);
+    }
+
+    /// <summary>Kind and version from the answer: Podman names itself in its components ("Podman Engine").</summary>
+    public static EngineRelease? ReleaseOf(VersionResponse answer)
+    {
+        bool podman = answer.Components?.Any(c => c.Name?.IndexOf("Podman", StringComparison.OrdinalIgnoreCase) >= 0) == true
+                      || answer.Platform?.Name?.IndexOf("Podman", StringComparison.OrdinalIgnoreCase) >= 0;
+        return EngineVersion.TryParse(answer.Version, out var v) ? new EngineRelease(podman ? EngineKind.Podman : EngineKind.Docker, v) : null;
+    }
+
+    private static string Describe(EngineRelease? release, string? versionText) =>
+        release is { } r ? (r.Kind == EngineKind.Docker ? "Docker " : "Podman ") + versionText : "the engine (version '" + versionText + "')";
+
+    /// <summary>"1.41" → 1.41; null for anything else.</summary>
+    public static System.Version? ParseApi(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var parts = text!.Trim().TrimStart('v').Split('.');
+        return parts.Length == 2
+               && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int major)
+               && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int minor)
+            ? new System.Version(major, minor)
+            : null;
+    }
+}
