@@ -104,7 +104,7 @@ public sealed class LabTest
             string target = trace.Destination + (zone is null ? "" : "%" + zone);
             var host = model.FindNetwork(container.Attachments[0].Network)!.Host;
             // busybox ping picks the family from the address; it has no -6 on every build.
-            return PrivateDockerd.Attach(plan.Device(host)!.Namespace).DockerAsync("exec", container.Name, "ping", "-c", "1", "-W", "2", target);
+            return PrivateEngines.Attach(plan.Device(host)!.Namespace).DockerAsync("exec", container.Name, "ping", "-c", "1", "-W", "2", target);
         }
         var device = plan.Device(expect.From)!;
         string linuxTarget = trace.Destination + (zone is null ? "" : "%" + plan.Linux(device.Name, zone));

@@ -81,8 +81,9 @@ public sealed class LabUp
         state.Save();
         var engines = hosts.Select(async h =>
         {
-            var dockerd = await PrivateDockerd.StartDetachedAsync(h.Namespace, _engine.InitialDaemonJson(model, model.FindHost(h.Name)!));
-            Progress($"dockerd for {h.Name} answers (namespace {h.Namespace})");
+            var host = model.FindHost(h.Name)!;
+            var dockerd = await PrivateEngines.StartDetachedAsync(host.Engine.Kind, h.Namespace, _engine.InitialDaemonJson(model, host));
+            Progress($"{host.Engine.KindName} engine for {h.Name} answers (namespace {h.Namespace})");
             await dockerd.ImportBusyboxAsync(LabModel.Image);
             Progress($"{h.Name}: busybox image {LabModel.Image} imported");
             return dockerd;
@@ -129,7 +130,7 @@ public sealed class LabUp
     /// default DAD, so for a second or so their link-local is unusable and a ping to fe80::1%eth0 leaves from the
     /// global address instead — a source trace does not predict and a real host would not use once settled.
     /// </summary>
-    private async Task WaitForDadAsync(PrivateDockerd dockerd, IReadOnlyList<string> containers, CancellationToken ct)
+    private async Task WaitForDadAsync(IPrivateEngine dockerd, IReadOnlyList<string> containers, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         foreach (var c in containers)

@@ -23,6 +23,7 @@ public static class HostPlanner
     public static async Task<HostPlan> PlanAsync(EngineClient engine, ApplyPlan plan, DockerHost host, ApplyOptions options, CancellationToken ct = default)
     {
         var state = await LiveState.ReadAsync(engine, ct);
+        ApiNegotiation.RequireKind(engine.Identity!, host.Engine, host.Name, engine.Endpoint);
         var decisions = await Reconciler.DecideAsync(engine, state, plan, host.Name, options.Replace, ct);
         var steps = plan.StepsOn(host.Name).ToList();
 

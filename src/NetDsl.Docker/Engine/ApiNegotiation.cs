@@ -21,10 +21,13 @@ public sealed record EngineIdentity(EngineRelease? Release, string VersionText, 
     public bool Supports(System.Version api) => Api >= api;
 }
 
-/// <summary>The engine and NetDsl speak no common API version; the message names both ranges and the fix.</summary>
-public sealed class EngineApiMismatchException : Exception
+/// <summary>
+/// The engine is not one NetDsl can act on for this file: no common API version (the message names both ranges and
+/// the fix), or another kind than the file declares (Podman where the file says Docker, or the reverse).
+/// </summary>
+public sealed class EngineMismatchException : Exception
 {
-    public EngineApiMismatchException(string message) : base(message) { }
+    public EngineMismatchException(string message) : base(message) { }
 }
 
 /// <summary>
@@ -42,18 +45,30 @@ public static class ApiNegotiation
         var (lowest, highest) = EngineTable.ClientApi;
         var max = ParseApi(answer.APIVersion);
         if (max is null)
-            throw new EngineApiMismatchException($"the engine at {endpoint} did not say which Engine API version it speaks (ApiVersion '{answer.APIVersion}'); is it a Docker or Podman engine?");
+            throw new EngineMismatchException($"the engine at {endpoint} did not say which Engine API version it speaks (ApiVersion '{answer.APIVersion}'); is it a Docker or Podman engine?");
         var min = ParseApi(answer.MinAPIVersion) ?? max;
         var release = ReleaseOf(answer);
         string who = Describe(release, answer.Version);
         var chosen = max < highest ? max : highest;
         if (chosen < lowest)
-            throw new EngineApiMismatchException(
+            throw new EngineMismatchException(
                 $"{who} at {endpoint} speaks Engine API {min} to {max}, older than NetDsl's {lowest} to {highest}: upgrade the engine to Docker 20.10 or later (or Podman 4.3 or later)");
         if (chosen < min)
-            throw new EngineApiMismatchException(
+            throw new EngineMismatchException(
                 $"{who} at {endpoint} requires Engine API {min} or newer (it speaks {min} to {max}), but this NetDsl speaks {lowest} to {highest}: upgrade NetDsl, or run an engine that still accepts API {highest}");
         return new EngineIdentity(release, answer.Version ?? "", max, min, chosen);
+    }
+
+    /// <summary>
+    /// Plan and apply act only on the kind of engine the file declares: a Docker file's daemon.json and restart mean
+    /// nothing to Podman, and the predictions differ. The version may differ (verify names what that changes).
+    /// </summary>
+    /// <exception cref="EngineMismatchException">The engine is of another kind.</exception>
+    public static void RequireKind(EngineIdentity identity, EngineRelease declared, string host, EngineEndpoint endpoint)
+    {
+        if (identity.Release is { } actual && actual.Kind != declared.Kind)
+            throw new EngineMismatchException(
+                $"the engine at {endpoint} is {actual.Title} ({identity.VersionText}), but docker-host {host} declares engine {declared}: declare `engine {actual}` for this host, or point --docker-host at a {declared.KindName} engine");
     }
 
     /// <summary>Kind and version from the answer: Podman names itself in its components ("Podman Engine").</summary>

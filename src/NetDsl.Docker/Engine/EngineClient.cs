@@ -42,7 +42,7 @@ public sealed class EngineClient : IDisposable
     /// Asks the engine for its version and API range (<c>GET /version</c>, unversioned, which every engine answers
     /// whatever its minimum) and opens the client at the highest API version both sides speak. Idempotent.
     /// </summary>
-    /// <exception cref="EngineApiMismatchException">No common version: the message names both ranges and what to do.</exception>
+    /// <exception cref="EngineMismatchException">No common version: the message names both ranges and what to do.</exception>
     public async Task<EngineIdentity> ConnectAsync(CancellationToken ct = default)
     {
         if (Identity is { } known) return known;

@@ -15,11 +15,11 @@ namespace NetDsl.Docker.Engine;
 public static class EngineErrors
 {
     public static bool IsEngineFailure(Exception e) =>
-        e is DockerApiException or EngineApiMismatchException or HttpRequestException or SocketException or TimeoutException or OperationCanceledException or System.IO.IOException;
+        e is DockerApiException or EngineMismatchException or HttpRequestException or SocketException or TimeoutException or OperationCanceledException or System.IO.IOException;
 
     public static string Describe(Exception e, string what, EngineEndpoint endpoint)
     {
-        if (e is EngineApiMismatchException mismatch) return $"{what}: {mismatch.Message}";
+        if (e is EngineMismatchException mismatch) return $"{what}: {mismatch.Message}";
         if (e is DockerApiException api)
         {
             string raw = EngineMessage(api.ResponseBody);

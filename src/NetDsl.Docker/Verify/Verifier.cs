@@ -108,7 +108,7 @@ public sealed class Verifier
     {
         (int code, string output) = f.IsContainer
             ? await ContainerOutputAsync(f.Device, new[] { "ip", "-6", "addr", "show", "dev", f.Interface! }, ct)
-            : await HostOutputAsync("ip", "-6", "addr", "show", "dev", BridgeName(f.Interface, f.Network));
+            : await HostOutputAsync("ip", "-6", "addr", "show", "dev", await BridgeNameAsync(f.Interface, f.Network, ct));
         if (code != 0) return new FactResult(f, FactOutcome.Fail, "(ip failed: " + output.Trim() + ")");
         var addresses = IpOutput.Addresses(output);
         bool found = addresses.Any(a => a.Address == f.Address && a.Length == f.PrefixLength);
@@ -139,7 +139,7 @@ public sealed class Verifier
             ? await ContainerOutputAsync(f.Device, new[] { "ip", "-6", "route" }, ct)
             : await HostOutputAsync("ip", "-6", "route");
         if (code != 0) return new FactResult(f, FactOutcome.Fail, "(ip -6 route failed: " + output.Trim() + ")");
-        string? dev = f.Dev ?? (f.Network is null ? null : BridgeName(null, f.Network));
+        string? dev = f.Dev ?? (f.Network is null ? null : await BridgeNameAsync(null, f.Network, ct));
         var candidates = IpOutput.Routes(output).Where(r => r.Destination == f.Destination).ToList();
         var match = candidates.FirstOrDefault(r => r.Via == f.Via && (dev is null || r.Dev == dev));
         return new FactResult(f, match is not null ? FactOutcome.Pass : FactOutcome.Fail,
@@ -157,13 +157,27 @@ public sealed class Verifier
         return new FactResult(f, code == 0 ? FactOutcome.Pass : FactOutcome.Fail, code == 0 ? (line ?? "reply") : "no reply (exit " + code + ")");
     }
 
-    /// <summary>The bridge's interface: declared, or the engine's br-&lt;first 12 of the network id&gt;.</summary>
-    private string BridgeName(string? declared, string? network)
+    /// <summary>
+    /// The bridge's interface: declared (the bridge-name option), or the name the engine gave it
+    /// (<see cref="EngineTable.BridgeNames"/>): Docker's br-&lt;first 12 of the network id&gt;, Podman's podmanN from
+    /// its own network inspect.
+    /// </summary>
+    private async Task<string> BridgeNameAsync(string? declared, string? network, CancellationToken ct)
     {
         if (declared is not null) return declared;
         var n = _networks!.FirstOrDefault(x => x.Name == network);
         if (n?.Options?.TryGetValue("com.docker.network.bridge.name", out var name) == true) return name;
-        return n is null ? "(unknown)" : "br-" + n.ID[..12];
+        if (n is null) return "(unknown)";
+        var release = _engine.Identity?.Release ?? EngineRelease.Default;
+        if (EngineTable.BridgeNames.For(release, BridgeNaming.NetworkId) == BridgeNaming.PodmanIndex)
+        {
+            using var doc = await EngineHttp.GetJsonAsync(_engine.Endpoint, "/v4.0.0/libpod/networks/" + Uri.EscapeDataString(n.Name) + "/json", ct);
+            if (doc?.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("network_interface", out var bridge)
+                && bridge.GetString() is { Length: > 0 } podmanBridge)
+                return podmanBridge;
+            return "(unknown)";
+        }
+        return "br-" + n.ID[..12];
     }
 
     private async Task<ContainerInspectResponse?> InspectAsync(string name, CancellationToken ct)

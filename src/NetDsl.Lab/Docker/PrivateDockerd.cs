@@ -16,7 +16,7 @@ namespace NetDsl.Lab.Docker;
 /// <c>ip netns exec</c>, which remounts /sys and breaks dockerd's cgroups). Disposing kills it by pid, unmounts
 /// whatever it mounted under the folder, removes the folder and the namespace — also after a failed start.
 /// </summary>
-public sealed class PrivateDockerd : IAsyncDisposable
+public sealed class PrivateDockerd : IPrivateEngine
 {
     /// <summary>Debian's 20.10 client: the newer one first on PATH speaks a newer API by default.</summary>
     public const string DockerCli = "/usr/bin/docker";
@@ -42,6 +42,8 @@ public sealed class PrivateDockerd : IAsyncDisposable
     public string Folder { get; }
 
     public string DaemonJsonPath => Path.Combine(Folder, "daemon.json");
+
+    string? IPrivateEngine.DaemonJsonPath => DaemonJsonPath;
 
     public string SocketPath => Path.Combine(Folder, "docker.sock");
 

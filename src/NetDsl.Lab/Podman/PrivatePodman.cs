@@ -17,7 +17,7 @@ namespace NetDsl.Lab.Podman;
 /// no daemon.json and no engine to restart. Disposing removes its containers through the API, stops the service and
 /// every process under the folder, unmounts, removes the folder and the namespace — also after a failed start.
 /// </summary>
-public sealed class PrivatePodman : IAsyncDisposable
+public sealed class PrivatePodman : IPrivateEngine
 {
     private const string ContainersConf = "[containers]\ndefault_ulimits = []\n\n[network]\nnetwork_backend = \"netavark\"\n";
 
@@ -40,6 +40,9 @@ public sealed class PrivatePodman : IAsyncDisposable
     public string SocketPath => Path.Combine(Folder, "podman.sock");
 
     public string Host => "unix://" + SocketPath;
+
+    /// <summary>None: Podman reads containers.conf, never a daemon.json.</summary>
+    public string? DaemonJsonPath => null;
 
     private string PidFile => Path.Combine(Folder, "podman.pid");
 

@@ -19,3 +19,13 @@ public enum DefaultBridgeIpv6
     /// <summary>IPAM-assigned like any network: ::2, ::3….</summary>
     Ipam,
 }
+
+/// <summary>How an engine names a network's bridge when the file does not.</summary>
+public enum BridgeNaming
+{
+    /// <summary>Docker: "br-" and the first 12 hex digits of the network id.</summary>
+    NetworkId,
+
+    /// <summary>Podman (netavark): podman0, podman1… by creation order; libpod's network inspect says which.</summary>
+    PodmanIndex,
+}

@@ -60,6 +60,13 @@ public static class EngineTable
         Row(Docker, VersionRange.Between(20, 10, 28, 0), DefaultBridgeIpv6.FromMacUpTo80, "moby v20.10 libnetwork/drivers/bridge/bridge.go (fixed-cidr-v6 ≤ /80: EUI-64 of the MAC); " + Measured2010),
         Row(Docker, VersionRange.Since(28, 0), DefaultBridgeIpv6.Ipam, "moby#48808, release notes 28.0 (\"IPv6 addresses in the default bridge network are now IPAM-assigned\")"));
 
+    /// <summary>What the engine names a network's bridge when the file gives no bridge-name (trace prints it, verify looks it up).</summary>
+    public static readonly EngineFact<BridgeNaming> BridgeNames = new("engine-named bridge",
+        "What the engine calls a network's bridge when the file gives no bridge-name (verify asks the engine).",
+        n => n == BridgeNaming.NetworkId ? "br- + the network id's first 12 hex digits (observed)" : "podman0, podman1… (observed, from libpod's network inspect)",
+        Row(Docker, DockerAll, BridgeNaming.NetworkId, "moby libnetwork/drivers/bridge (a network without com.docker.network.bridge.name gets \"br-\" + id[:12]); " + Measured2010),
+        Row(Podman, PodmanAll, BridgeNaming.PodmanIndex, "netavark 1.4 bridge driver (podman + first free index); libpod GET /networks/{name}/json network_interface; " + MeasuredPodman));
+
     // ---- daemon.json rules ------------------------------------------------------------------------------------
 
     /// <summary>Whether the engine has a daemon.json at all (Podman's settings live in containers.conf).</summary>
@@ -139,7 +146,7 @@ public static class EngineTable
     /// <summary>Every fact, in the order docs/docker.md lists them.</summary>
     public static IReadOnlyList<IEngineFact> Facts { get; } = new IEngineFact[]
     {
-        Modelled, BridgeGetsFe80Colon1, ContainerMacs, DefaultBridgeAddresses, HasDaemonJson, Restartable, Ip6TablesDefault,
+        Modelled, BridgeGetsFe80Colon1, ContainerMacs, DefaultBridgeAddresses, BridgeNames, HasDaemonJson, Restartable, Ip6TablesDefault,
         Ip6TablesNeedsExperimental, Ipv6NeedsFixedCidrV6, Ipv6OnlyPoolsStopEngine, Ipv6OnlyNetworks, GatewayModes,
     };
 

@@ -58,7 +58,7 @@ public class ApiNegotiationTests
     {
         await using var server = new MobyVersionServer("19.03.15", "1.40", "1.12");
         using var engine = Client(server);
-        var e = (await Assert.ThrowsAsync<EngineApiMismatchException>(() => engine.ConnectAsync()))!;
+        var e = (await Assert.ThrowsAsync<EngineMismatchException>(() => engine.ConnectAsync()))!;
         Assert.That(e.Message, Does.Contain("Docker 19.03.15").And.Contain("speaks Engine API 1.12 to 1.40").And.Contain("NetDsl's 1.41 to 1.52").And.Contain("upgrade the engine"));
         Assert.That(EngineErrors.IsEngineFailure(e), Is.True, "plan, apply and verify report it like any engine failure");
     }
@@ -68,7 +68,7 @@ public class ApiNegotiationTests
     {
         await using var server = new MobyVersionServer("31.0.0", "1.62", "1.60");
         using var engine = Client(server);
-        var e = (await Assert.ThrowsAsync<EngineApiMismatchException>(() => engine.ConnectAsync()))!;
+        var e = (await Assert.ThrowsAsync<EngineMismatchException>(() => engine.ConnectAsync()))!;
         Assert.That(e.Message, Does.Contain("Docker 31.0.0").And.Contain("requires Engine API 1.60 or newer").And.Contain("this NetDsl speaks 1.41 to 1.52").And.Contain("upgrade NetDsl"));
     }
 
