@@ -64,6 +64,7 @@ public sealed class Verifier
         LinkLocalFact f => LinkLocalAsync(f, ct),
         RouteFact f => RouteAsync(f, ct),
         PingFact f => PingAsync(f, ct),
+        EngineFirewallFact f => EngineFirewallAsync(f, ct),
         // Uplink addresses, masquerade rules and conntrack entries are checked from captures (netdsl verify --captures).
         _ => Task.FromResult(new FactResult(fact, FactOutcome.Skipped, "(not observable live: check it with --captures DIR)")),
     };
@@ -144,6 +145,30 @@ public sealed class Verifier
         var match = candidates.FirstOrDefault(r => r.Via == f.Via && (dev is null || r.Dev == dev));
         return new FactResult(f, match is not null ? FactOutcome.Pass : FactOutcome.Fail,
             match?.Text ?? (candidates.Count == 0 ? "(no route)" : string.Join(" | ", candidates.Select(c => c.Text))));
+    }
+
+    /// <summary>
+    /// A rule the engine makes in its own firewall, read from the host as `verify --captures` reads a pasted listing
+    /// (<see cref="NetDsl.Captures.Verification.EngineFirewallChecks"/>): `ip6tables-save`, or `nft list ruleset` for
+    /// dockerd's nftables backend.
+    /// </summary>
+    private async Task<FactResult> EngineFirewallAsync(EngineFirewallFact f, CancellationToken ct)
+    {
+        if (!_engine.Endpoint.IsLocal) return new FactResult(f, FactOutcome.Skipped, "(the engine is remote: check it with --captures DIR)");
+        bool nft = f.Backend == FirewallBackend.Nftables;
+        var command = nft ? new[] { "nft", "list", "ruleset" } : new[] { f.Family == IpFamily.Ipv6 ? "ip6tables-save" : "iptables-save" };
+        var (code, output) = await HostOutputAsync(command);
+        if (code != 0) return new FactResult(f, FactOutcome.Fail, "(" + command[0] + " failed: " + output.Trim() + ")");
+        var parsed = nft ? NetDsl.Captures.Parsers.NftParser.Parse(output, f.Device + ".nft-list-ruleset.txt").Widen()
+                         : NetDsl.Captures.Parsers.IptablesSaveParser.Parse(output, f.Device + "." + command[0] + ".txt");
+        string? bridge = f.Network is null ? null : await BridgeNameAsync(f.Bridge, f.Network, ct);
+        var finding = NetDsl.Captures.Verification.EngineFirewallChecks.Check(f, parsed.Observations, bridge);
+        return finding.Verdict switch
+        {
+            NetDsl.Captures.Verification.RuleVerdict.Holds => new FactResult(f, FactOutcome.Pass, finding.Observed, finding.Note),
+            NetDsl.Captures.Verification.RuleVerdict.Broken => new FactResult(f, FactOutcome.Fail, finding.Observed, (finding.Note is null ? "" : finding.Note + "; ") + "predicted from: " + f.Source),
+            _ => new FactResult(f, FactOutcome.Skipped, finding.Observed, finding.Note),
+        };
     }
 
     private async Task<FactResult> PingAsync(PingFact f, CancellationToken ct)

@@ -87,6 +87,7 @@ public static class Binder
             .Concat(firewalls.SelectMany(f => f.Nptv6Rules.Select(r => ("rules", r.Name, r.Span))))
             .Concat(parameters.Declarations.Select(p => ("parameters", p.Name, p.Span)));
         ConsistencyChecks.Run(context, hosts, networks, declared);
+        EngineChecks.Run(context, hosts, networks);
         parameters.ReportUnused(diagnostics);
 
         var model = new NetworkModel(source.Path,

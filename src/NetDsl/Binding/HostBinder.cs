@@ -105,6 +105,38 @@ internal static class HostBinder
         bool? ip6tables = Flag("ip6tables");
         bool? experimental = Flag("experimental");
         bool? liveRestore = Flag("live-restore");
+        bool? iptables = Flag("iptables");
+        IpPrefix? bip6 = null;
+        foreach (var setting in daemon.Settings("bip6"))
+        {
+            bip6 = context.Values.InterfaceAddress(setting.Argument(0)!, "bip6");
+            if (bip6 is { IsV4: true })
+            {
+                context.Diagnostics.Report(DiagnosticDefinitions.WrongFamily, setting.Argument(0)!.Span, "bip6", "IPv6", bip6, "IPv4");
+                bip6 = null;
+            }
+        }
+        string? firewallBackend = null;
+        foreach (var setting in daemon.Settings("firewall-backend"))
+        {
+            var node = setting.Argument(0)!;
+            firewallBackend = context.Values.Text(node, "firewall-backend");
+            if (firewallBackend is not null and not "iptables" and not "nftables")
+            {
+                context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, node.Span, "iptables or nftables", "after 'firewall-backend'", node.Describe());
+                firewallBackend = null;
+            }
+        }
+        // A key this engine does not know stops dockerd at start: say so on the setting's line.
+        if (EngineTable.HasDaemonJson.For(engine, true))
+        {
+            foreach (var setting in daemon.Body)
+            {
+                if (EngineTable.FindDaemonKeyForSetting(setting.Name) is { } key && !key.KnownOn(engine))
+                    context.Diagnostics.Report(DiagnosticDefinitions.DaemonKeyNotOnEngine, setting.Keyword.Span, key.Name, "Docker " + key.Versions, engine.Title,
+                        "docker " + key.Versions.From);
+            }
+        }
         IpPrefix? fixedCidr = null;
         foreach (var setting in daemon.Settings("fixed-cidr-v6"))
         {
@@ -140,6 +172,6 @@ internal static class HostBinder
             context.Diagnostics.Report(DiagnosticDefinitions.Ip6TablesNeedsExperimental, System.Linq.Enumerable.First(daemon.Settings("ip6tables")).Span, engine.Title);
         if (pools.Count > 0 && pools.All(p => !p.Base.IsV4) && EngineTable.Ipv6OnlyPoolsStopEngine.For(engine, false))
             context.Diagnostics.Report(DiagnosticDefinitions.Ipv6OnlyAddressPools, System.Linq.Enumerable.First(daemon.Settings("default-address-pool")).Span, engine.Title);
-        return new DaemonSettings(ipv6, fixedCidr, ip6tables, experimental, liveRestore, pools.ToEquatableArray(), daemon.Span);
+        return new DaemonSettings(ipv6, fixedCidr, ip6tables, experimental, liveRestore, pools.ToEquatableArray(), iptables, bip6, firewallBackend, daemon.Span);
     }
 }

@@ -101,8 +101,10 @@ internal static class NetworkBinder
                 bridgeName = BridgeName(context, s.Argument(1)!, value);
                 continue;
             }
+            if (GatewayModeBinder.IsGatewayModeOption(key) && !GatewayModeBinder.Check(context, s.Argument(1)!, value, host.Engine)) continue;
             options.Add(new KeyValue(key, value));
         }
+        GatewayModeBinder.Bind(context, statement, host.Engine, options);
         foreach (var s in statement.Settings("label"))
         {
             var key = context.Values.Text(s.Argument(0)!, "label name");

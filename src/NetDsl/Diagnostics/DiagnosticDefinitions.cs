@@ -102,6 +102,14 @@ public static class DiagnosticDefinitions
         "{0} has no daemon.json and no engine to restart (Podman reads containers.conf), so this daemon block would be ignored.", "Remove the daemon block, or declare a Docker engine.");
     public static readonly DiagnosticDefinition Ipv6OnlyAddressPools = new("NDSL3203", Severity.Error, Docker, "IPv6-only address pools stop the engine",
         "default-address-pools holds no IPv4 pool, so {0} stops at start (dockerd: Error creating default \"bridge\" network: Failed to Setup IP tables): its default bridge takes its IPv4 subnet from these pools.", "Add an IPv4 pool (e.g. default-address-pool 172.80.0.0/16 size 24), or declare engine docker 27.0 or later.");
+    public static readonly DiagnosticDefinition DaemonKeyNotOnEngine = new("NDSL3204", Severity.Error, Docker, "daemon.json key unknown to this engine",
+        "'{0}' is a daemon.json key of {1}; {2} does not know it and refuses to start (\"the following directives don't match any configuration option: {0}\").", "Remove it, or declare engine {3} or later.");
+    public static readonly DiagnosticDefinition GatewayModeNotOnEngine = new("NDSL3205", Severity.Error, Docker, "Gateway mode unknown to this engine",
+        "Gateway mode '{0}' is not one {1} accepts ({2}); the engine refuses to create the network.", "Use a mode the engine accepts, or declare one that has it (routed: docker 27.0; nat-unprotected and isolated: docker 28.0).");
+    public static readonly DiagnosticDefinition DuplicateMasquerade = new("NDSL3206", Severity.Warning, Docker, "Masquerade duplicates the engine's own",
+        "{0} already masquerades {1} itself ({2}); this masquerade rule only does it again.", "Remove this masquerade, or turn the engine's own off (daemon ip6tables false, or gateway-mode ipv6 routed on the network).");
+    public static readonly DiagnosticDefinition IsolatedNeedsInternal = new("NDSL3207", Severity.Error, Docker, "Gateway mode isolated needs an internal network",
+        "Gateway mode 'isolated' is for internal networks (docker network create --internal), which NetDsl does not declare.", "Use nat, nat-unprotected or routed.");
 
     // Routing
     public static readonly DiagnosticDefinition NextHopNotConnected = new("NDSL4001", Severity.Error, Routing, "Next hop not on a connected subnet",
@@ -148,7 +156,7 @@ public static class DiagnosticDefinitions
         UnknownName, DuplicateName, InvalidName, ParameterNameIsHex, InvalidParameterValue, UnknownOverride, ParameterKindMismatch, UnusedParameter, IdentifierCollision, UnsafeText,
         InvalidAddress, InvalidPrefix, HostBitsSet, WrongFamily, ParameterComposition, OverlappingSubnets, AddressOutsideSubnet, AddressCollision, ReservedAddress, NotLinkLocal,
         BridgeNameTooLong, Ipv6WithoutFixedCidr, Ip6TablesNeedsExperimental, UnsupportedDriver, SubnetTooSmallForContainers, ContainerNetworksOnTwoHosts, EngineVersionUnsupported, GatewayOutsideSubnet, FixedCidrTooLong,
-        UnknownEngineKind, NoDaemonJsonOnEngine, Ipv6OnlyAddressPools,
+        UnknownEngineKind, NoDaemonJsonOnEngine, Ipv6OnlyAddressPools, DaemonKeyNotOnEngine, GatewayModeNotOnEngine, DuplicateMasquerade, IsolatedNeedsInternal,
         NextHopNotConnected, LinkLocalNeedsInterface, UnknownInterface, DuplicateRoute,
         Nptv6LengthMismatch, Nptv6PrefixTooLong, Nptv6InsideNotUla, Nptv6SharedOutside, UnknownZone, Nptv6InterfaceNotInZone, NoAllowRule, Nptv6OverlappingInside,
         PathBroken, ExpectUnknownEndpoint,

@@ -85,7 +85,8 @@ public static class EngineTable
     public static readonly EngineFact<bool> Ip6TablesDefault = new("ip6tables default",
         "Whether dockerd writes ip6tables rules (NAT, isolation, FORWARD policy) when daemon.json does not say.", YesNo,
         Row(Docker, VersionRange.Between(20, 10, 27, 0), false, "moby v20.10 cmd/dockerd/config_unix.go (--ip6tables default false)"),
-        Row(Docker, VersionRange.Since(27, 0), true, "moby#47747, release notes 27.0 (\"ip6tables is enabled by default\")"));
+        Row(Docker, VersionRange.Since(27, 0), true, "moby#47747, release notes 27.0 (\"ip6tables is enabled by default\")"),
+        Row(Podman, PodmanAll, true, "netavark writes ip6tables rules for every IPv6 network; " + MeasuredPodman));
 
     /// <summary>ip6tables true needs experimental true.</summary>
     public static readonly EngineFact<bool> Ip6TablesNeedsExperimental = new("ip6tables needs experimental",
@@ -123,6 +124,56 @@ public static class EngineTable
         Row(Docker, VersionRange.Since(28, 0), new[] { "nat", "nat-unprotected", "routed", "isolated" }, "moby#48597, moby#49262, release notes 28.0"),
         Row(Podman, PodmanAll, Array.Empty<string>(), "netavark 1.4 has no gateway modes (" + MeasuredPodman + ")"));
 
+    // ---- The engine's own firewall (per family; only where its rules are on) -----------------------------------
+
+    /// <summary>Which FORWARD policy the engine sets for IPv6 when it makes ip6tables rules.</summary>
+    public static readonly EngineFact<ForwardPolicy> ForwardPolicies = new("IPv6 FORWARD policy",
+        "When the engine sets the ip6tables FORWARD policy to DROP (which also drops the host's own routing between other interfaces).",
+        p => p switch { ForwardPolicy.DropWhenActive => "DROP whenever ip6tables is on", ForwardPolicy.DropWhenEngineEnablesForwarding => "DROP only if the engine turned IPv6 forwarding on", _ => "untouched" },
+        Row(Docker, VersionRange.Between(20, 10, 28, 0), ForwardPolicy.DropWhenActive,
+            Measured2010 + " (ip6tables true: policy DROP even with net.ipv6.conf.all.forwarding already 1); moby#48365 (27.x)"),
+        Row(Docker, VersionRange.Since(28, 0), ForwardPolicy.DropWhenEngineEnablesForwarding, "moby#48594, release notes 28.0"),
+        Row(Podman, PodmanAll, ForwardPolicy.Untouched, "netavark adds NETAVARK_FORWARD and leaves the policy ACCEPT; " + MeasuredPodman));
+
+    /// <summary>Which FORWARD policy the engine sets for IPv4 (its rules for IPv4 are on unless iptables is false).</summary>
+    public static readonly EngineFact<ForwardPolicy> Ipv4ForwardPolicies = new("IPv4 FORWARD policy",
+        "When the engine sets the iptables FORWARD policy to DROP.",
+        p => p == ForwardPolicy.Untouched ? "untouched" : "DROP when the engine turned ip_forward on (a fresh host: always)",
+        Row(Docker, DockerAll, ForwardPolicy.DropWhenEngineEnablesForwarding, "moby libnetwork drivers/bridge/setup_ip_forwarding.go (setupIPForwarding); iptablesdoc new-daemon"),
+        Row(Podman, PodmanAll, ForwardPolicy.Untouched, MeasuredPodman));
+
+    /// <summary>What the engine does with new connections from outside the host's bridges into a bridge network, per gateway mode.</summary>
+    public static readonly EngineFact<InboundRules?> Inbound = new("inbound into a network",
+        "New connections routed from outside (not from the host itself, not replies) into a bridge network, per gateway mode.",
+        m => m?.ToString() ?? "not modelled",
+        Row<InboundRules?>(Docker, VersionRange.Between(20, 10, 27, 0), new InboundRules(EngineInbound.ByPolicy, EngineInbound.ByPolicy, EngineInbound.ByPolicy, EngineInbound.ByPolicy),
+            "moby v20.10 setup_ip_tables.go: FORWARD -o BR -j DOCKER accepts only published ports; the rest falls to the policy; " + Measured2010),
+        Row<InboundRules?>(Docker, VersionRange.Between(27, 0, 28, 0), new InboundRules(EngineInbound.ByPolicy, EngineInbound.ByPolicy, EngineInbound.ByPolicy, EngineInbound.ByPolicy),
+            "moby#47871 (routed: no NAT; no accept rule until 28.0, release notes 28.0 moby#48596)"),
+        Row<InboundRules?>(Docker, VersionRange.Since(28, 0), new InboundRules(EngineInbound.Drop, EngineInbound.Accept, EngineInbound.IcmpOnly, EngineInbound.Drop),
+            "moby#48724 (DOCKER ! -i BR -o BR -j DROP), moby#48597 (nat-unprotected), iptablesdoc usernet-portmap-routed (-o BR -p icmp -j ACCEPT; IPv6: -p icmpv6)"),
+        Row<InboundRules?>(Podman, PodmanAll, new InboundRules(EngineInbound.ByPolicy, EngineInbound.ByPolicy, EngineInbound.ByPolicy, EngineInbound.ByPolicy),
+            "NETAVARK_FORWARD accepts replies and -s SUBNET only; the rest falls to the policy; " + MeasuredPodman));
+
+    /// <summary>What the engine does with new connections from one of its bridge networks into another, per gateway mode of the destination.</summary>
+    public static readonly EngineFact<InboundRules?> BetweenNetworks = new("between networks",
+        "New connections from one of the engine's bridge networks into another, per gateway mode of the destination.",
+        m => m?.ToString() ?? "not modelled",
+        Row<InboundRules?>(Docker, VersionRange.Between(20, 10, 28, 0), new InboundRules(EngineInbound.Drop, EngineInbound.Drop, EngineInbound.Drop, EngineInbound.Drop),
+            "DOCKER-ISOLATION-STAGE-1/2 (moby v20.10 setup_ip_tables.go setINC); " + Measured2010),
+        Row<InboundRules?>(Docker, VersionRange.Since(28, 0), new InboundRules(EngineInbound.Drop, EngineInbound.Accept, EngineInbound.IcmpOnly, EngineInbound.Drop),
+            "release notes 28.0 (routed networks reachable from other bridge networks, moby#48596); nftablesdoc usernet-portmap-natunprot (UNPROTECTED accept), usernet-portmap (UNPUBLISHED PORT DROP)"),
+        Row<InboundRules?>(Podman, PodmanAll, new InboundRules(EngineInbound.Drop, EngineInbound.Drop, EngineInbound.Drop, EngineInbound.Drop),
+            "NETAVARK_ISOLATION_1/2 (-i BR ! -o BR → -o OTHER -j DROP); " + MeasuredPodman));
+
+    /// <summary>Where the engine can keep its rules.</summary>
+    public static readonly EngineFact<FirewallBackend> FirewallBackends = new("nftables backend",
+        "Whether the engine can write its rules as nftables (firewall-backend nftables) instead of iptables.",
+        b => b switch { FirewallBackend.Nftables => "iptables, or with firewall-backend nftables (experimental) tables ip/ip6 docker-bridges", FirewallBackend.Netavark => "netavark's iptables chains", _ => "iptables" },
+        Row(Docker, VersionRange.Between(20, 10, 29, 0), FirewallBackend.Iptables, "no firewall-backend before release 29.0"),
+        Row(Docker, VersionRange.Since(29, 0), FirewallBackend.Nftables, "release notes 29.0; docs engine/network/firewall-nftables.md; moby nftablesdoc/generated"),
+        Row(Podman, PodmanAll, FirewallBackend.Netavark, "netavark 1.4 iptables driver (ip6tables-save shows NETAVARK chains); " + MeasuredPodman));
+
     // ---- Engine API -------------------------------------------------------------------------------------------
 
     /// <summary>The Engine API versions NetDsl speaks: it negotiates the highest one the engine also speaks.</summary>
@@ -148,6 +199,7 @@ public static class EngineTable
     {
         Modelled, BridgeGetsFe80Colon1, ContainerMacs, DefaultBridgeAddresses, BridgeNames, HasDaemonJson, Restartable, Ip6TablesDefault,
         Ip6TablesNeedsExperimental, Ipv6NeedsFixedCidrV6, Ipv6OnlyPoolsStopEngine, Ipv6OnlyNetworks, GatewayModes,
+        ForwardPolicies, Ipv4ForwardPolicies, Inbound, BetweenNetworks, FirewallBackends,
     };
 
     // ---- daemon.json keys -------------------------------------------------------------------------------------
@@ -175,12 +227,12 @@ public static class EngineTable
         Key("default-address-pools", DaemonValueKind.AddressPools, setting: "default-address-pool"),
 
         // Networking keys NetDsl reads the meaning of.
-        Key("iptables", DaemonValueKind.Boolean),
+        Key("iptables", DaemonValueKind.Boolean, setting: "iptables"),
         Key("ip-forward", DaemonValueKind.Boolean),
         Key("ip-masq", DaemonValueKind.Boolean),
         Key("icc", DaemonValueKind.Boolean),
         Key("bip", DaemonValueKind.Cidr),
-        Key("bip6", DaemonValueKind.Cidr, versions: VersionRange.Since(28, 0), source: "moby#48319 (release 28.0): default bridge IPv6 address"),
+        Key("bip6", DaemonValueKind.Cidr, versions: VersionRange.Since(28, 0), source: "moby#48319 (release 28.0): default bridge IPv6 address", setting: "bip6"),
         Key("fixed-cidr", DaemonValueKind.Cidr),
         Key("bridge", DaemonValueKind.String),
         Key("mtu", DaemonValueKind.Integer),
@@ -197,7 +249,7 @@ public static class EngineTable
         Key("allow-direct-routing", DaemonValueKind.Boolean, versions: VersionRange.Since(28, 0), source: "docs.docker.com dockerd reference (--allow-direct-routing, 28.x)"),
         Key("bridge-accept-fwmark", DaemonValueKind.String, versions: VersionRange.Since(28, 0), source: "docs.docker.com dockerd reference (--bridge-accept-fwmark, 28.x)"),
         Key("default-network-opts", DaemonValueKind.Object, versions: VersionRange.Since(24, 0), source: "moby daemon/config/config.go NetworkConfig.DefaultNetworkOpts (release 24.0)"),
-        Key("firewall-backend", DaemonValueKind.String, versions: VersionRange.Since(29, 0), source: "release notes 29.0 (experimental nftables: \"firewall-backend\": \"nftables\")"),
+        Key("firewall-backend", DaemonValueKind.String, versions: VersionRange.Since(29, 0), source: "release notes 29.0 (experimental nftables: \"firewall-backend\": \"nftables\")", setting: "firewall-backend"),
 
         // Everything else dockerd knows; NetDsl keeps these as they are.
         Key("allow-nondistributable-artifacts", DaemonValueKind.StringList, reloadable: true),

@@ -15,9 +15,12 @@ public sealed record DaemonSettings(
     bool? Experimental,
     bool? LiveRestore,
     EquatableArray<AddressPool> DefaultAddressPools,
+    bool? Iptables,
+    IpPrefix? Bip6,
+    string? FirewallBackend,
     SourceSpan Span)
 {
-    public static DaemonSettings Empty => new(null, null, null, null, null, EquatableArray<AddressPool>.Empty, default);
+    public static DaemonSettings Empty => new(null, null, null, null, null, EquatableArray<AddressPool>.Empty, null, null, null, default);
 
     /// <summary>
     /// The keys this file sets, with their values, in the order of <see cref="EngineTable.DaemonKeys"/> (which is
@@ -37,6 +40,9 @@ public sealed record DaemonSettings(
                 "experimental" => Experimental,
                 "live-restore" => LiveRestore,
                 "default-address-pool" => DefaultAddressPools.IsEmpty ? null : (object)DefaultAddressPools,
+                "iptables" => Iptables,
+                "bip6" => Bip6?.ToString(),
+                "firewall-backend" => FirewallBackend,
                 _ => null,
             };
             if (value is not null) yield return new DaemonEntry(key, value);

@@ -80,3 +80,26 @@ public sealed record PingFact(string Device, bool FromContainer, string Target, 
     // Target is the expect's target as written, zone included (fe80::1%eth0): the key needs nothing more.
     public override string Describe() => "ping " + Device + " -> " + Target + " (" + Address + (Zone is null ? "" : "%" + Zone) + ")";
 }
+
+/// <summary>
+/// A rule the host's container engine makes in its own firewall (<see cref="EngineFirewall"/>): Docker's masquerade
+/// of a network, its drops into a bridge, the isolation between bridges, the FORWARD policy; netavark's likewise.
+/// <see cref="Bridge"/> is null when the engine names the bridge (the observer resolves it from <see cref="Network"/>).
+/// Checked in <c>ip6tables-save</c> or <c>nft list ruleset</c>, live or from captures.
+/// </summary>
+public sealed record EngineFirewallFact(string Device, IpFamily Family, FirewallBackend Backend, EngineRuleKind Kind, string? Network, IpPrefix? Subnet, string? Bridge, string Rule, string Source)
+    : VerifyFact(Device + "/engine-firewall/" + (Family == IpFamily.Ipv6 ? "ip6" : "ip") + "/" + (Network ?? "FORWARD") + "/" + Kind.ToString().ToLowerInvariant(),
+        Device, Network ?? "FORWARD", Rule)
+{
+    public override string Describe() => "host " + Device + " engine firewall (" + (Family == IpFamily.Ipv6 ? "ip6" : "ip") + ") " +
+        Kind switch
+        {
+            EngineRuleKind.Masquerade => "masquerades network " + Network,
+            EngineRuleKind.NoMasquerade => "does not masquerade network " + Network,
+            EngineRuleKind.DropInbound => "drops new connections into network " + Network,
+            EngineRuleKind.AcceptIcmpInbound => "accepts ICMP into network " + Network,
+            EngineRuleKind.AcceptInbound => "accepts new connections into network " + Network,
+            EngineRuleKind.DropFromOtherBridges => "isolates network " + Network + " from the other bridges",
+            _ => "FORWARD policy",
+        };
+}

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using NetDsl.Addressing;
+using NetDsl.Engines;
 using NetDsl.Model;
 
 namespace NetDsl.Planning;
@@ -29,6 +30,7 @@ public static class VerifyPlanner
             outline.Add(PlanSegment<VerifyFact>.Each(host.Name, PlanPiece.ContainerFacts));
             outline.Add(PlanSegment<VerifyFact>.Each(host.Name, PlanPiece.BridgeFacts));
             outline.Add(PlanSegment<VerifyFact>.Of(host.Routes.Select(r => (VerifyFact)new RouteFact(host.Name, false, r.Destination, r.NextHop, r.Interface, null))));
+            outline.Add(PlanSegment<VerifyFact>.Of(EngineFirewallFacts(host, model.NetworksOn(host.Name))));
         }
         var rest = new List<VerifyFact>();
         foreach (var e in model.Expectations.Where(e => e.Kind == ExpectationKind.Ping))
@@ -39,6 +41,14 @@ public static class VerifyPlanner
         DeviceFactPlanner.Add(model, rest);
         outline.Add(PlanSegment<VerifyFact>.Of(rest));
         return outline.ToEquatableArray();
+    }
+
+    /// <summary>The rules the host's engine makes in its own IPv6 firewall (none when its ip6tables rules are off).</summary>
+    public static IEnumerable<VerifyFact> EngineFirewallFacts(DockerHost host, IEnumerable<DockerNetwork> networks)
+    {
+        var firewall = EngineFirewall.For(host, networks, IpFamily.Ipv6);
+        return firewall.Expectations().Select(e => (VerifyFact)new EngineFirewallFact(host.Name, firewall.Family, firewall.Backend, e.Kind,
+            e.Bridge?.Network, e.Bridge?.Subnet, e.Bridge?.Bridge, e.Text, e.Bridge?.Source ?? firewall.Source));
     }
 
     /// <summary>What one network adds: its inspect fields, or its bridge's addresses and route on the host.</summary>

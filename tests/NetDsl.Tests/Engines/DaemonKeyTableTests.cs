@@ -29,10 +29,11 @@ public class DaemonKeyTableTests
     public void Restart_only_keys_the_file_sets_come_from_the_table()
     {
         var all = new DaemonSettings(true, IpPrefix.Parse("2001:db8:1::/64"), true, true, true,
-            new[] { new AddressPool(IpPrefix.Parse("172.80.0.0/16"), 24) }.ToEquatableArray(), default);
+            new[] { new AddressPool(IpPrefix.Parse("172.80.0.0/16"), 24) }.ToEquatableArray(), false, IpPrefix.Parse("2001:db8:2::1/64"), "nftables", default);
         var entries = all.Entries().ToList();
-        Assert.That(entries.Select(e => e.Key.Name), Is.EqualTo(new[] { "ipv6", "fixed-cidr-v6", "ip6tables", "experimental", "live-restore", "default-address-pools" }));
-        Assert.That(entries.Where(e => e.Key.NeedsRestart).Select(e => e.Key.Name), Is.EqualTo(new[] { "ipv6", "fixed-cidr-v6", "ip6tables", "experimental", "default-address-pools" }));
+        Assert.That(entries.Select(e => e.Key.Name), Is.EqualTo(new[]
+            { "ipv6", "fixed-cidr-v6", "ip6tables", "experimental", "live-restore", "default-address-pools", "iptables", "bip6", "firewall-backend" }));
+        Assert.That(entries.Where(e => !e.Key.NeedsRestart).Select(e => e.Key.Name), Is.EqualTo(new[] { "live-restore" }), "a reload applies only live-restore");
         Assert.That(DaemonSettings.Empty.Entries(), Is.Empty);
     }
 
