@@ -26,7 +26,7 @@ namespace NetDsl.Generated
                 Routes: _Routes(
                     new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: null, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(573, 50, 13, 3, 13, 53)),
                     new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(626, 42, 14, 3, 14, 45))),
-                Daemon: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(671, 60, 15, 3, 18, 4)),
+                Daemon: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Iptables: null, Bip6: null, FirewallBackend: null, Span: _Span(671, 60, 15, 3, 18, 4)),
                 Masquerades: _Masquerades(
                     new global::NetDsl.Model.Masquerade(Family: global::NetDsl.Model.IpFamily.Ipv6, ExcludedOutputInterface: "lo", OutputInterface: null, Source: null, Span: _Span(734, 26, 19, 3, 19, 29))),
                 Span: _Span(436, 380, 10, 1, 20, 2));
@@ -154,7 +154,7 @@ namespace NetDsl.Generated
             SourcePath: "lab.netdsl",
             Steps: _Concat(
                 new global::NetDsl.Planning.ApplyStep[] {
-                    new global::NetDsl.Planning.WriteDaemonJsonStep(Device: "dockerhost", Settings: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(671, 60, 15, 3, 18, 4))),
+                    new global::NetDsl.Planning.WriteDaemonJsonStep(Device: "dockerhost", Settings: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Iptables: null, Bip6: null, FirewallBackend: null, Span: _Span(671, 60, 15, 3, 18, 4))),
                     new global::NetDsl.Planning.RestartEngineStep(Device: "dockerhost", Keys: _Strings("ipv6", "fixed-cidr-v6"), LiveRestore: false),
                     new global::NetDsl.Planning.SetSysctlStep(Device: "dockerhost", Name: "net.ipv6.conf.ens192.accept_ra", Value: "2", Reason: "routes on ens192 come from router advertisements, which the kernel ignores once forwarding is on unless accept_ra=2"),
                     new global::NetDsl.Planning.SetSysctlStep(Device: "dockerhost", Name: "net.ipv6.conf.all.forwarding", Value: "1", Reason: "route between the IPv6 networks and the uplink"),
