@@ -19,7 +19,12 @@ namespace NetDsl.Lab.Podman;
 /// </summary>
 public sealed class PrivatePodman : IPrivateEngine
 {
-    private const string ContainersConf = "[containers]\ndefault_ulimits = []\n\n[network]\nnetwork_backend = \"netavark\"\n";
+    /// <summary>
+    /// containers.conf: no default ulimits, netavark, and the network definitions under the folder (netavark's default,
+    /// /etc/containers/networks, is the machine's: networks would outlive the engine and clash with the next one).
+    /// </summary>
+    private static string ContainersConf(string folder) =>
+        "[containers]\ndefault_ulimits = []\n\n[network]\nnetwork_backend = \"netavark\"\nnetwork_config_dir = \"" + Path.Combine(folder, "networks") + "\"\n";
 
     private PrivatePodman(string name, NetworkNamespace ns, string folder)
     {
@@ -69,7 +74,7 @@ public sealed class PrivatePodman : IPrivateEngine
         try
         {
             Directory.CreateDirectory(folder);
-            await File.WriteAllTextAsync(Path.Combine(folder, "containers.conf"), ContainersConf);
+            await File.WriteAllTextAsync(Path.Combine(folder, "containers.conf"), ContainersConf(folder));
             await podman.StartServiceAsync(timeout ?? TimeSpan.FromSeconds(30));
             return podman;
         }
