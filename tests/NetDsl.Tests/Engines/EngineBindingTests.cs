@@ -52,7 +52,7 @@ public class EngineBindingTests
         var result = TestCompile.Compile("docker-host h {\n  engine moby 28.3\n}\n");
         var d = result.Diagnostics.Single();
         Assert.That(d.Id, Is.EqualTo("NDSL3201"));
-        Assert.That((d.Span.Line, d.Span.Column), Is.EqualTo((2, 10)));
+        Assert.That((result.Locate(d.Span).Line, result.Locate(d.Span).Column), Is.EqualTo((2, 10)));
     }
 
     [TestCase("engine 28")]
@@ -66,7 +66,7 @@ public class EngineBindingTests
     {
         var result = TestCompile.Compile("docker-host h {\n  engine podman 4.3\n  daemon { ipv6 true  fixed-cidr-v6 2001:db8:1::/64 }\n}\n");
         var d = result.Diagnostics.Single(x => x.Id == "NDSL3202");
-        Assert.That(d.Span.Line, Is.EqualTo(3));
+        Assert.That(result.Locate(d.Span).Line, Is.EqualTo(3));
         Assert.That(d.Message, Does.Contain("Podman 4.3"));
     }
 
@@ -84,7 +84,7 @@ public class EngineBindingTests
         }
         var d = result.Diagnostics.Single();
         Assert.That(d.Id, Is.EqualTo("NDSL3203"));
-        Assert.That(d.Span.Line, Is.EqualTo(4), "on the pool's line");
+        Assert.That(result.Locate(d.Span).Line, Is.EqualTo(4), "on the pool's line");
         Assert.That(d.Message, Does.Contain("Error creating default \"bridge\" network"));
         Assert.That(TestCompile.Compile(text.Replace("    default-address-pool fd00", "    default-address-pool 172.80.0.0/16 size 24\n    default-address-pool fd00")).Ids(), Is.Empty);
     }

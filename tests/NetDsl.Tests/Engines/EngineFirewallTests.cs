@@ -98,7 +98,7 @@ public class EngineFirewallTests
         var d = result.Diagnostics.Where(x => x.Id == "NDSL3206").ToList();
         Assert.That(d.Count, Is.EqualTo(warned ? 1 : 0), string.Join("\n", result.Diagnostics));
         if (!warned) return;
-        Assert.That(d[0].Span.Line, Is.EqualTo(engine == "20.10" ? 4 : 3));
+        Assert.That(result.Locate(d[0].Span).Line, Is.EqualTo(engine == "20.10" ? 4 : 3));
         Assert.That(d[0].Message, Does.Contain("network n1"));
     }
 
@@ -112,6 +112,6 @@ public class EngineFirewallTests
     {
         var result = TestCompile.Compile("docker-host h {\n  engine " + version + "\n  daemon {\n    " + daemon + "\n  }\n}\n");
         Assert.That(result.Ids(NetDsl.Diagnostics.Severity.Error), id is null ? Is.Empty : Is.EqualTo(new[] { id }));
-        if (id == "NDSL3204") Assert.That(result.Diagnostics.Single().Span.Line, Is.EqualTo(4), "on the setting's line");
+        if (id == "NDSL3204") Assert.That(result.Locate(result.Diagnostics.Single().Span).Line, Is.EqualTo(4), "on the setting's line");
     }
 }
