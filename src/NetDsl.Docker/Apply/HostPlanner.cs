@@ -24,6 +24,7 @@ public static class HostPlanner
     {
         var state = await LiveState.ReadAsync(engine, ct);
         ApiNegotiation.RequireKind(engine.Identity!, host.Engine, host.Name, engine.Endpoint);
+        ApiNegotiation.RequireApiFor(engine.Identity!, plan.StepsOn(host.Name).OfType<CreateNetworkStep>().Select(s => s.Network), engine.Endpoint);
         var decisions = await Reconciler.DecideAsync(engine, state, plan, host.Name, options.Replace, ct);
         var steps = plan.StepsOn(host.Name).ToList();
 

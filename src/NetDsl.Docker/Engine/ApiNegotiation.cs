@@ -71,6 +71,19 @@ public static class ApiNegotiation
                 $"the engine at {endpoint} is {actual.Title} ({identity.VersionText}), but docker-host {host} declares engine {declared}: declare `engine {actual}` for this host, or point --docker-host at a {declared.KindName} engine");
     }
 
+    /// <summary>
+    /// Newer request fields go only to engines that have them: an IPv6-only network (<c>ipv4 false</c>) needs
+    /// EnableIPv4 (<see cref="EngineTable.EnableIpv4Api"/>); an older engine would create the network with IPv4.
+    /// </summary>
+    /// <exception cref="EngineMismatchException">A network needs a field the negotiated version does not have.</exception>
+    public static void RequireApiFor(EngineIdentity identity, System.Collections.Generic.IEnumerable<NetDsl.Model.DockerNetwork> networks, EngineEndpoint endpoint)
+    {
+        var ipv6Only = networks.FirstOrDefault(n => !n.EnableIpv4);
+        if (ipv6Only is not null && !identity.Supports(EngineTable.EnableIpv4Api))
+            throw new EngineMismatchException(
+                $"network {ipv6Only.Name} is IPv6-only (ipv4 false), which needs Engine API {EngineTable.EnableIpv4Api} (Docker 28.0), but the engine at {endpoint} speaks {identity.Api} ({identity}): upgrade the engine, or remove ipv4 false");
+    }
+
     /// <summary>Kind and version from the answer: Podman names itself in its components ("Podman Engine").</summary>
     public static EngineRelease? ReleaseOf(VersionResponse answer)
     {

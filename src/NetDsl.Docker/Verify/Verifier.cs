@@ -96,6 +96,7 @@ public sealed class Verifier
         string key = f.Field switch
         {
             Planning.NetworkField.EnableIpv6 => "enable-ipv6",
+            Planning.NetworkField.EnableIpv4 => "enable-ipv4",
             Planning.NetworkField.Subnet6 => "subnet6",
             Planning.NetworkField.Gateway6 => "gateway6",
             Planning.NetworkField.Subnet4 => "subnet4",

@@ -146,7 +146,7 @@ internal static class HostBinder
                 context.Diagnostics.Report(DiagnosticDefinitions.WrongFamily, setting.Argument(0)!.Span, "fixed-cidr-v6", "IPv6", fixedCidr, "IPv4");
                 fixedCidr = null;
             }
-            else if (fixedCidr is { Length: > 80 } f)
+            else if (fixedCidr is { Length: > 80 } f && EngineTable.DefaultBridgeAddresses.For(engine, DefaultBridgeIpv6.Ipam) == DefaultBridgeIpv6.FromMacUpTo80)
             {
                 context.Diagnostics.Report(DiagnosticDefinitions.FixedCidrTooLong, setting.Argument(0)!.Span, f);
             }

@@ -110,6 +110,10 @@ public static class DiagnosticDefinitions
         "{0} already masquerades {1} itself ({2}); this masquerade rule only does it again.", "Remove this masquerade, or turn the engine's own off (daemon ip6tables false, or gateway-mode ipv6 routed on the network).");
     public static readonly DiagnosticDefinition IsolatedNeedsInternal = new("NDSL3207", Severity.Error, Docker, "Gateway mode isolated needs an internal network",
         "Gateway mode 'isolated' is for internal networks (docker network create --internal), which NetDsl does not declare.", "Use nat, nat-unprotected or routed.");
+    public static readonly DiagnosticDefinition Ipv6OnlyNetworkNotOnEngine = new("NDSL3208", Severity.Error, Docker, "IPv6-only network unknown to this engine",
+        "'ipv4 false' makes an IPv6-only network (EnableIPv4, API 1.48), which {0} does not have: it would give the network IPv4 anyway.", "Remove 'ipv4 false', or declare engine docker 28.0 or later.");
+    public static readonly DiagnosticDefinition Ipv4SubnetOnIpv6OnlyNetwork = new("NDSL3209", Severity.Error, Docker, "IPv4 subnet on an IPv6-only network",
+        "Network '{0}' is IPv6-only (ipv4 false) but declares the IPv4 subnet {1}; the engine refuses such a network.", "Remove the IPv4 subnet, or 'ipv4 false'.");
 
     // Routing
     public static readonly DiagnosticDefinition NextHopNotConnected = new("NDSL4001", Severity.Error, Routing, "Next hop not on a connected subnet",
@@ -157,6 +161,7 @@ public static class DiagnosticDefinitions
         InvalidAddress, InvalidPrefix, HostBitsSet, WrongFamily, ParameterComposition, OverlappingSubnets, AddressOutsideSubnet, AddressCollision, ReservedAddress, NotLinkLocal,
         BridgeNameTooLong, Ipv6WithoutFixedCidr, Ip6TablesNeedsExperimental, UnsupportedDriver, SubnetTooSmallForContainers, ContainerNetworksOnTwoHosts, EngineVersionUnsupported, GatewayOutsideSubnet, FixedCidrTooLong,
         UnknownEngineKind, NoDaemonJsonOnEngine, Ipv6OnlyAddressPools, DaemonKeyNotOnEngine, GatewayModeNotOnEngine, DuplicateMasquerade, IsolatedNeedsInternal,
+        Ipv6OnlyNetworkNotOnEngine, Ipv4SubnetOnIpv6OnlyNetwork,
         NextHopNotConnected, LinkLocalNeedsInterface, UnknownInterface, DuplicateRoute,
         Nptv6LengthMismatch, Nptv6PrefixTooLong, Nptv6InsideNotUla, Nptv6SharedOutside, UnknownZone, Nptv6InterfaceNotInZone, NoAllowRule, Nptv6OverlappingInside,
         PathBroken, ExpectUnknownEndpoint,

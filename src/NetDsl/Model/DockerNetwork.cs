@@ -6,7 +6,8 @@ namespace NetDsl.Model;
 /// <summary>
 /// A user-defined Docker network on one host. <see cref="Subnet6"/> is required (NetDsl is about IPv6);
 /// the IPv4 subnet is optional — Docker always allocates one, but only a declared one lets NetDsl predict
-/// container IPv4 and MAC addresses (and from them the EUI-64 link-locals).
+/// container IPv4 and MAC addresses (and from them the EUI-64 link-locals). <see cref="EnableIpv4"/> false
+/// (<c>ipv4 false</c>) makes it IPv6-only: no IPv4 at all (EnableIPv4, Docker 28.0 and API 1.48).
 /// </summary>
 public sealed record DockerNetwork(
     string Name,
@@ -21,7 +22,8 @@ public sealed record DockerNetwork(
     EquatableArray<KeyValue> Options,
     EquatableArray<KeyValue> Labels,
     BridgePrediction Bridge,
-    SourceSpan Span)
+    SourceSpan Span,
+    bool EnableIpv4 = true)
 {
     public bool EnableIpv6 => true;
 }

@@ -32,6 +32,7 @@ public sealed record NetworkFieldFact(string Device, string Network, NetworkFiel
 public enum NetworkField
 {
     EnableIpv6,
+    EnableIpv4,
     Subnet6,
     Gateway6,
     Subnet4,

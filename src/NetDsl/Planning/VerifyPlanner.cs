@@ -58,6 +58,7 @@ public static class VerifyPlanner
         if (piece == PlanPiece.NetworkFields)
         {
             facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.EnableIpv6, "true"));
+            if (!n.EnableIpv4) facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.EnableIpv4, "false"));
             facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.Subnet6, n.Subnet6.ToString()));
             facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.Gateway6, n.Gateway6.ToString()));
             if (n.Subnet4 is { } s4) facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.Subnet4, s4.ToString()));

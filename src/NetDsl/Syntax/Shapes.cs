@@ -66,6 +66,7 @@ public static class Shapes
         One("gateway", "an address", repeatable: true),
         One("ip-range", "a prefix inside the subnet", repeatable: true),
         One("bridge-name", "a bridge interface name"),
+        One("ipv4", "true or false (false: an IPv6-only network, Docker 28.0 and later)"),
         new SettingShape("gateway-mode", new[] { Slot.Value("ipv6 or ipv4"), Slot.Value("nat, nat-unprotected, routed or isolated") }, None),
         new SettingShape("option", new[] { Slot.Value("an option name"), Slot.Value("a value") }, None),
         new SettingShape("label", new[] { Slot.Value("a label name"), Slot.Value("a value") }, None),

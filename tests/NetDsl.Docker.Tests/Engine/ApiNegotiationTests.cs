@@ -100,4 +100,54 @@ public class ApiNegotiationTests
         Assert.That(engine.Identity, Is.Null);
         Assert.Throws<InvalidOperationException>(() => _ = engine.Docker);
     }
+
+    private static NetDsl.Planning.CreateNetworkStep NetworkStep(string file)
+    {
+        var model = TestModels.Compile(file);
+        return NetDsl.Planning.ApplyPlanner.Plan(model).Steps.OfType<NetDsl.Planning.CreateNetworkStep>().Single();
+    }
+
+    [Test]
+    public async Task Newer_request_fields_are_sent_only_where_the_engine_has_them()
+    {
+        await using var old = new MobyVersionServer("20.10.24", "1.41", "1.12");
+        using (var engine = Client(old))
+        {
+            await engine.ConnectAsync();
+            var step = NetworkStep("docker-host h { }\nnetwork n on h { subnet fd00:1::/64 }\n");
+            await engine.Docker.Networks.CreateNetworkAsync(NetDsl.Targets.Docker.EngineRequests.CreateNetwork(step, "t.netdsl"));
+            var (path, body) = old.Bodies.Single();
+            Assert.That(path, Is.EqualTo("/v1.41/networks/create"));
+            Assert.That(body, Does.Contain("\"EnableIPv6\":true").And.Not.Contain("EnableIPv4"));
+        }
+        await using var docker29 = MobyVersionServer.Docker29();
+        using (var engine = Client(docker29))
+        {
+            await engine.ConnectAsync();
+            var step = NetworkStep("docker-host h { engine 29.0 }\nnetwork n on h { subnet fd00:1::/64  ipv4 false }\n");
+            await engine.Docker.Networks.CreateNetworkAsync(NetDsl.Targets.Docker.EngineRequests.CreateNetwork(step, "t.netdsl"));
+            Assert.That(docker29.Bodies.Single().Body, Does.Contain("\"EnableIPv4\":false"));
+        }
+    }
+
+    [Test]
+    public async Task An_ipv6_only_network_is_refused_on_an_engine_without_EnableIPv4_naming_both()
+    {
+        await using var server = new MobyVersionServer("20.10.24", "1.41", "1.12");
+        string file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "netdsl-ipv6only-" + Guid.NewGuid().ToString("N") + ".netdsl");
+        System.IO.File.WriteAllText(file, "docker-host h { engine 28.0 }\nnetwork n on h { subnet fd00:1::/64  ipv4 false }\n");
+        try
+        {
+            var stdout = new System.IO.StringWriter();
+            var stderr = new System.IO.StringWriter();
+            int code = NetDsl.Cli.Program.Run(new[] { "plan", file, "--docker-host", server.Endpoint }, stdout, stderr);
+            Assert.That(code, Is.EqualTo(1), stdout.ToString() + stderr);
+            Assert.That(stderr.ToString(), Does.Contain("network n is IPv6-only (ipv4 false), which needs Engine API 1.48 (Docker 28.0)").And.Contain("speaks 1.41"));
+            Assert.That(server.Requests.Where(r => r.StartsWith("POST", StringComparison.Ordinal)), Is.Empty, "nothing was created");
+        }
+        finally
+        {
+            System.IO.File.Delete(file);
+        }
+    }
 }

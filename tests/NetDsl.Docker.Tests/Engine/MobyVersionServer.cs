@@ -70,6 +70,9 @@ public sealed class MobyVersionServer : IAsyncDisposable
     /// <summary>"GET /v1.52/networks" for every request served.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>The bodies of the POST requests served, by path.</summary>
+    public ConcurrentQueue<(string Path, string Body)> Bodies { get; } = new();
+
     private async Task ServeAsync()
     {
         while (_listener.IsListening)
@@ -86,6 +89,11 @@ public sealed class MobyVersionServer : IAsyncDisposable
     {
         string path = ctx.Request.Url!.AbsolutePath;
         Requests.Enqueue(ctx.Request.HttpMethod + " " + path);
+        if (ctx.Request.HttpMethod == "POST")
+        {
+            using var reader = new StreamReader(ctx.Request.InputStream, Encoding.UTF8);
+            Bodies.Enqueue((path, reader.ReadToEnd()));
+        }
         var response = ctx.Response;
         response.Headers["Server"] = $"Docker/{Version} (linux)";
         response.Headers["Api-Version"] = MaxApi;
@@ -110,7 +118,7 @@ public sealed class MobyVersionServer : IAsyncDisposable
                 "\",\"GitCommit\":\"0000000\",\"GoVersion\":\"go1.24.9\",\"Os\":\"linux\",\"Arch\":\"amd64\",\"KernelVersion\":\"6.1.0\",\"BuildTime\":\"2025-11-10T00:00:00.000000000+00:00\"}");
             return;
         }
-        Write(response, 200, "[]");
+        Write(response, ctx.Request.HttpMethod == "POST" ? 201 : 200, ctx.Request.HttpMethod == "POST" ? "{\"Id\":\"0123456789ab\",\"Warning\":\"\"}" : "[]");
     }
 
     private static string Error(string message) => "{\"message\":\"" + message + "\"}";

@@ -107,4 +107,17 @@ public class EngineBindingTests
         Assert.That(a.LinkLocal is null, Is.EqualTo(mac is null), "the link-local is predicted exactly when the MAC is");
         Assert.That(a.Ipv4?.ToString(), Is.EqualTo("172.30.0.2"), "addresses are predicted (and pinned) on every engine");
     }
+
+    [Test]
+    public void An_ipv6_only_network_is_modelled_from_28()
+    {
+        var model = TestCompile.Compile("docker-host h { engine 28.0 }\nnetwork n on h { subnet fd00:1::/64  ipv4 false }\ncontainer c on n { image \"x\" }\n").Model!;
+        var n = model.Networks.Single();
+        Assert.That(n.EnableIpv4, Is.False);
+        Assert.That(NetDsl.Planning.SettingsFields.Of(n).Select(f => f.Key + "=" + f.Value), Does.Contain("enable-ipv4=false"));
+        Assert.That(model.Containers.Single().Attachments.Single().Ipv4, Is.Null);
+        var plan = NetDsl.Planning.VerifyPlanner.Plan(model);
+        Assert.That(plan.Facts.OfType<NetDsl.Planning.NetworkFieldFact>().Select(f => f.Field + "=" + f.Expected), Does.Contain("EnableIpv4=false"));
+        Assert.That(TestCompile.Compile("docker-host h { engine 28.0 }\nnetwork n on h { subnet fd00:1::/64 }\n").Model!.Networks.Single().EnableIpv4, Is.True);
+    }
 }
