@@ -439,7 +439,8 @@ expect ping cnt01 -> dns.google
                     new global::NetDsl.Model.KeyValue(Key: "com.docker.network.bridge.name", Value: "br_ipv6_nw")),
                 Labels: _KeyValues(),
                 Bridge: new(InterfaceName: "br_ipv6_nw", Global: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x1), 64) /* fd5a:ceb9:ed8d:1::1/64 */, LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Ipv4: _Prefix(_V4(0xAC1A0001), 16) /* 172.26.0.1/16 */),
-                Span: _Span(0x28D264C34D900CFF, 0, 0, 224));
+                Span: _Span(0x28D264C34D900CFF, 0, 0, 224),
+                EnableIpv4: true);
 
             internal static global::NetDsl.Model.DockerNetwork[] _Part0() => new global::NetDsl.Model.DockerNetwork[] { BrIpv6Nw };
 
