@@ -6,6 +6,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NetDsl.Lab.Docker;
+using NetDsl.Docker.Engine;
+using NetDsl.Engines;
 using NetDsl.Lab.Namespaces;
 using NetDsl.Model;
 using NetDsl.Tracing;
@@ -60,8 +62,8 @@ public sealed class LabUp
             await BuildAsync(model, plan, state, ct);
             state.Phase = "up";
             state.Save();
-            Progress("interface names (vendor -> Linux):");
-            foreach (var i in plan.Interfaces) Progress("  " + i);
+            Progress("interface names (vendor -> Linux; engine-named bridges as the engine named them):");
+            foreach (var i in state.Interfaces) Progress("  " + i);
             Progress($"lab {name} is up: {plan.Devices.Count} devices, {plan.Switches.Count} switches, {model.Containers.Count} containers, {model.Expectations.Count} expects (run `netdsl lab test`)");
             return LabOutcome.Ok;
         }
@@ -120,9 +122,45 @@ public sealed class LabUp
             var result = await _engine.ApplyAsync(model, host, dockerds[index].Host, h.Namespace, dockerds[index].DaemonJsonPath, ct);
             if (!result.Succeeded) throw new InvalidOperationException($"apply on {h.Name} failed:\n  " + string.Join("\n  ", result.Lines));
             Progress($"{h.Name}: applied ({result.Lines.LastOrDefault()})");
+            var bridges = await EngineBridgeNamesAsync(model, h, dockerds[index]);
+            lock (state) state.Interfaces.AddRange(bridges);
             await WaitForDadAsync(dockerds[index], model.ContainersOn(h.Name).Select(c => c.Name).ToList(), ct);
         });
         await Task.WhenAll(applies);
+        state.Save();
+    }
+
+    /// <summary>
+    /// The names the engine gave the bridges the file does not name (<see cref="EngineTable.BridgeNames"/>): Docker's
+    /// "br-" + the first 12 hex digits of the network id (what trace says, as br-&lt;NETWORK id&gt;), Podman's podmanN
+    /// from its own API; read from the engine and checked to exist on the host.
+    /// </summary>
+    private static async Task<IReadOnlyList<LabInterfaceName>> EngineBridgeNamesAsync(NetworkModel model, LabDevice host, IPrivateEngine dockerd)
+    {
+        var names = new List<LabInterfaceName>();
+        var naming = EngineTable.BridgeNames.For(model.FindHost(host.Name)!.Engine, BridgeNaming.NetworkId);
+        foreach (var network in model.NetworksOn(host.Name).Where(n => n.BridgeName is null))
+        {
+            string bridge;
+            if (naming == BridgeNaming.PodmanIndex)
+            {
+                var endpoint = EngineEndpoint.Resolve(dockerd.Host, out _)!;
+                using var doc = await EngineHttp.GetJsonAsync(endpoint, "/v4.0.0/libpod/networks/" + Uri.EscapeDataString(network.Name) + "/json");
+                bridge = doc?.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("network_interface", out var b) ? b.GetString() ?? "" : "";
+                if (bridge.Length == 0) throw new InvalidOperationException($"network {network.Name} on {host.Name}: Podman names no bridge for it");
+            }
+            else
+            {
+                var id = await dockerd.DockerAsync("network", "inspect", "-f", "{{.Id}}", network.Name);
+                string text = id.StandardOutput.Trim();
+                if (!id.Succeeded || text.Length < 12) throw new InvalidOperationException($"network {network.Name} on {host.Name}: the engine gives no id ({id.StandardError.Trim()})");
+                bridge = "br-" + text.Substring(0, 12);
+            }
+            var link = await NetworkNamespace.Open(host.Namespace).ExecAsync("ip", "-o", "link", "show", "dev", bridge);
+            if (!link.Succeeded) throw new InvalidOperationException($"network {network.Name} on {host.Name}: no bridge {bridge} (br- + 12 hex digits of the id) on the host");
+            names.Add(new LabInterfaceName(host.Name, Topology.BridgeInterfaceName(network), bridge));
+        }
+        return names;
     }
 
     /// <summary>

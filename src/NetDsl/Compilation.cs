@@ -12,8 +12,8 @@ namespace NetDsl;
 /// <summary>
 /// The result of compiling one .netdsl file: every diagnostic, and two views of the model.
 /// <list type="bullet">
-/// <item><see cref="Model"/>: the whole model — every statement bound. The only errors it may come with are expects whose
-/// path breaks (<see cref="DiagnosticDefinitions.PathBroken"/>): `trace`, `lab` and `nptv6` run on it, exactly when a user
+/// <item><see cref="Model"/>: the whole model — every statement bound. The only errors it may come with are failed expects
+/// (<see cref="DiagnosticDefinitions.PathBroken"/>, <see cref="DiagnosticDefinitions.PathOpen"/>): `trace`, `lab` and `nptv6` run on it, exactly when a user
 /// needs the hop-by-hop story. Null when anything else failed.</item>
 /// <item><see cref="PartialModel"/>: whatever did bind, always (an editor, the generator's typed API on errors).</item>
 /// </list>
@@ -41,8 +41,11 @@ public sealed record CompilationResult(NetworkModel? Model, EquatableArray<NetDs
     /// <param name="path">The path to print (default: the path the file was compiled with).</param>
     public string Format(NetDslDiagnostic diagnostic, string? path = null) => diagnostic.Format(path ?? Layout.Text.Path, Locate(diagnostic.Span));
 
-    /// <summary>Errors other than broken expects: the ones that leave <see cref="Model"/> null.</summary>
-    public static bool BlocksModel(NetDslDiagnostic d) => d.Severity == Severity.Error && d.Id != DiagnosticDefinitions.PathBroken.Id;
+    /// <summary>Errors other than failed expects (a broken path, a blocked one found open): the ones that leave <see cref="Model"/> null.</summary>
+    public static bool BlocksModel(NetDslDiagnostic d) => d.Severity == Severity.Error && !IsFailedExpect(d);
+
+    /// <summary>An expect whose traced verdict is wrong: the model is whole, only the expectation fails.</summary>
+    public static bool IsFailedExpect(NetDslDiagnostic d) => d.Id == DiagnosticDefinitions.PathBroken.Id || d.Id == DiagnosticDefinitions.PathOpen.Id;
 }
 
 /// <summary>

@@ -81,6 +81,7 @@ public static class Binder
             .Concat(parameters.Declarations.Select(p => ("parameters", p.Name, p.Span)));
         ConsistencyChecks.Run(context, hosts, networks, declared);
         EngineChecks.Run(context, hosts, networks);
+        SubnetReuseChecks.Run(context, hosts, networks, routers, firewalls, upstreams);
         parameters.ReportUnused(diagnostics);
 
         var model = new NetworkModel(file.Layout.Text.Path,
@@ -94,8 +95,13 @@ public static class Binder
             foreach (var expectation in model.Expectations)
             {
                 var trace = tracer.Trace(expectation);
-                if (!trace.Succeeded)
+                if (expectation.Kind == ExpectationKind.Ping && !trace.Succeeded)
                     diagnostics.Report(DiagnosticDefinitions.PathBroken, expectation.Span, expectation.From, expectation.To, trace.BrokenAt, trace.Reason);
+                // A blocked path holds only when the echo request never arrives: one that arrives and loses its reply
+                // still reached the target.
+                else if (expectation.Kind == ExpectationKind.NoPing && trace.DeliveredTo is { } reached)
+                    diagnostics.Report(DiagnosticDefinitions.PathOpen, expectation.Span, expectation.From, expectation.To, reached,
+                        trace.Succeeded ? " and its reply comes back" : $" ({trace.Reason})");
             }
         }
         return new BindResult(model, diagnostics.Items.ToEquatableArray());

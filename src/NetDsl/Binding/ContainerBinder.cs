@@ -20,6 +20,7 @@ namespace NetDsl.Binding;
 internal static class ContainerBinder
 {
     private static readonly IpPrefix DefaultRoute = IpPrefix.Parse("::/0");
+    private static readonly IpPrefix DefaultRoute4 = IpPrefix.Parse("0.0.0.0/0");
 
     private sealed record Pending(Container Container, List<(DockerNetwork Network, IpAddress? Fixed6, IpAddress? Fixed4, SourceSpan Span)> Attachments);
 
@@ -209,6 +210,13 @@ internal static class ContainerBinder
                 attachments.Add(new NetworkAttachment(network.Name, ifName, ipv6.Value, fixed6 is not null, network.Subnet6.Length, ipv4, mac, mac?.LinkLocal(), span));
                 routes.Add(new Route(network.Subnet6, null, ifName, RouteOrigin.Static, span));
                 if (i == 0) routes.Add(new Route(DefaultRoute, network.Gateway6, ifName, RouteOrigin.Static, span));
+                // Docker gives every endpoint on a network with an IPv4 subnet its connected route and the first network's
+                // IPv4 gateway as the default route, as for IPv6.
+                if (ipv4 is not null && network.Subnet4 is { } subnet4 && network.Gateway4 is { } gateway4)
+                {
+                    routes.Add(new Route(subnet4, null, ifName, RouteOrigin.Static, span));
+                    if (i == 0) routes.Add(new Route(DefaultRoute4, gateway4, ifName, RouteOrigin.Static, span));
+                }
             }
             result.Add(p.Container with { Attachments = attachments.ToEquatableArray(), PredictedRoutes = routes.ToEquatableArray() });
         }

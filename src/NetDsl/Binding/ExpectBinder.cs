@@ -6,7 +6,7 @@ using NetDsl.Syntax;
 namespace NetDsl.Binding;
 
 /// <summary>
-/// <c>expect ping FROM -> TO</c>. FROM is a declared host, container or device; TO is a declared name, an
+/// <c>expect ping FROM -> TO</c> and <c>expect no-ping FROM -> TO</c>. FROM is a declared host, container or device; TO is a declared name, an
 /// address (a word containing ':' or a dotted IPv4), or a link-local with its zone (<c>fe80::1%eth0</c>).
 /// </summary>
 internal static class ExpectBinder
@@ -14,9 +14,12 @@ internal static class ExpectBinder
     public static Expectation? Bind(BindingContext context, SettingSyntax statement)
     {
         var kindNode = statement.Argument(0)!;
-        if (kindNode.Text != "ping")
+        ExpectationKind kind;
+        if (kindNode.Text == "ping") kind = ExpectationKind.Ping;
+        else if (kindNode.Text == "no-ping") kind = ExpectationKind.NoPing;
+        else
         {
-            context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, kindNode.Span, "'ping'", "after 'expect'", kindNode.Describe());
+            context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, kindNode.Span, "'ping' or 'no-ping'", "after 'expect'", kindNode.Describe());
             return null;
         }
         var fromNode = statement.Argument(1)!;
@@ -27,7 +30,7 @@ internal static class ExpectBinder
             return null;
         }
         var target = Target(context, toNode);
-        return target is null ? null : new Expectation(ExpectationKind.Ping, fromNode.Text, target, statement.Span);
+        return target is null ? null : new Expectation(kind, fromNode.Text, target, statement.Span);
     }
 
     private static ExpectTarget? Target(BindingContext context, SyntaxNode node)

@@ -66,6 +66,10 @@ public static class DiagnosticDefinitions
         "'{0}': {1}.", "A prefix parameter supplies whole 16-bit groups: its length must be a multiple of 16, followed by the remaining groups (use :: for zeros).");
     public static readonly DiagnosticDefinition OverlappingSubnets = new("NDSL2006", Severity.Error, Addresses, "Subnets overlap on one host",
         "{0} {1} overlaps {2} {3} on host '{4}'.", "Give each network (and fixed-cidr-v6) its own, non-overlapping prefix.");
+    public static readonly DiagnosticDefinition SubnetOnTwoLinks = new("NDSL2101", Severity.Error, Addresses, "Network subnet overlaps a declared link",
+        "Network {0}'s subnet {1} overlaps {2} on {3} {4}: its addresses would be on two links, and whichever route wins, some of them are unreachable.", "Give the network a subnet of its own.");
+    public static readonly DiagnosticDefinition RoutedSubnetReused = new("NDSL2102", Severity.Error, Addresses, "Reused subnet is routed",
+        "Network {0} on '{1}' reuses {2} of network {3} on '{4}', and {5} routes {6} to '{7}': the containers of one of the two cannot be reached.", "Reuse a subnet only on hosts nothing routes it to (masqueraded), or give each network its own.");
     public static readonly DiagnosticDefinition AddressOutsideSubnet = new("NDSL2007", Severity.Error, Addresses, "Address outside its subnet",
         "{0} {1} is outside {2}.", "Use an address inside the subnet.");
     public static readonly DiagnosticDefinition AddressCollision = new("NDSL2008", Severity.Error, Addresses, "Address used twice",
@@ -148,6 +152,8 @@ public static class DiagnosticDefinitions
         "expect ping {0} -> {1} fails at {2}: {3}", "Fix the configuration named in the message, or correct the expectation.");
     public static readonly DiagnosticDefinition ExpectUnknownEndpoint = new("NDSL6002", Severity.Error, Paths, "Unknown expect endpoint",
         "'{0}' is not a declared host, container, device or external host.", "Use a declared name or an address.");
+    public static readonly DiagnosticDefinition PathOpen = new("NDSL6101", Severity.Error, Paths, "Path expected to be blocked is open",
+        "expect no-ping {0} -> {1} does not hold: the echo request reaches {2}{3}.", "Block the path (drop the allow rule or route that lets it through), or expect ping instead.");
 
     // Internal
     public static readonly DiagnosticDefinition InternalError = new("NDSL9001", Severity.Error, Internal, "Internal error",
@@ -159,12 +165,13 @@ public static class DiagnosticDefinitions
         SyntaxError, UnterminatedString, UnbalancedBrace, UnknownStatement, UnknownSetting, ExpectedToken, DuplicateSetting, MissingSetting, InvalidEscape,
         UnknownName, DuplicateName, InvalidName, ParameterNameIsHex, InvalidParameterValue, UnknownOverride, ParameterKindMismatch, UnusedParameter, IdentifierCollision, UnsafeText,
         InvalidAddress, InvalidPrefix, HostBitsSet, WrongFamily, ParameterComposition, OverlappingSubnets, AddressOutsideSubnet, AddressCollision, ReservedAddress, NotLinkLocal,
+        SubnetOnTwoLinks, RoutedSubnetReused,
         BridgeNameTooLong, Ipv6WithoutFixedCidr, Ip6TablesNeedsExperimental, UnsupportedDriver, SubnetTooSmallForContainers, ContainerNetworksOnTwoHosts, EngineVersionUnsupported, GatewayOutsideSubnet, FixedCidrTooLong,
         UnknownEngineKind, NoDaemonJsonOnEngine, Ipv6OnlyAddressPools, DaemonKeyNotOnEngine, GatewayModeNotOnEngine, DuplicateMasquerade, IsolatedNeedsInternal,
         Ipv6OnlyNetworkNotOnEngine, Ipv4SubnetOnIpv6OnlyNetwork,
         NextHopNotConnected, LinkLocalNeedsInterface, UnknownInterface, DuplicateRoute,
         Nptv6LengthMismatch, Nptv6PrefixTooLong, Nptv6InsideNotUla, Nptv6SharedOutside, UnknownZone, Nptv6InterfaceNotInZone, NoAllowRule, Nptv6OverlappingInside,
-        PathBroken, ExpectUnknownEndpoint,
+        PathBroken, ExpectUnknownEndpoint, PathOpen,
         InternalError,
     };
 }

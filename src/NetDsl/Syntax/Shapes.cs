@@ -115,7 +115,7 @@ public static class Shapes
         new SettingShape("router", new[] { Slot.Value("a router name"), Slot.Value("a dialect (ios)") }, None, RouterBlock),
         new SettingShape("firewall", new[] { Slot.Value("a firewall name"), Slot.Value("a dialect (panos)") }, None, FirewallBlock),
         new SettingShape("upstream", new[] { Slot.Value("an upstream name") }, None, UpstreamBlock),
-        new SettingShape("expect", new[] { Slot.Value("'ping'"), Slot.Value("a source name"), Slot.Token("->"), Slot.Value("a destination name or address") }, None),
+        new SettingShape("expect", new[] { Slot.Value("'ping' or 'no-ping'"), Slot.Value("a source name"), Slot.Token("->"), Slot.Value("a destination name or address") }, None),
     };
 
     public static readonly IReadOnlyList<string> TopLevelKeywords = TopLevel.Select(s => s.Keyword).ToArray();

@@ -479,7 +479,9 @@ expect ping cnt01 -> dns.google
                     new global::NetDsl.Model.NetworkAttachment(Network: "br_ipv6_nw", InterfaceName: "eth0", Ipv6: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, Ipv6Fixed: false, PrefixLength: 64, Ipv4: _V4(0xAC1A0002) /* 172.26.0.2 */, Mac: _Mac(0x242AC1A0002) /* 02:42:ac:1a:00:02 */, LinkLocal: _V6(0xFE80000000000000, 0x42ACFFFE1A0002) /* fe80::42:acff:fe1a:2 */, Span: _Span(0x341D039ACB1F6FDA, 0, 19, 10))),
                 PredictedRoutes: _Routes(
                     new(Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */, NextHop: null, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0x341D039ACB1F6FDA, 0, 19, 10)),
-                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0x341D039ACB1F6FDA, 0, 19, 10))),
+                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0x341D039ACB1F6FDA, 0, 19, 10)),
+                    new(Destination: _Prefix(_V4(0xAC1A0000), 16) /* 172.26.0.0/16 */, NextHop: null, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0x341D039ACB1F6FDA, 0, 19, 10)),
+                    new(Destination: _Prefix(_V4(0x0), 0) /* 0.0.0.0/0 */, NextHop: _V4(0xAC1A0001) /* 172.26.0.1 */, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0x341D039ACB1F6FDA, 0, 19, 10))),
                 Span: _Span(0x341D039ACB1F6FDA, 0, 0, 97));
 
             internal static global::NetDsl.Model.Container[] _Part0() => new global::NetDsl.Model.Container[] { Cnt01 };

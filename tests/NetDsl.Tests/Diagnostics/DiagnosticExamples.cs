@@ -43,6 +43,12 @@ public static class DiagnosticExamples
         new("NDSL2009", Net + "container c on n { image \"x\"  address ⟦fd00:1::1⟧ }\n", Net + "container c on n { image \"x\"  address fd00:1::9 }\n"),
         new("NDSL2010", "router r ios { interface e0 address fd00::1/64 link-local ⟦fd00::1⟧ }\n", "router r ios { interface e0 address fd00::1/64 link-local fe80::1 }\n"),
 
+        new("NDSL2101", "docker-host h { interface eth0 address fd00:a::10/64 }\n⟦network n on h { subnet fd00:a::/64 }⟧\n",
+            "docker-host h { interface eth0 address fd00:a::10/64 }\nnetwork n on h { subnet fd00:1::/64 }\n"),
+        new("NDSL2102", "docker-host h1 { interface eth0 address fd00:a::11/64 }\ndocker-host h2 { interface eth0 address fd00:a::12/64 }\n" +
+                "network n1 on h1 { subnet fd00:1::/64 }\n⟦network n2 on h2 { subnet fd00:1::/64 }⟧\nrouter r ios { interface e0 address fd00:a::1/64  route fd00:1::/64 via fd00:a::11 }\n",
+            "docker-host h1 { interface eth0 address fd00:a::11/64  masquerade ipv6 out-not lo }\ndocker-host h2 { interface eth0 address fd00:a::12/64  masquerade ipv6 out-not lo }\n" +
+                "network n1 on h1 { subnet fd00:1::/64 }\nnetwork n2 on h2 { subnet fd00:1::/64 }\nrouter r ios { interface e0 address fd00:a::1/64 }\n"),
         new("NDSL3001", Host + "network n on h { subnet fd00:1::/64  bridge-name ⟦br_ipv6_network1⟧ }\n", Host + "network n on h { subnet fd00:1::/64  bridge-name br_ipv6_net1 }\n"),
         new("NDSL3002", "docker-host h { daemon { ⟦ipv6 true⟧ } }\n", "docker-host h { daemon { ipv6 true  fixed-cidr-v6 2001:db8:1::/64 } }\n"),
         new("NDSL3003", "docker-host h { daemon { ⟦ip6tables true⟧ } }\n", "docker-host h { daemon { ip6tables true  experimental true } }\n"),
@@ -87,6 +93,8 @@ public static class DiagnosticExamples
         new("NDSL6001", "docker-host h { interface eth0 address 2001:db8::5/64 }\nupstream isp { interface u address 2001:db8::1/64  host dns 2001:db8:9::8 }\n⟦expect ping h -> dns⟧\n",
             "docker-host h { interface eth0 address 2001:db8::5/64  route ::/0 via 2001:db8::1 }\nupstream isp { interface u address 2001:db8::1/64  host dns 2001:db8:9::8 }\nexpect ping h -> dns\n"),
         new("NDSL6002", Host + "expect ping h -> ⟦nowhere⟧\n", "upstream isp { interface u address 2001:db8::1/64  host nowhere 2001:db8::8 }\nexpect ping isp -> nowhere\n"),
+        new("NDSL6101", "docker-host h { interface eth0 address 2001:db8::5/64  route ::/0 via 2001:db8::1 }\nupstream isp { interface u address 2001:db8::1/64  host dns 2001:db8:9::8 }\n⟦expect no-ping h -> dns⟧\n",
+            "docker-host h { interface eth0 address 2001:db8::5/64 }\nupstream isp { interface u address 2001:db8::1/64  host dns 2001:db8:9::8 }\nexpect no-ping h -> dns\n"),
     };
 
     /// <summary>A firewall with zones zT (interface in) and zU (interface out), an allow rule and one NPTv6 rule.</summary>
