@@ -16,7 +16,7 @@ namespace NetDsl.Lab;
 /// </summary>
 public static class LabLowering
 {
-    public static LabPlan Lower(NetworkModel model, LabName name)
+    public static LabPlan Lower(NetworkModel model, LabName name, Translators.LabTranslator translator = Translators.LabTranslator.Kernel)
     {
         var topology = Topology.Build(model);
         var devices = topology.Devices
@@ -73,11 +73,13 @@ public static class LabLowering
         }
 
         foreach (var device in topology.Devices.Where(d => d.Kind != DeviceKind.Container))
-            steps.AddRange(DeviceSteps(device, nsOf[device.Name], i => linux.TryGetValue(i, out var l) ? l : i.Name));
-        return new LabPlan(name, devices, switches, veths, map, steps);
+            steps.AddRange(DeviceSteps(device, nsOf[device.Name], i => linux.TryGetValue(i, out var l) ? l : i.Name, translator));
+        var gateways = topology.Devices.Where(d => d.Firewall is not null)
+            .SelectMany(d => Translators.Nptv6Lowering.Gateways(translator, d.Firewall!, nsOf[d.Name])).ToList();
+        return new LabPlan(name, devices, switches, veths, map, steps) { Gateways = gateways };
     }
 
-    private static IEnumerable<LabStep> DeviceSteps(TopologyDevice device, string ns, System.Func<TopologyInterface, string> linux)
+    private static IEnumerable<LabStep> DeviceSteps(TopologyDevice device, string ns, System.Func<TopologyInterface, string> linux, Translators.LabTranslator translator)
     {
         var physical = device.Interfaces.Where(i => device.Host is null || device.Host.Interfaces.Any(h => h.Name == i.Name)).ToList();
         // Forwarding as the device's rules say; a Docker host's is its engine's (IPv4) and apply's (IPv6).
@@ -131,9 +133,9 @@ public static class LabLowering
 
         if (device.Host is not null) yield break;   // apply and the engine make a Docker host's rules
         string Linux(string name) => device.Interface(name) is { } i ? linux(i) : name;
-        if (NetfilterRules.Render(device, IpFamily.Ipv6, Linux) is { } v6)
+        if (NetfilterRules.Render(device, IpFamily.Ipv6, Linux, translator) is { } v6)
             yield return new LabStep(ns, "filter and NPTv6 rules (IPv6)", new[] { "ip6tables-restore" }, v6);
-        if (NetfilterRules.Render(device, IpFamily.Ipv4, Linux) is { } v4)
+        if (NetfilterRules.Render(device, IpFamily.Ipv4, Linux, translator) is { } v4)
             yield return new LabStep(ns, "filter rules (IPv4)", new[] { "iptables-restore" }, v4);
     }
 }

@@ -34,10 +34,18 @@ public sealed class LabUp
     private readonly Action<string> _progress;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-    public LabUp(ILabDockerEngine engine, Action<string> progress)
+    private readonly Translators.LabTranslator _translator;
+    private readonly IReadOnlyList<string>? _netdsl;
+
+    /// <param name="translator">Who translates NPTv6 (the kernel by default).</param>
+    /// <param name="netdsl">How to start `netdsl` (for NetDsl's translator: its gateways are `netdsl nptv6 run` processes).</param>
+    public LabUp(ILabDockerEngine engine, Action<string> progress, Translators.LabTranslator translator = Translators.LabTranslator.Kernel, IReadOnlyList<string>? netdsl = null)
     {
         _engine = engine;
         _progress = progress;
+        _translator = translator;
+        _netdsl = netdsl;
+        if (translator == Translators.LabTranslator.NetDsl && netdsl is null) throw new ArgumentNullException(nameof(netdsl), "NetDsl's translator needs the command that runs netdsl");
     }
 
     public async Task<LabOutcome> RunAsync(string file, LabName name, IReadOnlyDictionary<string, string> userOverrides, CancellationToken ct = default)
@@ -53,9 +61,9 @@ public sealed class LabUp
         foreach (var note in compiled.Notes) Progress(note);
         if (compiled.Model is null) return new LabOutcome(false, compiled.Errors);
         var model = compiled.Model;
-        var plan = LabLowering.Lower(model, name);
+        var plan = LabLowering.Lower(model, name, _translator);
 
-        var state = new LabState { Name = name.Short, File = file, Started = DateTime.UtcNow, Overrides = new(compiled.Overrides), Interfaces = plan.Interfaces.ToList() };
+        var state = new LabState { Name = name.Short, File = file, Started = DateTime.UtcNow, Overrides = new(compiled.Overrides), Interfaces = plan.Interfaces.ToList(), Translator = Translators.Nptv6Lowering.Name(_translator) };
         state.Save();
         try
         {
@@ -115,6 +123,11 @@ public sealed class LabUp
             if (!r.Succeeded) throw new InvalidOperationException($"{step.Why}: {step} failed: {r.StandardError.Trim()}");
         }
         Progress($"{plan.Steps.Count} addresses, routes and firewall rules");
+        foreach (var gateway in plan.Gateways)
+        {
+            var process = await NetDsl.Docker.Host.GatewayProcess.StartAsync(_netdsl!, gateway.Namespace, gateway.Arguments, LabState.GatewayFolder(plan.Name), gateway.FileName);
+            Progress($"NetDsl NPTv6 gateway for {gateway.Firewall} rule {gateway.Rule}: NFQUEUE {gateway.FirstQueue} and {gateway.FirstQueue + 1} (pid {process.Pid}, log {process.LogPath})");
+        }
 
         var applies = hosts.Select(async (h, index) =>
         {

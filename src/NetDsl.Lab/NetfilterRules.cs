@@ -22,12 +22,15 @@ namespace NetDsl.Lab;
 /// chain of its own that ends in ACCEPT, so the first rule that matches translates and no later one does (PAN-OS's
 /// top-down first match). A rule's source zone is matched by a mark set in PREROUTING from the ingress interface (the
 /// ingress interface is unknown in POSTROUTING); a packet the device makes itself carries no zone mark, as on PAN-OS.
+/// With NetDsl's translator (<c>lab up --translator netdsl</c>) the same chains hand the packets to NFQUEUE, to a
+/// gateway per rule (<see cref="Translators.Nptv6Lowering"/>); nothing else changes.
 /// raw NOTRACK keeps conntrack out: it runs before mangle and would file a reply under its untranslated address.
 /// </summary>
 public static class NetfilterRules
 {
     /// <summary>The rules of one family, or null when the lab makes none for it on this device.</summary>
-    public static string? Render(TopologyDevice device, IpFamily family, Func<string, string> linux)
+    public static string? Render(TopologyDevice device, IpFamily family, Func<string, string> linux,
+        Translators.LabTranslator translator = Translators.LabTranslator.Kernel)
     {
         bool LabMade(RuleMaker m) => m is RuleMaker.File or RuleMaker.VendorDefault;
         var filters = device.Rules.Filters.Where(r => LabMade(r.Maker) && (r.Family is null || r.Family == family)).ToList();
@@ -39,7 +42,7 @@ public static class NetfilterRules
 
         var text = new StringBuilder();
         text.Append("*raw\n-A PREROUTING -j CT --notrack\n-A OUTPUT -j CT --notrack\nCOMMIT\n");
-        if (nat.Count > 0) text.Append(Mangle(device, nat, linux));
+        if (nat.Count > 0) text.Append(Mangle(device, nat, linux, translator));
 
         text.Append("*filter\n");
         if (policy is not null) text.Append($":FORWARD {(policy.Action == FilterAction.Drop ? "DROP" : "ACCEPT")} [0:0]\n");
@@ -56,8 +59,11 @@ public static class NetfilterRules
         return text.ToString();
     }
 
-    private static string Mangle(TopologyDevice device, List<NatRule> nat, Func<string, string> linux)
+    private static string Mangle(TopologyDevice device, List<NatRule> nat, Func<string, string> linux, Translators.LabTranslator translator)
     {
+        // A rule's number among the firewall's NPTv6 rules (file order) picks its gateway's queues (Nptv6Lowering.Gateways).
+        var names = device.Firewall is { } fw ? fw.Nptv6Rules.Select(r => r.Name) : nat.Select(r => r.Rule);
+        var ruleIndex = names.Distinct().Select((name, k) => (name, k)).ToDictionary(x => x.name, x => x.k);
         var text = new StringBuilder("*mangle\n");
         var zoned = nat.Where(r => r.Kind == NatKind.Nptv6Outbound && !r.In.IsAny).ToList();
         // One mark per ingress interface (1…), so POSTROUTING can match a rule's source zone.
@@ -71,7 +77,7 @@ public static class NetfilterRules
         {
             string chain = "NPT-IN-" + (++n).ToString(CultureInfo.InvariantCulture);
             text.Append($":{chain} - [0:0]\n");
-            rules.Append($"-A {chain} -j DNPT --src-pfx {r.Prefixes!.Outside} --dst-pfx {r.Prefixes.Inside}\n-A {chain} -j ACCEPT\n");
+            rules.Append($"-A {chain} {Translators.Nptv6Lowering.Target(translator, ruleIndex[r.Rule], r.Prefixes!, outbound: false)}\n-A {chain} -j ACCEPT\n");
             foreach (var i in Names(r.In))
                 rules.Append($"-A PREROUTING{(i is null ? "" : " -i " + linux(i))} -d {r.Destination} -j {chain}\n");
         }
@@ -80,7 +86,7 @@ public static class NetfilterRules
         {
             string chain = "NPT-OUT-" + (++n).ToString(CultureInfo.InvariantCulture);
             text.Append($":{chain} - [0:0]\n");
-            rules.Append($"-A {chain} -j SNPT --src-pfx {r.Prefixes!.Inside} --dst-pfx {r.Prefixes.Outside}\n-A {chain} -j ACCEPT\n");
+            rules.Append($"-A {chain} {Translators.Nptv6Lowering.Target(translator, ruleIndex[r.Rule], r.Prefixes!, outbound: true)}\n-A {chain} -j ACCEPT\n");
             foreach (var from in Names(r.In))
                 foreach (var to in Names(r.Out))
                     rules.Append("-A POSTROUTING" + (from is null ? "" : $" -m mark --mark {Hex(marks.TryGetValue(from, out var m) ? m : 0)}/0xff")

@@ -17,5 +17,6 @@ public static class TargetRegistry
         new PanosRenderer(),
         new EngineApiRenderer(),
         new DockerScriptRenderer(),
+        new Nptv6GatewayUnitRenderer(),
     };
 }

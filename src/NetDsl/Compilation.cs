@@ -16,12 +16,15 @@ namespace NetDsl;
 /// (<see cref="DiagnosticDefinitions.PathBroken"/>, <see cref="DiagnosticDefinitions.PathOpen"/>): `trace`, `lab` and `nptv6` run on it, exactly when a user
 /// needs the hop-by-hop story. Null when anything else failed.</item>
 /// <item><see cref="PartialModel"/>: whatever did bind, always (an editor, the generator's typed API on errors).</item>
+/// <item><see cref="Unbound"/>: each statement that declared a name and did not bind — its kind, name and span. With
+/// <see cref="PartialModel"/> it is every name the file declares, so the generator's API keeps them all on errors.</item>
 /// </list>
 /// Whatever must refuse a file with any error (`check`, `emit`, `plan`/`apply`/`verify`) tests <see cref="HasErrors"/>.
 /// Spans (of the diagnostics and of the model) are relative to their statements; <see cref="Layout"/> places them in
 /// the file (<see cref="Locate"/>, <see cref="Format"/>).
 /// </summary>
-public sealed record CompilationResult(NetworkModel? Model, EquatableArray<NetDslDiagnostic> Diagnostics, StatementLayout Layout, NetworkModel? Bound = null)
+public sealed record CompilationResult(NetworkModel? Model, EquatableArray<NetDslDiagnostic> Diagnostics, StatementLayout Layout, NetworkModel? Bound = null,
+    EquatableArray<UnboundDeclaration> Unbound = default)
 {
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 
@@ -86,7 +89,7 @@ public static class NetDslCompiler
                 .OrderBy(d => layout.OffsetOf(d.Span)).ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ToEquatableArray();
             bool blocked = diagnostics.Any(CompilationResult.BlocksModel);
-            return new CompilationResult(blocked ? null : bound.Model, diagnostics, layout, bound.Model);
+            return new CompilationResult(blocked ? null : bound.Model, diagnostics, layout, bound.Model, bound.Unbound);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

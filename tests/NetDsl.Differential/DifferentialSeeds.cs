@@ -11,7 +11,7 @@ namespace NetDsl.Differential;
 /// </summary>
 public static class DifferentialSeeds
 {
-    public const int CiFirst = 1, CiLast = 32;
+    public const int CiFirst = 1, CiLast = 48;
 
     public static IReadOnlyList<int> Ci => Enumerable.Range(CiFirst, CiLast - CiFirst + 1).ToList();
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using NetDsl.Lab;
+using NetDsl.Lab.Translators;
 
 namespace NetDsl.Cli.Commands;
 
@@ -15,8 +16,18 @@ public static class LabCommand
     public static Command Create(CliConsole console)
     {
         var lab = new Command("lab", "Build the file's topology in network namespaces, ping every expect for real, tear it down (needs root).");
+        var translator = new Option<string>("--translator")
+        {
+            Description = "Who translates the firewalls' NPTv6 rules: kernel (ip6tables SNPT/DNPT, default) or netdsl (NetDsl's gateway, `netdsl nptv6 run`, behind NFQUEUE in the same places).",
+            DefaultValueFactory = _ => "kernel",
+        };
+        translator.AcceptOnlyFromAmong("kernel", "netdsl");
         lab.Subcommands.Add(Sub("up", "Build the lab: namespaces, private dockerds configured by apply, veths, routes, NPTv6 and zone rules.", console, withSet: true,
-            Array.Empty<Option>(), (_, file, name, sets) => new LabUp(new LabDockerEngine(), console.Out.WriteLine).RunAsync(file, name, sets!).GetAwaiter().GetResult()));
+            new Option[] { translator }, (parse, file, name, sets) =>
+            {
+                Nptv6Lowering.TryParse(parse.GetValue(translator) ?? "kernel", out var chosen);
+                return new LabUp(new LabDockerEngine(SelfCommand.Prefix()), console.Out.WriteLine, chosen, SelfCommand.Prefix()).RunAsync(file, name, sets!).GetAwaiter().GetResult();
+            }));
         var format = new Option<string>("--format") { Description = "text (default): one line per expect; json: an array with one object per expect (docs/lab.md).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         lab.Subcommands.Add(Sub("test", "Ping every expect (also the broken and the negative ones); report trace's verdict and the lab's, and whether they agree.", console,

@@ -6,10 +6,10 @@ using Docker.DotNet;
 namespace NetDsl.Docker.Engine;
 
 /// <summary>
-/// A Docker.DotNet client at the Engine API version negotiated with the engine (<see cref="ConnectAsync"/>: the
-/// highest version both speak, never a fixed one), the engine's identity, and a count of the calls that change the
-/// engine: a second apply must make none. Plan, apply and verify connect first; <see cref="Docker"/> is only valid
-/// after that.
+/// A Docker.DotNet client (TLS client certificates when the endpoint has them) at the Engine API version negotiated
+/// with the engine (<see cref="ConnectAsync"/>: the highest version both speak, never a fixed one), the engine's
+/// identity, and a count of the calls that change the engine: a second apply must make none. Plan, apply and verify
+/// connect first; <see cref="Docker"/> is only valid after that.
 /// </summary>
 public sealed class EngineClient : IDisposable
 {
@@ -67,6 +67,8 @@ public sealed class EngineClient : IDisposable
     {
         var builder = new DockerClientBuilder().WithEndpoint(Endpoint.Uri).WithTimeout(_timeout);
         if (api is not null) builder = builder.WithApiVersion(api);
+        // TLS: the client certificate, and the server's checked against ca.pem only (as `docker --tlsverify` does).
+        if (Endpoint.TlsDirectory is { } tls) builder = builder.WithAuthProvider(global::Docker.DotNet.X509.DockerTlsCertificates.LoadFromDirectory(tls).CreateCredentials());
         return builder.Build();
     }
 

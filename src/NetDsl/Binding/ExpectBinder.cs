@@ -1,3 +1,4 @@
+using System.Linq;
 using NetDsl.Addressing;
 using NetDsl.Diagnostics;
 using NetDsl.Model;
@@ -26,7 +27,10 @@ internal static class ExpectBinder
         var toNode = statement.Argument(2)!;
         if (!context.Names.TryGetValue(fromNode.Text, out var fromKind) || fromKind.Kind is "network" or "external host")
         {
-            context.Diagnostics.Report(DiagnosticDefinitions.ExpectUnknownEndpoint, fromNode.Span, fromNode.Text);
+            // A statement that failed to bind still declared its name: its own error is the one to read.
+            if (!context.FailedNames.Contains(fromNode.Text))
+                context.Diagnostics.Report(DiagnosticDefinitions.ExpectUnknownEndpoint, fromNode.Span, fromNode.Text,
+                    Naming.Suggestions.DidYouMean(fromNode.Text, context.Names.Where(n => n.Value.Kind is not ("network" or "external host")).Select(n => n.Key)));
             return null;
         }
         var target = Target(context, toNode);
@@ -40,7 +44,9 @@ internal static class ExpectBinder
         {
             if (!context.Names.TryGetValue(text, out var declared) || declared.Kind == "network")
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.ExpectUnknownEndpoint, node.Span, text);
+                if (!context.FailedNames.Contains(text))
+                    context.Diagnostics.Report(DiagnosticDefinitions.ExpectUnknownEndpoint, node.Span, text,
+                        Naming.Suggestions.DidYouMean(text, context.Names.Where(n => n.Value.Kind != "network").Select(n => n.Key)));
                 return null;
             }
             return new ExpectTarget(text, null, null);

@@ -31,6 +31,8 @@ public static class VerifyPlanner
             outline.Add(PlanSegment<VerifyFact>.Each(host.Name, PlanPiece.BridgeFacts));
             outline.Add(PlanSegment<VerifyFact>.Of(host.Routes.Select(r => (VerifyFact)new RouteFact(host.Name, false, r.Destination, r.NextHop, r.Interface, null))));
             outline.Add(PlanSegment<VerifyFact>.Of(EngineFirewallFacts(host, model.NetworksOn(host.Name))));
+            if (host.Nptv6Rules.Count > 0)
+                outline.Add(PlanSegment<VerifyFact>.Of(host.Nptv6Rules.Select((rule, index) => (VerifyFact)new Nptv6GatewayFact(host.Name, rule, index))));
         }
         var rest = new List<VerifyFact>();
         foreach (var e in model.Expectations.Where(e => e.Kind == ExpectationKind.Ping))

@@ -45,6 +45,10 @@ public static class Shapes
         new SettingShape("default-address-pool", new[] { Slot.Value("a base prefix") }, new[] { new OptionShape("size", 1, 1, Description: "a prefix length") }),
     });
 
+    // INSIDE -> OUTSIDE, the entries of an nptv6 block (declared before the blocks that use it: fields initialise in order).
+    private static readonly SettingShape Mapping = new("mapping",
+        new[] { Slot.Value("an inside prefix"), Slot.Token("->"), Slot.Value("an outside prefix") }, None, Entry: true);
+
     private static readonly Block HostBlock = new("docker-host", new[]
     {
         new SettingShape("engine", new[] { Slot.Value("an engine such as 20.10, docker 28.3 or podman 4.3"), Slot.OptionalValue("an engine version such as 28.3") }, None),
@@ -57,6 +61,12 @@ public static class Shapes
             new OptionShape("out", 1, 1, Description: "an interface name"),
             new OptionShape("source", 1, 1, Description: "a source prefix"),
         }),
+        // nptv6 NAME interface IF translator netdsl { INSIDE -> OUTSIDE … }: NetDsl's gateway on the host (apply runs it).
+        new SettingShape("nptv6", new[] { Slot.Value("a rule name") }, new[]
+        {
+            new OptionShape("interface", 1, 1, Description: "an interface name"),
+            new OptionShape("translator", 1, 1, Description: "netdsl"),
+        }, new Block("nptv6", new SettingShape[0], EntryShape: Mapping)),
     });
 
     private static readonly Block NetworkBlock = new("network", new[]
@@ -83,9 +93,6 @@ public static class Shapes
 
     private static readonly Block RouterBlock = new("router", new[] { Interface, Route });
 
-    private static readonly SettingShape Mapping = new("mapping",
-        new[] { Slot.Value("an inside prefix"), Slot.Token("->"), Slot.Value("an outside prefix") }, None, Entry: true);
-
     private static readonly Block FirewallBlock = new("firewall", new[]
     {
         Interface,
@@ -109,6 +116,7 @@ public static class Shapes
     public static readonly IReadOnlyList<SettingShape> TopLevel = new[]
     {
         new SettingShape("let", new[] { Slot.Value("a parameter name"), Slot.Token("="), Slot.Value("a value") }, None),
+        new SettingShape("project", new[] { Slot.Value("a project name") }, None),
         new SettingShape("docker-host", new[] { Slot.Value("a host name") }, None, HostBlock),
         new SettingShape("network", new[] { Slot.Value("a network name") }, new[] { new OptionShape("on", 1, 1, Description: "a docker-host name") }, NetworkBlock),
         new SettingShape("container", new[] { Slot.Value("a container name") }, new[] { new OptionShape("on", 1, 16, CommaList: true, Description: "network names") }, ContainerBlock),

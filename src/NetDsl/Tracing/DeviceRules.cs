@@ -79,7 +79,8 @@ public sealed record DeviceRules(
     }
 
     /// <summary>
-    /// A Docker host: what `netdsl apply` makes (IPv6 forwarding, the file's masquerades as nftables) and what the
+    /// A Docker host: what `netdsl apply` makes (IPv6 forwarding, the file's masquerades as nftables, NetDsl's NPTv6
+    /// gateways) and what the
     /// engine makes by itself (<see cref="DockerEngineRules"/>).
     /// </summary>
     public static DeviceRules DockerHost(NetworkModel model, DockerHost host, IReadOnlyList<(DockerNetwork Network, string Bridge)> bridges)
@@ -88,9 +89,20 @@ public sealed record DeviceRules(
         {
             new(IpFamily.Ipv6, true, "netdsl apply sets net.ipv6.conf.all.forwarding=1", RuleMaker.Apply),
         };
-        var nat = host.Masquerades.Select(m => new NatRule(NatKind.Masquerade, m.Family, InterfaceMatch.Any,
+        // NetDsl's NPTv6 gateway (a host's nptv6 rule) translates before the masquerade sees the packet, and like the
+        // firewall's ip6t_NPT it is stateless: requests and replies alike.
+        var nat = new List<NatRule>();
+        foreach (var rule in host.Nptv6Rules)
+            foreach (var m in rule.Mappings)
+            {
+                var pair = new Nptv6PrefixPair(m.Inside, m.Outside);
+                string origin = $"nptv6 rule {rule.Name} (NetDsl's gateway on {host.Name})";
+                nat.Add(new NatRule(NatKind.Nptv6Outbound, IpFamily.Ipv6, InterfaceMatch.Any, InterfaceMatch.Of(rule.Interface), m.Inside, null, pair, rule.Name, origin, RuleMaker.Apply));
+                nat.Add(new NatRule(NatKind.Nptv6Inbound, IpFamily.Ipv6, InterfaceMatch.Of(rule.Interface), InterfaceMatch.Any, null, m.Outside, pair, rule.Name, origin + " (inbound)", RuleMaker.Apply));
+            }
+        nat.AddRange(host.Masquerades.Select(m => new NatRule(NatKind.Masquerade, m.Family, InterfaceMatch.Any,
             m.OutputInterface is { } o ? InterfaceMatch.Of(o) : m.ExcludedOutputInterface is { } x ? InterfaceMatch.Not(x) : InterfaceMatch.Any,
-            m.Source, null, null, "masquerade", Describe(m), RuleMaker.Apply)).ToList();
+            m.Source, null, null, "masquerade", Describe(m), RuleMaker.Apply)));
         var engine = DockerEngineRules.For(model, host, bridges);
         forwarding.AddRange(engine.Forwarding);
         nat.AddRange(engine.Nat);

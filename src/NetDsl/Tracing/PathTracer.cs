@@ -211,10 +211,11 @@ public sealed class PathTracer
                     return Break(rule is not null ? $"dropped by {rule.Origin} ({ingress.Name} -> {egress.Name})" : Refused(ingress, egress, policy!));
             }
 
-            // Leaving: the first source translation that matches a new packet (replies are translated back by conntrack).
-            if (!isReply)
+            // Leaving: the first source translation that matches a new packet. Replies are translated back by conntrack,
+            // except NPTv6, which is stateless (RFC 6296): a reply leaving by the rule's interface is translated like a request.
             {
-                var nat = device.Rules.Nat.FirstOrDefault(r => r.Kind != NatKind.Nptv6Inbound && r.Matches(src, dst, ingress?.Name, egress.Name));
+                var nat = device.Rules.Nat.FirstOrDefault(r => (isReply ? r.Kind == NatKind.Nptv6Outbound : r.Kind != NatKind.Nptv6Inbound)
+                                                               && r.Matches(src, dst, ingress?.Name, egress.Name));
                 if (nat?.Kind == NatKind.Masquerade)
                 {
                     var masq = egress.SourceFor(dst);
@@ -235,7 +236,7 @@ public sealed class PathTracer
                     state.Translations.Add((device.Name, nat.Rule, pair));
                     src = result.Address;
                 }
-                else if (nat is null && src.IsUniqueLocal && ingress is not null
+                else if (nat is null && !isReply && src.IsUniqueLocal && ingress is not null
                          && device.Rules.Nat.Any(r => r.Kind == NatKind.Nptv6Outbound && r.Out.Matches(egress.Name)))
                 {
                     state.Untranslated.Add(device.Name);

@@ -76,8 +76,8 @@ public static class DiagnosticsReference
         {
             sb.Append($"\n## {d.Id}\n\n");
             sb.Append($"**{d.Title}** ({NetDslDiagnostic.SeverityWord(d.DefaultSeverity)}, {d.Category}).\n\n");
-            sb.Append($"Message: {d.MessageFormat.Replace("{", "‹").Replace("}", "›")}\n\n");
-            sb.Append($"Fix: {d.Fix}\n");
+            sb.Append($"Message: {MessageText.Documented(d.MessageFormat)}\n\n");
+            sb.Append($"Fix: {d.DocumentedFix}\n");
             var example = DiagnosticExamples.All.FirstOrDefault(e => e.Id == d.Id);
             if (example is null)
             {

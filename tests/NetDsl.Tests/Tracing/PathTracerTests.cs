@@ -97,7 +97,7 @@ public class PathTracerTests
 
     [Test]
     public void Missing_firewall_return_route_breaks_the_reply() =>
-        Assert.That(Broken("  route fd5a:ceb9:ed8d:fe0a::/64 via ethernet1/2.252 fd5a:ceb9:ed8d:fefc::2   # return path (not in the seed)\n", ""),
+        Assert.That(Broken("  route fd5a:ceb9:ed8d:fe0a::/64 via ethernet1/2.252 fd5a:ceb9:ed8d:fefc::2  # return path (not in the seed)\n", ""),
             Does.Contain("fails at isp: reply: no route to fd5a:ceb9:ed8d:fe0a:"), "without it the firewall sends the reply back out to the internet");
 
     [Test]

@@ -54,20 +54,20 @@ public class TruthRegressionTests
 
     private const string TwoRules = """
         router r ios {
-          interface lan address fd00:a::1/64
-          interface up address fd00:fc::2/64
+          interface Vlan10 address fd00:a::1/64
+          interface Vlan252 address fd00:fc::2/64
           route ::/0 via fd00:fc::1
         }
         firewall fw panos {
-          interface trust zone zT address fd00:fc::1/64
-          interface untrust zone zU address 2001:db8:ff::1/64
+          interface ethernet1/2 zone zT address fd00:fc::1/64
+          interface ethernet1/1 zone zU address 2001:db8:ff::1/64
           route ::/0 via 2001:db8:ff::2
           route fd00::/16 via fd00:fc::2
           allow out zT -> zU
-          nptv6 transit from zT to zU interface untrust {
+          nptv6 transit from zT to zU interface ethernet1/1 {
             fd00:fc::/64 -> 2001:db8:66fc::/64
           }
-          nptv6 lan from zT to zU interface untrust {
+          nptv6 lan from zT to zU interface ethernet1/1 {
             fd00:a::/64 -> 2001:db8:660a::/64
           }
         }
@@ -101,7 +101,7 @@ public class TruthRegressionTests
         network n2 on h2 { subnet fd00:1::/64 }
         container c1 on n1 { image "x" }
         container c2 on n2 { image "x" }
-        router r ios { interface lan address fd00:a::1/64 }
+        router r ios { interface Vlan10 address fd00:a::1/64 }
 
         """;
 
@@ -121,7 +121,7 @@ public class TruthRegressionTests
     [Test]
     public void A_reused_subnet_something_routes_is_an_error()
     {
-        var routed = TestCompile.Compile(Reused.Replace("router r ios { interface lan address fd00:a::1/64 }", "router r ios { interface lan address fd00:a::1/64  route fd00:1::/64 via fd00:a::12 }"));
+        var routed = TestCompile.Compile(Reused.Replace("router r ios { interface Vlan10 address fd00:a::1/64 }", "router r ios { interface Vlan10 address fd00:a::1/64  route fd00:1::/64 via fd00:a::12 }"));
         Assert.That(routed.Errors.Single().Message, Is.EqualTo("Network n2 on 'h2' reuses fd00:1::/64 of network n1 on 'h1', and router r routes fd00:1::/64 to 'h2': the containers of one of the two cannot be reached."));
         var onLink = TestCompile.Compile(Reused.Replace("network n2 on h2 { subnet fd00:1::/64 }", "network n2 on h2 { subnet fd00:a::/64 }"));
         Assert.That(onLink.Errors.Select(e => e.Id), Does.Contain("NDSL2101"));
@@ -138,8 +138,8 @@ public class TruthRegressionTests
         container c on n { image "x" }
         container d on v6 { image "x" }
         router r ios {
-          interface lan address fd00:a::1/64 address 10.1.10.1/24
-          interface up address 198.51.100.2/24
+          interface Vlan10 address fd00:a::1/64 address 10.1.10.1/24
+          interface Vlan252 address 198.51.100.2/24
           route 0.0.0.0/0 via 198.51.100.1
         }
         upstream isp {
@@ -204,7 +204,7 @@ public class TruthRegressionTests
     {
         var (_, tracer) = Compile(TwoRules.Replace("route fd00::/16 via fd00:fc::2", "route fd00:fc::/64 via fd00:fc::2") + "docker-host h { interface e address fd00:a::10/64  route ::/0 via fd00:a::1 }\n");
         var trace = tracer.Trace("h", ExpectTarget.Parse("www")!);
-        Assert.That(trace.Reason, Is.EqualTo("reply: no route to fd00:a::10 (fw sent it back out untrust by its route ::/0 via 2001:db8:ff::2 dev untrust: it has no route towards fd00:a::10 inside)"));
+        Assert.That(trace.Reason, Is.EqualTo("reply: no route to fd00:a::10 (fw sent it back out ethernet1/1 by its route ::/0 via 2001:db8:ff::2 dev ethernet1/1: it has no route towards fd00:a::10 inside)"));
     }
 
     /// <summary>Found by the harness (seed 5): with br_netfilter, the host's masquerade rewrites container-to-container pings on one bridge.</summary>
