@@ -33,7 +33,7 @@ public sealed class LabDockerEngine : ILabDockerEngine
         return write is null ? BaseDaemonJson : DaemonJsonMerge.Merge(BaseDaemonJson, write.Settings).Text;
     }
 
-    public async Task<LabApplyResult> ApplyAsync(NetworkModel model, DockerHost host, string dockerHost, string netns, string daemonJsonPath, CancellationToken ct)
+    public async Task<LabApplyResult> ApplyAsync(NetworkModel model, DockerHost host, string dockerHost, string netns, string? daemonJsonPath, CancellationToken ct)
     {
         var endpoint = EngineEndpoint.Resolve(dockerHost, out var error);
         if (endpoint is null) return new LabApplyResult(false, new[] { error ?? "bad engine endpoint " + dockerHost });

@@ -39,7 +39,7 @@ public static class LabDown
         var state = LabState.Read(name, out var stateError);
         if (stateError is not null) progress("state file unreadable (" + stateError + "); removing by prefix " + name.Prefix);
         var dockerds = (state?.Dockerds ?? new List<string>())
-            .Concat(DockerdFolders(name).Select(f => Path.GetFileName(f)!["netdsl-dockerd-".Length..]))
+            .Concat(DockerdFolders(name).Select(EngineName))
             .Where(n => n.StartsWith(name.Prefix, StringComparison.Ordinal))   // never anyone else's dockerd
             .Distinct(StringComparer.Ordinal).ToList();
         // NetDsl NPTv6 gateways first (the firewalls', and those apply started in a Docker host's namespace): removing a
@@ -54,8 +54,8 @@ public static class LabDown
         // In parallel: each one waits for its own dockerd to stop, and the engines share nothing.
         await Task.WhenAll(dockerds.Select(async d =>
         {
-            await PrivateDockerd.RemoveAsync(d);
-            progress($"[{clock.Elapsed.TotalSeconds,5:0.0}s] dockerd {d}: containers, processes, mounts, folder and namespace removed");
+            await PrivateEngines.RemoveAsync(d);
+            progress($"[{clock.Elapsed.TotalSeconds,5:0.0}s] engine {d}: containers, processes, mounts, folder and namespace removed");
         }));
         var namespaces = (state?.AllNamespaces ?? Enumerable.Empty<string>())
             .Concat(NetworkNamespace.List().Where(n => n.StartsWith(name.Prefix, StringComparison.Ordinal)))
@@ -84,24 +84,36 @@ public static class LabDown
             ? Directory.GetDirectories(NetDsl.Planning.Nptv6GatewayService.StateFolder).Where(d => Path.GetFileName(d).StartsWith(name.Prefix, StringComparison.Ordinal))
             : Enumerable.Empty<string>();
 
+    /// <summary>The folders of the lab's private engines, dockerd and Podman alike.</summary>
     private static IEnumerable<string> DockerdFolders(LabName name)
     {
-        string marker = PrivateDockerd.FolderFor(name.Prefix);
-        var parent = Path.GetDirectoryName(marker)!;
-        return Directory.Exists(parent)
-            ? Directory.GetDirectories(parent).Where(d => d.StartsWith(marker, StringComparison.Ordinal)).OrderBy(d => d, StringComparer.Ordinal)
-            : Enumerable.Empty<string>();
+        foreach (var marker in PrivateEngines.FolderPrefixes(name.Prefix))
+        {
+            var parent = Path.GetDirectoryName(marker)!;
+            if (!Directory.Exists(parent)) continue;
+            foreach (var d in Directory.GetDirectories(parent).Where(d => d.StartsWith(marker, StringComparison.Ordinal)).OrderBy(d => d, StringComparer.Ordinal))
+                yield return d;
+        }
+    }
+
+    /// <summary>The engine's name from its folder (/tmp/netdsl-dockerd-NAME, /tmp/netdsl-podman-NAME).</summary>
+    private static string EngineName(string folder)
+    {
+        string file = Path.GetFileName(folder);
+        foreach (var prefix in new[] { "netdsl-dockerd-", "netdsl-podman-" })
+            if (file.StartsWith(prefix, StringComparison.Ordinal)) return file[prefix.Length..];
+        return file;
     }
 
     private static IEnumerable<string> Mounts(LabName name)
     {
         if (!File.Exists("/proc/self/mounts")) yield break;
-        string folder = PrivateDockerd.FolderFor(name.Prefix);
+        var folders = PrivateEngines.FolderPrefixes(name.Prefix).ToList();
         foreach (var line in File.ReadLines("/proc/self/mounts"))
         {
             var fields = line.Split(' ');
             if (fields.Length < 2) continue;
-            if (fields[1].StartsWith(folder, StringComparison.Ordinal) || fields[1].StartsWith("/run/netns/" + name.Prefix, StringComparison.Ordinal)) yield return fields[1];
+            if (folders.Any(f => fields[1].StartsWith(f, StringComparison.Ordinal)) || fields[1].StartsWith("/run/netns/" + name.Prefix, StringComparison.Ordinal)) yield return fields[1];
         }
     }
 }

@@ -155,7 +155,7 @@ public sealed class LabTest
     private static async Task<Tcpdump> WatchAsync(TargetWatch watch)
     {
         if (watch.Namespace is not null) return await Tcpdump.StartAsync(NetworkNamespace.Open(watch.Namespace), "any", "icmp or icmp6");
-        var engine = PrivateDockerd.Attach(watch.HostNamespace!);
+        var engine = PrivateEngines.Attach(watch.HostNamespace!);
         var pid = await engine.DockerAsync("inspect", "-f", "{{.State.Pid}}", watch.Container!);
         if (!pid.Succeeded || !int.TryParse(pid.StandardOutput.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int p) || p <= 0)
             throw new InvalidOperationException($"container {watch.Container} is not running: {(pid.StandardOutput + pid.StandardError).Trim()}");
@@ -170,7 +170,7 @@ public sealed class LabTest
             string target = address + (zone is null ? "" : "%" + zone);
             var host = model.FindNetwork(container.Attachments[0].Network)!.Host;
             // busybox ping picks the family from the address; it has no -6 on every build.
-            return PrivateDockerd.Attach(plan.Device(host)!.Namespace).DockerAsync("exec", container.Name, "ping", "-c", "1", "-W", "1", target);
+            return PrivateEngines.Attach(plan.Device(host)!.Namespace).DockerAsync("exec", container.Name, "ping", "-c", "1", "-W", "1", target);
         }
         var device = plan.Device(expect.From)!;
         string linuxTarget = address + (zone is null ? "" : "%" + plan.Linux(device.Name, zone));

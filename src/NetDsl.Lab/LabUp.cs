@@ -6,6 +6,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NetDsl.Lab.Docker;
+using NetDsl.Docker.Engine;
+using NetDsl.Engines;
 using NetDsl.Lab.Namespaces;
 using NetDsl.Model;
 using NetDsl.Tracing;
@@ -89,8 +91,9 @@ public sealed class LabUp
         state.Save();
         var engines = hosts.Select(async h =>
         {
-            var dockerd = await PrivateDockerd.StartDetachedAsync(h.Namespace, _engine.InitialDaemonJson(model, model.FindHost(h.Name)!));
-            Progress($"dockerd for {h.Name} answers (namespace {h.Namespace})");
+            var host = model.FindHost(h.Name)!;
+            var dockerd = await PrivateEngines.StartDetachedAsync(host.Engine.Kind, h.Namespace, _engine.InitialDaemonJson(model, host));
+            Progress($"{host.Engine.KindName} engine for {h.Name} answers (namespace {h.Namespace})");
             await dockerd.ImportBusyboxAsync(LabModel.Image);
             Progress($"{h.Name}: busybox image {LabModel.Image} imported");
             return dockerd;
@@ -141,18 +144,31 @@ public sealed class LabUp
     }
 
     /// <summary>
-    /// The names the engine gave the bridges the file does not name: "br-" + the first 12 hex digits of the network id
-    /// (what trace says, as br-&lt;NETWORK id&gt;), read from the engine and checked to exist on the host.
+    /// The names the engine gave the bridges the file does not name (<see cref="EngineTable.BridgeNames"/>): Docker's
+    /// "br-" + the first 12 hex digits of the network id (what trace says, as br-&lt;NETWORK id&gt;), Podman's podmanN
+    /// from its own API; read from the engine and checked to exist on the host.
     /// </summary>
-    private static async Task<IReadOnlyList<LabInterfaceName>> EngineBridgeNamesAsync(NetworkModel model, LabDevice host, PrivateDockerd dockerd)
+    private static async Task<IReadOnlyList<LabInterfaceName>> EngineBridgeNamesAsync(NetworkModel model, LabDevice host, IPrivateEngine dockerd)
     {
         var names = new List<LabInterfaceName>();
+        var naming = EngineTable.BridgeNames.For(model.FindHost(host.Name)!.Engine, BridgeNaming.NetworkId);
         foreach (var network in model.NetworksOn(host.Name).Where(n => n.BridgeName is null))
         {
-            var id = await dockerd.DockerAsync("network", "inspect", "-f", "{{.Id}}", network.Name);
-            string text = id.StandardOutput.Trim();
-            if (!id.Succeeded || text.Length < 12) throw new InvalidOperationException($"network {network.Name} on {host.Name}: the engine gives no id ({id.StandardError.Trim()})");
-            string bridge = "br-" + text.Substring(0, 12);
+            string bridge;
+            if (naming == BridgeNaming.PodmanIndex)
+            {
+                var endpoint = EngineEndpoint.Resolve(dockerd.Host, out _)!;
+                using var doc = await EngineHttp.GetJsonAsync(endpoint, "/v4.0.0/libpod/networks/" + Uri.EscapeDataString(network.Name) + "/json");
+                bridge = doc?.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("network_interface", out var b) ? b.GetString() ?? "" : "";
+                if (bridge.Length == 0) throw new InvalidOperationException($"network {network.Name} on {host.Name}: Podman names no bridge for it");
+            }
+            else
+            {
+                var id = await dockerd.DockerAsync("network", "inspect", "-f", "{{.Id}}", network.Name);
+                string text = id.StandardOutput.Trim();
+                if (!id.Succeeded || text.Length < 12) throw new InvalidOperationException($"network {network.Name} on {host.Name}: the engine gives no id ({id.StandardError.Trim()})");
+                bridge = "br-" + text.Substring(0, 12);
+            }
             var link = await NetworkNamespace.Open(host.Namespace).ExecAsync("ip", "-o", "link", "show", "dev", bridge);
             if (!link.Succeeded) throw new InvalidOperationException($"network {network.Name} on {host.Name}: no bridge {bridge} (br- + 12 hex digits of the id) on the host");
             names.Add(new LabInterfaceName(host.Name, Topology.BridgeInterfaceName(network), bridge));
@@ -165,7 +181,7 @@ public sealed class LabUp
     /// default DAD, so for a second or so their link-local is unusable and a ping to fe80::1%eth0 leaves from the
     /// global address instead — a source trace does not predict and a real host would not use once settled.
     /// </summary>
-    private async Task WaitForDadAsync(PrivateDockerd dockerd, IReadOnlyList<string> containers, CancellationToken ct)
+    private async Task WaitForDadAsync(IPrivateEngine dockerd, IReadOnlyList<string> containers, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         foreach (var c in containers)

@@ -19,6 +19,7 @@ public class DifferentialTests
     public void Require()
     {
         LabRequirement.RequireDockerd();
+        if (GeneratorOptions.FromEnvironment().Engines is EngineMix.Mixed or EngineMix.Podman) LabRequirement.RequirePodman();
         LabRequirement.RequireRootAndNamespaces("ip6tables-restore", "iptables-restore", "conntrack", "tcpdump", "nft", "ping", "nsenter");
     }
 
@@ -27,7 +28,7 @@ public class DifferentialTests
     [TestCaseSource(nameof(Seeds))]
     public async Task Trace_and_the_lab_agree(int seed)
     {
-        var generated = TopologyGenerator.Generate(seed);
+        var generated = TopologyGenerator.Generate(seed, GeneratorOptions.FromEnvironment());
         var outcome = await DifferentialRunner.RunAsync(generated.Text, line => TestContext.Out.WriteLine(line));
         TestContext.Out.WriteLine($"seed {seed}: {outcome.Verdicts.Count} expects in {outcome.Elapsed.TotalSeconds:0.0} s");
         foreach (var v in outcome.Verdicts) TestContext.Out.WriteLine(v.Line());

@@ -6,10 +6,13 @@ namespace NetDsl.Differential;
 /// <summary>The generator without a lab: its files are valid, reproducible, and the CI seeds cover every topology class.</summary>
 public class GeneratorTests
 {
-    [Test]
-    public void Every_generated_file_compiles_to_a_whole_model()
+    [TestCase(EngineMix.Mixed)]
+    [TestCase(EngineMix.Docker)]
+    [TestCase(EngineMix.DockerIp6Tables)]
+    [TestCase(EngineMix.Podman)]
+    public void Every_generated_file_compiles_to_a_whole_model(EngineMix engines)
     {
-        var failures = Enumerable.Range(1, 400).Select(seed => (seed, TopologyGenerator.Generate(seed).Text))
+        var failures = Enumerable.Range(1, 400).Select(seed => (seed, TopologyGenerator.Generate(seed, GeneratorOptions.Default with { Engines = engines }).Text))
             .Select(g => (g.seed, g.Text, Result: NetDslCompiler.Compile(g.Text, "generated.netdsl")))
             .Where(g => g.Result.Model is null)
             .Take(3)
@@ -19,17 +22,18 @@ public class GeneratorTests
     }
 
     /// <summary>
-    /// Each selected seed (NETDSL_DIFF_SEEDS, else the CI set) gives the same file twice; with NETDSL_DIFF_OUT=DIR the
-    /// files are also written there (DIR/seed-N.netdsl), to read one or lab it by hand.
+    /// Each selected seed (NETDSL_DIFF_SEEDS, else the CI set; engines from NETDSL_DIFF_ENGINE) gives the same file
+    /// twice; with NETDSL_DIFF_OUT=DIR the files are also written there (DIR/seed-N.netdsl), to read one or lab it by hand.
     /// </summary>
     [Test]
     public void A_seed_gives_the_same_file_every_time()
     {
         string? dir = System.Environment.GetEnvironmentVariable("NETDSL_DIFF_OUT");
+        var options = GeneratorOptions.FromEnvironment();   // the engines the lab run would use (NETDSL_DIFF_ENGINE)
         foreach (int seed in DifferentialSeeds.Selected)
         {
-            string text = TopologyGenerator.Generate(seed).Text;
-            Assert.That(TopologyGenerator.Generate(seed).Text, Is.EqualTo(text), $"seed {seed}");
+            string text = TopologyGenerator.Generate(seed, options).Text;
+            Assert.That(TopologyGenerator.Generate(seed, options).Text, Is.EqualTo(text), $"seed {seed}");
             if (dir is not null) System.IO.File.WriteAllText(System.IO.Path.Combine(dir, $"seed-{seed}.netdsl"), text);
         }
     }
@@ -51,6 +55,17 @@ public class GeneratorTests
         Assert.That(total.Missing, Is.Empty, total.ToString());
     }
 
+    [Test]
+    public void Engine_mixes_generate_the_engines_they_name()
+    {
+        bool Has(EngineMix mix, string text) => Enumerable.Range(1, 40).Any(seed => TopologyGenerator.Generate(seed, GeneratorOptions.Default with { Engines = mix }).Text.Contains(text));
+        Assert.That(Has(EngineMix.Podman, "engine podman 4.3"), Is.True);
+        Assert.That(Has(EngineMix.Podman, "daemon {"), Is.False, "Podman has no daemon.json");
+        Assert.That(Has(EngineMix.DockerIp6Tables, "ip6tables true  experimental true"), Is.True);
+        Assert.That(Has(EngineMix.Docker, "ip6tables") || Has(EngineMix.Docker, "podman"), Is.False);
+        Assert.That(GeneratorOptions.ParseEngines("docker-ip6tables"), Is.EqualTo(EngineMix.DockerIp6Tables));
+        Assert.That(GeneratorOptions.ParseEngines("moby"), Is.Null);
+    }
     [TestCase("5-7", new[] { 5, 6, 7 })]
     [TestCase("17", new[] { 17 })]
     public void Seed_ranges_parse(string text, int[] seeds) => Assert.That(DifferentialSeeds.Parse(text), Is.EqualTo(seeds));

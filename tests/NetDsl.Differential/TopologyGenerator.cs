@@ -7,12 +7,40 @@ using NetDsl.Tracing;
 
 namespace NetDsl.Differential;
 
+/// <summary>Which engines the generated Docker hosts run (each is labbed on the real one: dockerd 20.10 or Podman 4.3).</summary>
+public enum EngineMix
+{
+    /// <summary>Per host: Docker 20.10 without ip6tables, with ip6tables (and experimental), or Podman 4.3.</summary>
+    Mixed,
+
+    /// <summary>Every host Docker 20.10 without ip6tables rules (the engine makes no IPv6 firewall).</summary>
+    Docker,
+
+    /// <summary>Every host Docker 20.10 with ip6tables true and experimental true (its IPv6 masquerade, isolation, DROP policy).</summary>
+    DockerIp6Tables,
+
+    /// <summary>Every host Podman 4.3 with netavark (its masquerade and isolation, no daemon block).</summary>
+    Podman,
+}
+
 /// <summary>What to generate beyond the default language (settings that need other parts of NetDsl first).</summary>
-/// <param name="DaemonIp6Tables">Docker hosts may get <c>ip6tables true</c> (needs Docker's IPv6 firewall in the path model).</param>
+/// <param name="Engines">Which engines the Docker hosts run (NETDSL_DIFF_ENGINE=mixed|docker|docker-ip6tables|podman).</param>
 /// <param name="Ipv4OnlyNetworks">Docker networks may be IPv4 only (needs IPv4-only networks in the language).</param>
-public sealed record GeneratorOptions(bool DaemonIp6Tables = false, bool Ipv4OnlyNetworks = false)
+public sealed record GeneratorOptions(EngineMix Engines = EngineMix.Mixed, bool Ipv4OnlyNetworks = false)
 {
     public static GeneratorOptions Default { get; } = new();
+
+    /// <summary>The options of this run: NETDSL_DIFF_ENGINE picks the engines (default: mixed).</summary>
+    public static GeneratorOptions FromEnvironment() => Default with { Engines = ParseEngines(System.Environment.GetEnvironmentVariable("NETDSL_DIFF_ENGINE")) ?? EngineMix.Mixed };
+
+    public static EngineMix? ParseEngines(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "mixed" => EngineMix.Mixed,
+        "docker" => EngineMix.Docker,
+        "docker-ip6tables" => EngineMix.DockerIp6Tables,
+        "podman" => EngineMix.Podman,
+        _ => null,
+    };
 }
 
 /// <summary>A generated file: its pieces (for the shrinker), its text, and the classes it contains.</summary>
@@ -58,7 +86,7 @@ public sealed class TopologyGenerator
 
     private static string Dec(int v) => v.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record HostPlan(string Name, string Uplink, string Address6, string? Address4, bool Masquerade, List<NetPlan> Networks);
+    private sealed record HostPlan(string Name, string Uplink, string Address6, string? Address4, bool Masquerade, List<NetPlan> Networks, EngineMix Engine);
 
     private sealed record NetPlan(string Name, string Host, string Subnet6Base, string? Subnet4Base, string? BridgeName);
 
@@ -92,7 +120,10 @@ public sealed class TopologyGenerator
         {
             bool masquerade = reuse || Chance(0.55);
             _features.Add(masquerade ? TopologyClass.Masquerade : TopologyClass.RoutedHost);
-            var host = new HostPlan("dh" + Dec(h + 1), Pick(new[] { "ens192", "ens224", "eth1" }), lan6 + Hex(0x10 + h), ipv4 ? lan4 + Dec(10 + h) : null, masquerade, new List<NetPlan>());
+            var engine = _options.Engines != EngineMix.Mixed ? _options.Engines
+                : _rng.NextDouble() switch { < 0.45 => EngineMix.Docker, < 0.75 => EngineMix.DockerIp6Tables, _ => EngineMix.Podman };
+            _features.Add(engine switch { EngineMix.Docker => TopologyClass.DockerWithoutIp6Tables, EngineMix.DockerIp6Tables => TopologyClass.DockerWithIp6Tables, _ => TopologyClass.PodmanHost });
+            var host = new HostPlan("dh" + Dec(h + 1), Pick(new[] { "ens192", "ens224", "eth1" }), lan6 + Hex(0x10 + h), ipv4 ? lan4 + Dec(10 + h) : null, masquerade, new List<NetPlan>(), engine);
             int nets = Chance(0.4) ? 2 : 1;
             for (int n = 0; n < nets; n++)
             {
@@ -122,15 +153,19 @@ public sealed class TopologyGenerator
         var networkBlocks = new List<Block>();
         foreach (var host in hosts)
         {
-            var body = new List<Block> { Block.Line($"interface {host.Uplink} address {host.Address6}/64" + (host.Address4 is null ? "" : $" address {host.Address4}/24")) };
+            var body = new List<Block>();
+            if (host.Engine == EngineMix.Podman) body.Add(Block.Line("engine podman 4.3"));
+            else if (Chance(0.3)) body.Add(Block.Line(Chance(0.5) ? "engine 20.10" : "engine docker 20.10"));
+            body.Add(Block.Line($"interface {host.Uplink} address {host.Address6}/64" + (host.Address4 is null ? "" : $" address {host.Address4}/24")));
             body.Add(Block.Line(gatewayLinkLocal ? $"route ::/0 via fe80::1 dev {host.Uplink} proto ra" : $"route ::/0 via {gw6}"));
             if (gatewayLinkLocal) _features.Add(TopologyClass.LinkLocalNextHop);
             if (host.Address4 is not null) body.Add(Block.Line($"route 0.0.0.0/0 via {gw4}"));
-            if (Chance(0.3))
+            // Podman has no daemon.json (NDSL3202); Docker's own IPv6 firewall is on with ip6tables (and experimental on 20.10).
+            if (host.Engine != EngineMix.Podman && (Chance(0.3) || host.Engine == EngineMix.DockerIp6Tables))
             {
-                var daemon = new List<Block> { Block.Line($"ipv6 true  fixed-cidr-v6 {site}:{Hex(0xd00 + hosts.IndexOf(host))}::/64") };
-                // Docker's own IPv6 firewall, once the path model has it (GeneratorOptions).
-                if (_options.DaemonIp6Tables && Chance(0.5)) daemon.Add(Block.Line("ip6tables true  experimental true"));
+                var daemon = new List<Block>();
+                if (host.Engine == EngineMix.Docker || Chance(0.5)) daemon.Add(Block.Line($"ipv6 true  fixed-cidr-v6 {site}:{Hex(0xd00 + hosts.IndexOf(host))}::/64"));
+                if (host.Engine == EngineMix.DockerIp6Tables) daemon.Add(Block.Line("ip6tables true  experimental true"));
                 body.Add(Block.Braces("daemon", daemon));
                 _features.Add(TopologyClass.DaemonSettings);
             }

@@ -28,6 +28,7 @@ public static class PlanCommand
         catch (Exception e) when (EngineErrors.IsEngineFailure(e))
         {
             console.Error.WriteLine("netdsl: " + EngineErrors.Describe(e, "reading the engine", engine.Endpoint));
+            if (e is EngineMismatchException) return ExitCodes.Failure;
             // daemon.json needs no engine: still show its part (an engine that is down may be down for this very change).
             var write = engine.Endpoint.IsLocal ? ApplyPlanner.Plan(model).StepsOn(host.Name).OfType<WriteDaemonJsonStep>().FirstOrDefault() : null;
             if (write is null) return ExitCodes.Failure;

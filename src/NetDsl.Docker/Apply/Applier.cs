@@ -45,6 +45,8 @@ public sealed class Applier
     {
         var clock = Stopwatch.StartNew();
         _stop = ct;
+        // Idempotent (planning connected already); the stop token is for safe points, not for this read.
+        await _engine.ConnectAsync(CancellationToken.None);
         int callsBefore = _engine.MutatingCalls;
         if (hostPlan.HasErrors)
         {

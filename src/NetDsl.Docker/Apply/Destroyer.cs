@@ -84,7 +84,7 @@ public sealed class Destroyer
         }
         var forget = DaemonKeyRecord.Forget(path);
         if (forget is not null) _outcomes.Add(new StepOutcome("daemon.json record", StepStatus.Failed, forget));
-        var restartKeys = changed.Where(k => NetDsl.Model.DaemonSettings.RestartKeys.Contains(k)).ToList();
+        var restartKeys = changed.Where(k => NetDsl.Engines.EngineTable.FindDaemonKey(k)?.NeedsRestart ?? true).ToList();
         if (restartKeys.Count == 0) return;
         if (_options.RestartCommand is null)
         {

@@ -37,6 +37,8 @@ public static class HostPlanner
     public static async Task<HostPlan> PlanAsync(EngineClient engine, ApplyPlan plan, DockerHost host, ApplyOptions options, CancellationToken ct = default)
     {
         var state = await LiveState.ReadAsync(engine, ct);
+        ApiNegotiation.RequireKind(engine.Identity!, host.Engine, host.Name, engine.Endpoint);
+        ApiNegotiation.RequireApiFor(engine.Identity!, plan.StepsOn(host.Name).OfType<CreateNetworkStep>().Select(s => s.Network), engine.Endpoint);
         var decisions = await Reconciler.DecideAsync(engine, state, plan, host.Name, options.Replace, ct);
         var problems = (await Preflight.CheckAsync(engine, state, plan, host.Name, decisions, ct)).ToList();
         var (orphans, ownerWarning) = Orphans.Find(state, plan, host.Name, options.OwnerIsProject);

@@ -58,7 +58,7 @@ public static class DaemonJsonMerge
         {
             var current = root[key];
             if (current is not null && JsonNode.DeepEquals(current, value)) continue;
-            changes.Add(new DaemonKeyChange(key, current?.ToJsonString(), value.ToJsonString(), DaemonSettings.RestartKeys.Contains(key)));
+            changes.Add(new DaemonKeyChange(key, current?.ToJsonString(), value.ToJsonString(), NetDsl.Engines.EngineTable.FindDaemonKey(key)?.NeedsRestart ?? true));
             root[key] = value.DeepClone();
         }
         // Unchanged files keep their exact bytes (formatting, comments): nothing to write, nothing to diff.

@@ -16,7 +16,7 @@ namespace NetDsl.Docker.Engine;
 public static class EngineErrors
 {
     public static bool IsEngineFailure(Exception e) =>
-        Unwrap(e) is DockerApiException or HttpRequestException or SocketException or TimeoutException or OperationCanceledException
+        Unwrap(e) is DockerApiException or EngineMismatchException or HttpRequestException or SocketException or TimeoutException or OperationCanceledException
             or System.IO.IOException or UnauthorizedAccessException or System.Security.Authentication.AuthenticationException;
 
     /// <summary>The exception that says what happened (Docker.DotNet wraps some in AggregateException).</summary>
@@ -29,6 +29,7 @@ public static class EngineErrors
     public static string Describe(Exception error, string what, EngineEndpoint endpoint)
     {
         var e = Unwrap(error);
+        if (e is EngineMismatchException mismatch) return $"{what}: {mismatch.Message}";
         if (e is DockerApiException api)
         {
             if (!IsEngineBody(api.ResponseBody))
@@ -86,9 +87,26 @@ public static class EngineErrors
         if (m.Contains("address already in use") || m.Contains("already allocated")) return "an address is already used by another container; pick another address or remove that container";
         if (m.Contains("numerical result out of range")) return "the bridge name is too long for the kernel (15 characters at most)";
         if (m.Contains("is ambiguous")) return "several networks share this name; remove the extra ones";
-        if (m.Contains("client version") && m.Contains("too new")) return "the engine is older than API 1.41 (Docker 20.10); upgrade it";
+        if (ApiVersionRefusal(raw) is { } refusal) return refusal;
         if (status == HttpStatusCode.NotFound) return "something it refers to does not exist on the engine (network, image or container)";
         return "the engine refused it";
+    }
+
+    /// <summary>
+    /// Moby's version middleware (daemon/server/middleware/version.go) refuses a request outside its range with
+    /// "client version 1.41 is too old. Minimum supported API version is 1.44, please upgrade your client to a newer
+    /// version" or "client version 1.52 is too new. Maximum supported API version is 1.41". NetDsl negotiates, so this
+    /// means the engine changed under it (upgraded or downgraded between connecting and this call).
+    /// </summary>
+    internal static string? ApiVersionRefusal(string raw)
+    {
+        var old = System.Text.RegularExpressions.Regex.Match(raw, @"client version (\S+) is too old\. Minimum supported API version is ([0-9.]+)");
+        if (old.Success)
+            return $"the engine refuses API {old.Groups[1].Value}: it requires {old.Groups[2].Value} or newer (was it upgraded since NetDsl connected?); run the command again so NetDsl negotiates anew";
+        var @new = System.Text.RegularExpressions.Regex.Match(raw, @"client version (\S+) is too new\. Maximum supported API version is ([0-9.]+)");
+        if (@new.Success)
+            return $"the engine refuses API {@new.Groups[1].Value}: it speaks {@new.Groups[2].Value} at most (was it downgraded since NetDsl connected?); run the command again so NetDsl negotiates anew";
+        return null;
     }
 
     private static string EngineMessage(string? body)

@@ -29,6 +29,8 @@ public static class EngineRequests
             Name = n.Name,
             Driver = n.Driver,
             EnableIPv6 = true,
+            // Only for an IPv6-only network: older engines (API before 1.48) would not know the field.
+            EnableIPv4 = n.EnableIpv4 ? null : false,
             IPAM = new IPAM { Driver = "default", Config = ipam },
             Options = n.Options.ToDictionary(o => o.Key, o => o.Value),
             Labels = Labels(n.Labels, source, step.SettingsHash),

@@ -67,7 +67,7 @@ public static class Binder
         var statements = file.Statements;
         IEnumerable<SettingSyntax> Of(string keyword) => statements.Where(s => s.Name == keyword);
 
-        var containers = ContainerBinder.Complete(context, containerDrafts, networks.ToDictionary(n => n.Name));
+        var containers = ContainerBinder.Complete(context, containerDrafts, networks.ToDictionary(n => n.Name), hosts);
         var routers = Of("router").Select(s => context.Bound(s, "router", DeviceBinder.BindRouter(context, s))).OfType<Router>().ToList();
         var firewalls = Of("firewall").Select(s => context.Bound(s, "firewall", DeviceBinder.BindFirewall(context, s))).OfType<Firewall>().ToList();
         var upstreams = Of("upstream").Select(s => context.Bound(s, "upstream", DeviceBinder.BindUpstream(context, s))).OfType<Upstream>().ToList();
@@ -88,6 +88,7 @@ public static class Binder
             .Concat(firewalls.SelectMany(f => f.Nptv6Rules.Select(r => ("rules", r.Name, r.Span))))
             .Concat(parameters.Declarations.Select(p => ("parameters", p.Name, p.Span)));
         ConsistencyChecks.Run(context, hosts, networks, declared);
+        EngineChecks.Run(context, hosts, networks);
         SubnetReuseChecks.Run(context, hosts, networks, routers, firewalls, upstreams);
         // With errors, a parameter written anywhere counts as used: its use may sit in a statement that did not bind.
         bool fileHasErrors = diagnostics.HasErrors || file.Diagnostics.Any(d => d.IsError);

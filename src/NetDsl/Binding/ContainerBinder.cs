@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using NetDsl.Addressing;
 using NetDsl.Diagnostics;
+using NetDsl.Engines;
 using NetDsl.Model;
 using NetDsl.Syntax;
 using NetDsl.Text;
@@ -13,7 +14,8 @@ namespace NetDsl.Binding;
 /// address predictions (Docker 20.10, notes/docker-ipv6.md): the bridge takes the gateway (::1); containers
 /// take the lowest free address after it in declaration order (::2, ::3…), skipping every fixed address of the
 /// network; with an ip-range, allocation starts at the range. IPv4 works the same when the IPv4 subnet is
-/// declared, and then the MAC (02:42 + IPv4) and the EUI-64 link-local follow. Apply pins all of them.
+/// declared, and then, where the engine table says the MAC is 02:42 + IPv4 (Docker before 28.0), the MAC and
+/// the EUI-64 link-local follow; elsewhere they are random and observed. Apply pins every address.
 /// </summary>
 internal static class ContainerBinder
 {
@@ -153,7 +155,8 @@ internal static class ContainerBinder
     /// The drafts in declaration order: names declared (a taken one drops its container), diagnostics and parameter
     /// use carried over, then the addresses predicted across all of them.
     /// </summary>
-    public static List<Container> Complete(BindingContext context, IEnumerable<ContainerDraft> drafts, IReadOnlyDictionary<string, DockerNetwork> networks)
+    public static List<Container> Complete(BindingContext context, IEnumerable<ContainerDraft> drafts, IReadOnlyDictionary<string, DockerNetwork> networks,
+        IReadOnlyList<DockerHost> hosts)
     {
         var pending = new List<Pending>();
         foreach (var draft in drafts)
@@ -168,12 +171,12 @@ internal static class ContainerBinder
             var attachments = draft.Attachments.Where(a => networks.ContainsKey(a.Network)).Select(a => (networks[a.Network], a.Fixed6, a.Fixed4, a.Span)).ToList();
             if (attachments.Count > 0) pending.Add(new Pending(c, attachments));
         }
-        return Predict(context, pending);
+        return Predict(context, pending, hosts);
     }
 
     private static IpAddress BroadcastOf(IpPrefix subnet) => subnet.FirstAddress.Add((1UL << (32 - subnet.Length)) - 1);
 
-    private static List<Container> Predict(BindingContext context, List<Pending> pending)
+    private static List<Container> Predict(BindingContext context, List<Pending> pending, IReadOnlyList<DockerHost> hosts)
     {
         // Every fixed address is reserved before any dynamic one is handed out, as apply pins them all.
         var used = new Dictionary<(string Network, IpAddress Address), string>();
@@ -192,6 +195,7 @@ internal static class ContainerBinder
             }
         }
 
+        var macFromIpv4 = new HashSet<string>(hosts.Where(h => EngineTable.ContainerMacs.For(h.Engine, ContainerMac.Random) == ContainerMac.FromIpv4).Select(h => h.Name), System.StringComparer.Ordinal);
         var next6 = new Dictionary<string, IpAddress>();
         var next4 = new Dictionary<string, IpAddress>();
         var result = new List<Container>();
@@ -208,7 +212,7 @@ internal static class ContainerBinder
                 if (ipv4 is null && network.Subnet4 is { } s4)
                     ipv4 = Allocate(context, network, s4, network.IpRange4, network.Gateway4!.Value, next4, used, p.Container.Name, span);
                 if (ipv6 is null) continue;
-                MacAddress? mac = ipv4 is { } v4 ? MacAddress.DockerFromIpv4(v4) : null;
+                MacAddress? mac = ipv4 is { } v4 && macFromIpv4.Contains(network.Host) ? MacAddress.DockerFromIpv4(v4) : null;
                 attachments.Add(new NetworkAttachment(network.Name, ifName, ipv6.Value, fixed6 is not null, network.Subnet6.Length, ipv4, mac, mac?.LinkLocal(), span));
                 routes.Add(new Route(network.Subnet6, null, ifName, RouteOrigin.Static, span));
                 if (i == 0) routes.Add(new Route(DefaultRoute, network.Gateway6, ifName, RouteOrigin.Static, span));

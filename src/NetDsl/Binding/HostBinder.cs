@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using NetDsl.Addressing;
 using NetDsl.Diagnostics;
+using NetDsl.Engines;
 using NetDsl.Model;
 using NetDsl.Syntax;
 
@@ -16,21 +17,8 @@ internal static class HostBinder
         var name = context.DeclaredName(statement, "docker-host");
         if (name is null) return null;
 
-        var engine = EngineVersion.Default;
-        foreach (var setting in statement.Settings("engine"))
-        {
-            var node = setting.Argument(0)!;
-            var parts = node.Text.Split('.');
-            if (node.Kind != NodeKind.Word || parts.Length < 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int major)
-                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int minor))
-            {
-                context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, node.Span, "an engine version such as 20.10", "after 'engine'", node.Describe());
-                continue;
-            }
-            engine = new EngineVersion(major, minor);
-            if (engine.CompareTo(new EngineVersion(20, 10)) < 0 || major > 28)
-                context.Diagnostics.Report(DiagnosticDefinitions.EngineVersionUnsupported, node.Span, node.Text);
-        }
+        var engine = EngineRelease.Default;
+        foreach (var setting in statement.Settings("engine")) engine = BindEngine(context, setting) ?? engine;
 
         var interfaces = DevicePartsBinder.Interfaces(context, statement, name, zoned: false, linux: true);
         var routes = DevicePartsBinder.Routes(context, statement, name, interfaces);
@@ -70,8 +58,58 @@ internal static class HostBinder
         return new DockerHost(name, engine, interfaces, routes, daemon, masquerades.ToEquatableArray(), nptv6.ToEquatableArray(), statement.Span);
     }
 
-    private static DaemonSettings BindDaemon(BindingContext context, SettingSyntax daemon, EngineVersion engine)
+    /// <summary>
+    /// <c>engine [docker|podman] VERSION</c>: a bare version is Docker's (the seed wrote <c>engine 20.10</c>). Either
+    /// word may be a string parameter, and one parameter may hold both ("podman 4.3"), so <c>--set ENGINE=…</c>
+    /// switches the engine a file is checked against.
+    /// </summary>
+    private static EngineRelease? BindEngine(BindingContext context, SettingSyntax setting)
     {
+        var first = setting.Argument(0)!;
+        var second = setting.Argument(1);
+        string? firstText = context.Values.Text(first, "an engine such as 20.10, docker 28.3 or podman 4.3");
+        if (firstText is null) return null;
+        string? kindText;
+        string versionText;
+        SyntaxNode kindNode = first, versionNode = second ?? first;
+        if (second is not null)
+        {
+            string? secondText = context.Values.Text(second, "an engine version such as 28.3");
+            if (secondText is null) return null;
+            (kindText, versionText) = (firstText, secondText);
+        }
+        else
+        {
+            var words = firstText.Split(new[] { ' ', '\t' }, System.StringSplitOptions.RemoveEmptyEntries);
+            kindText = words.Length == 2 ? words[0] : null;
+            versionText = words.Length == 2 ? words[1] : words.Length == 1 ? words[0] : firstText;
+        }
+        EngineKind kind = EngineKind.Docker;
+        if (kindText is not null)
+        {
+            if (kindText == "docker") kind = EngineKind.Docker;
+            else if (kindText == "podman") kind = EngineKind.Podman;
+            else
+            {
+                context.Diagnostics.Report(DiagnosticDefinitions.UnknownEngineKind, kindNode.Span, kindText);
+                return null;
+            }
+        }
+        if (!EngineVersion.TryParse(versionText, out var version))
+        {
+            context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, versionNode.Span, "an engine version such as 20.10", "after 'engine'", "'" + versionText + "'");
+            return null;
+        }
+        var release = new EngineRelease(kind, version);
+        if (!EngineTable.Modelled.For(release, false))
+            context.Diagnostics.Report(DiagnosticDefinitions.EngineVersionUnsupported, versionNode.Span, release.Title);
+        return release;
+    }
+
+    private static DaemonSettings BindDaemon(BindingContext context, SettingSyntax daemon, EngineRelease engine)
+    {
+        if (!EngineTable.HasDaemonJson.For(engine, true))
+            context.Diagnostics.Report(DiagnosticDefinitions.NoDaemonJsonOnEngine, daemon.Keyword.Span, engine.Title);
         bool? Flag(string key) => daemon.Settings(key) is var s && System.Linq.Enumerable.FirstOrDefault(s) is { } setting
             ? context.Values.Boolean(setting.Argument(0)!, key)
             : null;
@@ -80,6 +118,38 @@ internal static class HostBinder
         bool? ip6tables = Flag("ip6tables");
         bool? experimental = Flag("experimental");
         bool? liveRestore = Flag("live-restore");
+        bool? iptables = Flag("iptables");
+        IpPrefix? bip6 = null;
+        foreach (var setting in daemon.Settings("bip6"))
+        {
+            bip6 = context.Values.InterfaceAddress(setting.Argument(0)!, "bip6");
+            if (bip6 is { IsV4: true })
+            {
+                context.Diagnostics.Report(DiagnosticDefinitions.WrongFamily, setting.Argument(0)!.Span, "bip6", "IPv6", bip6, "IPv4");
+                bip6 = null;
+            }
+        }
+        string? firewallBackend = null;
+        foreach (var setting in daemon.Settings("firewall-backend"))
+        {
+            var node = setting.Argument(0)!;
+            firewallBackend = context.Values.Text(node, "firewall-backend");
+            if (firewallBackend is not null and not "iptables" and not "nftables")
+            {
+                context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, node.Span, "iptables or nftables", "after 'firewall-backend'", node.Describe());
+                firewallBackend = null;
+            }
+        }
+        // A key this engine does not know stops dockerd at start: say so on the setting's line.
+        if (EngineTable.HasDaemonJson.For(engine, true))
+        {
+            foreach (var setting in daemon.Body)
+            {
+                if (EngineTable.FindDaemonKeyForSetting(setting.Name) is { } key && !key.KnownOn(engine))
+                    context.Diagnostics.Report(DiagnosticDefinitions.DaemonKeyNotOnEngine, setting.Keyword.Span, key.Name, "Docker " + key.Versions, engine.Title,
+                        "docker " + key.Versions.From);
+            }
+        }
         IpPrefix? fixedCidr = null;
         foreach (var setting in daemon.Settings("fixed-cidr-v6"))
         {
@@ -93,7 +163,7 @@ internal static class HostBinder
             {
                 fixedCidr = null;
             }
-            else if (fixedCidr is { Length: > 80 } f)
+            else if (fixedCidr is { Length: > 80 } f && EngineTable.DefaultBridgeAddresses.For(engine, DefaultBridgeIpv6.Ipam) == DefaultBridgeIpv6.FromMacUpTo80)
             {
                 context.Diagnostics.Report(DiagnosticDefinitions.FixedCidrTooLong, setting.Argument(0)!.Span, f);
             }
@@ -114,10 +184,12 @@ internal static class HostBinder
                     pools.Add(new AddressPool(p, size.Value));
             }
         }
-        if (ipv6 == true && fixedCidr is null && !daemon.Settings("fixed-cidr-v6").GetEnumerator().MoveNext())
-            context.Diagnostics.Report(DiagnosticDefinitions.Ipv6WithoutFixedCidr, System.Linq.Enumerable.First(daemon.Settings("ipv6")).Span);
-        if (ip6tables == true && experimental != true && engine.Ip6TablesNeedsExperimental)
-            context.Diagnostics.Report(DiagnosticDefinitions.Ip6TablesNeedsExperimental, System.Linq.Enumerable.First(daemon.Settings("ip6tables")).Span, engine);
-        return new DaemonSettings(ipv6, fixedCidr, ip6tables, experimental, liveRestore, pools.ToEquatableArray(), daemon.Span);
+        if (ipv6 == true && fixedCidr is null && !daemon.Settings("fixed-cidr-v6").GetEnumerator().MoveNext() && EngineTable.Ipv6NeedsFixedCidrV6.For(engine, false))
+            context.Diagnostics.Report(DiagnosticDefinitions.Ipv6WithoutFixedCidr, System.Linq.Enumerable.First(daemon.Settings("ipv6")).Span, engine.Title);
+        if (ip6tables == true && experimental != true && EngineTable.Ip6TablesNeedsExperimental.For(engine, false))
+            context.Diagnostics.Report(DiagnosticDefinitions.Ip6TablesNeedsExperimental, System.Linq.Enumerable.First(daemon.Settings("ip6tables")).Span, engine.Title);
+        if (pools.Count > 0 && pools.All(p => !p.Base.IsV4) && EngineTable.Ipv6OnlyPoolsStopEngine.For(engine, false))
+            context.Diagnostics.Report(DiagnosticDefinitions.Ipv6OnlyAddressPools, System.Linq.Enumerable.First(daemon.Settings("default-address-pool")).Span, engine.Title);
+        return new DaemonSettings(ipv6, fixedCidr, ip6tables, experimental, liveRestore, pools.ToEquatableArray(), iptables, bip6, firewallBackend, daemon.Span);
     }
 }

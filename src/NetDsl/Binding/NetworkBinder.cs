@@ -110,8 +110,10 @@ internal static class NetworkBinder
                 bridgeName = BridgeName(context, s.Argument(1)!, value);
                 continue;
             }
+            if (GatewayModeBinder.IsGatewayModeOption(key) && !GatewayModeBinder.Check(context, s.Argument(1)!, value, host.Engine)) continue;
             options.Add(new KeyValue(key, value));
         }
+        GatewayModeBinder.Bind(context, statement, host.Engine, options);
         foreach (var s in statement.Settings("label"))
         {
             var key = context.Values.Text(s.Argument(0)!, "label name");
@@ -123,10 +125,20 @@ internal static class NetworkBinder
         var gw6 = gateway6 ?? subnet6.Value.Nth(1);
         IpAddress? gw4 = subnet4 is { } s4 ? gateway4 ?? s4.Nth(1) : null;
         var bridge = new BridgePrediction(bridgeName, new IpPrefix(gw6, subnet6.Value.Length),
-            host.Engine.BridgeGetsFe80Colon1 ? IpAddress.Parse("fe80::1") : null,
+            NetDsl.Engines.EngineTable.BridgeGetsFe80Colon1.For(host.Engine, false) ? IpAddress.Parse("fe80::1") : null,
             gw4 is { } g4 ? new IpPrefix(g4, subnet4!.Value.Length) : null);
+        bool enableIpv4 = true;
+        foreach (var s in statement.Settings("ipv4"))
+        {
+            if (context.Values.Boolean(s.Argument(0)!, "ipv4") != false) continue;
+            if (!NetDsl.Engines.EngineTable.Ipv6OnlyNetworks.For(host.Engine, false))
+                context.Diagnostics.Report(DiagnosticDefinitions.Ipv6OnlyNetworkNotOnEngine, s.Span, host.Engine.Title);
+            else if (subnet4 is not null)
+                context.Diagnostics.Report(DiagnosticDefinitions.Ipv4SubnetOnIpv6OnlyNetwork, s.Span, name, subnet4);
+            else enableIpv4 = false;
+        }
         return new DockerNetwork(name, host.Name, driver, subnet6.Value, gw6, range6, subnet4, gw4, range4, bridgeName,
-            options.ToEquatableArray(), labels.ToEquatableArray(), bridge, statement.Span);
+            options.ToEquatableArray(), labels.ToEquatableArray(), bridge, statement.Span, enableIpv4);
     }
 
     private static string? BridgeName(BindingContext context, SyntaxNode node, string? text = null)

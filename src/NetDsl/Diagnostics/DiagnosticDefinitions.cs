@@ -91,9 +91,9 @@ public static class DiagnosticDefinitions
     public static readonly DiagnosticDefinition BridgeNameTooLong = new("NDSL3001", Severity.Error, Docker, "Bridge name too long",
         "Bridge name '{0}' has {1} characters; Linux allows 15 (Docker fails at run time with \"numerical result out of range\").", "Use a bridge-name of at most 15 characters.");
     public static readonly DiagnosticDefinition Ipv6WithoutFixedCidr = new("NDSL3002", Severity.Error, Docker, "ipv6 without fixed-cidr-v6",
-        "daemon 'ipv6 true' needs 'fixed-cidr-v6': dockerd refuses to start (\"IPv6 is enabled for the default bridge, but no subnet is configured\").", "Add fixed-cidr-v6 with a /64 (or shorter) prefix.");
+        "daemon 'ipv6 true' needs 'fixed-cidr-v6' on {0}: dockerd refuses to start (\"IPv6 is enabled for the default bridge, but no subnet is configured\").", "Add fixed-cidr-v6 with a /64 (or shorter) prefix, or declare engine docker 28.0 or later.");
     public static readonly DiagnosticDefinition Ip6TablesNeedsExperimental = new("NDSL3003", Severity.Error, Docker, "ip6tables needs experimental",
-        "'ip6tables true' needs 'experimental true' on engine {0} (before 27.0 dockerd refuses to start).", "Add 'experimental true', or declare engine 27.0 or later.");
+        "'ip6tables true' needs 'experimental true' on {0} (before 27.0 dockerd refuses to start).", "Add 'experimental true', or declare engine 27.0 or later.");
     public static readonly DiagnosticDefinition UnsupportedDriver = new("NDSL3004", Severity.Error, Docker, "Unsupported network driver",
         "Driver '{0}' is not supported; NetDsl predicts addresses for 'bridge' only.", "Use driver bridge.");
     public static readonly DiagnosticDefinition SubnetTooSmallForContainers = new("NDSL3005", Severity.Error, Docker, "Subnet has no room",
@@ -101,13 +101,33 @@ public static class DiagnosticDefinitions
     public static readonly DiagnosticDefinition ContainerNetworksOnTwoHosts = new("NDSL3006", Severity.Error, Docker, "Container on networks of two hosts",
         "Container '{0}' joins '{1}' on host '{2}' and '{3}' on host '{4}'; a container runs on one host.", "Attach the container to networks of one host.");
     public static readonly DiagnosticDefinition EngineVersionUnsupported = new("NDSL3007", Severity.Warning, Docker, "Engine version not modelled",
-        "Predictions are modelled for engines 20.10 to 28.x; '{0}' may differ.", "Declare an engine version between 20.10 and 28.x, and check with netdsl verify.");
+        "Predictions are modelled for Docker 20.10 to 29.x and Podman 4.3 to 4.x; {0} may differ.", "Declare a modelled engine (docker 20.10 to 29.x, podman 4.x), and check with netdsl verify.");
     public static readonly DiagnosticDefinition GatewayOutsideSubnet = new("NDSL3008", Severity.Error, Docker, "Gateway outside subnet",
         "Gateway {0} is outside {1} (the engine fails with \"Requested address is out of range\").", "Use an address inside the subnet.");
     public static readonly DiagnosticDefinition InterfaceNameTooLong = new("NDSL3010", Severity.Error, Docker, "Interface name too long",
         "Interface name '{0}' has {1} characters; Linux allows 15, so the host cannot have it.", "Use the host's real interface name (at most 15 characters, as `ip link` shows it).");
     public static readonly DiagnosticDefinition FixedCidrTooLong = new("NDSL3009", Severity.Warning, Docker, "fixed-cidr-v6 longer than /80",
         "fixed-cidr-v6 {0} is longer than /80: docker0 containers get ::2, ::3… instead of MAC-derived addresses.", "Use a /64 (or up to /80) for MAC-derived addresses, or accept sequential ones.");
+
+    // Docker and Podman engines (engines helper, x2NN)
+    public static readonly DiagnosticDefinition UnknownEngineKind = new("NDSL3201", Severity.Error, Docker, "Unknown engine kind",
+        "'{0}' is not an engine NetDsl models; expected docker or podman.", "Write 'engine docker VERSION' or 'engine podman VERSION' (a bare version means Docker).");
+    public static readonly DiagnosticDefinition NoDaemonJsonOnEngine = new("NDSL3202", Severity.Error, Docker, "No daemon.json on this engine",
+        "{0} has no daemon.json and no engine to restart (Podman reads containers.conf), so this daemon block would be ignored.", "Remove the daemon block, or declare a Docker engine.");
+    public static readonly DiagnosticDefinition Ipv6OnlyAddressPools = new("NDSL3203", Severity.Error, Docker, "IPv6-only address pools stop the engine",
+        "default-address-pools holds no IPv4 pool, so {0} stops at start (dockerd: Error creating default \"bridge\" network: Failed to Setup IP tables): its default bridge takes its IPv4 subnet from these pools.", "Add an IPv4 pool (e.g. default-address-pool 172.80.0.0/16 size 24), or declare engine docker 27.0 or later.");
+    public static readonly DiagnosticDefinition DaemonKeyNotOnEngine = new("NDSL3204", Severity.Error, Docker, "daemon.json key unknown to this engine",
+        "'{0}' is a daemon.json key of {1}; {2} does not know it and refuses to start (\"the following directives don't match any configuration option: {0}\").", "Remove it, or declare engine {3} or later.");
+    public static readonly DiagnosticDefinition GatewayModeNotOnEngine = new("NDSL3205", Severity.Error, Docker, "Gateway mode unknown to this engine",
+        "Gateway mode '{0}' is not one {1} accepts ({2}); the engine refuses to create the network.", "Use a mode the engine accepts, or declare one that has it (routed: docker 27.0; nat-unprotected and isolated: docker 28.0).");
+    public static readonly DiagnosticDefinition DuplicateMasquerade = new("NDSL3206", Severity.Warning, Docker, "Masquerade duplicates the engine's own",
+        "{0} already masquerades {1} itself ({2}); this masquerade rule only does it again.", "Remove this masquerade, or turn the engine's own off (daemon ip6tables false, or gateway-mode ipv6 routed on the network).");
+    public static readonly DiagnosticDefinition IsolatedNeedsInternal = new("NDSL3207", Severity.Error, Docker, "Gateway mode isolated needs an internal network",
+        "Gateway mode 'isolated' is for internal networks (docker network create --internal), which NetDsl does not declare.", "Use nat, nat-unprotected or routed.");
+    public static readonly DiagnosticDefinition Ipv6OnlyNetworkNotOnEngine = new("NDSL3208", Severity.Error, Docker, "IPv6-only network unknown to this engine",
+        "'ipv4 false' makes an IPv6-only network (EnableIPv4, API 1.48), which {0} does not have: it would give the network IPv4 anyway.", "Remove 'ipv4 false', or declare engine docker 28.0 or later.");
+    public static readonly DiagnosticDefinition Ipv4SubnetOnIpv6OnlyNetwork = new("NDSL3209", Severity.Error, Docker, "IPv4 subnet on an IPv6-only network",
+        "Network '{0}' is IPv6-only (ipv4 false) but declares the IPv4 subnet {1}; the engine refuses such a network.", "Remove the IPv4 subnet, or 'ipv4 false'.");
 
     // Routing
     public static readonly DiagnosticDefinition NextHopNotConnected = new("NDSL4001", Severity.Error, Routing, "Next hop not on a connected subnet",
@@ -162,6 +182,8 @@ public static class DiagnosticDefinitions
         InvalidAddress, InvalidPrefix, HostBitsSet, WrongFamily, ParameterComposition, OverlappingSubnets, AddressOutsideSubnet, AddressCollision, ReservedAddress, NotLinkLocal, SubnetNotUnicast,
         SubnetOnTwoLinks, RoutedSubnetReused,
         BridgeNameTooLong, Ipv6WithoutFixedCidr, Ip6TablesNeedsExperimental, UnsupportedDriver, SubnetTooSmallForContainers, ContainerNetworksOnTwoHosts, EngineVersionUnsupported, GatewayOutsideSubnet, FixedCidrTooLong, InterfaceNameTooLong,
+        UnknownEngineKind, NoDaemonJsonOnEngine, Ipv6OnlyAddressPools, DaemonKeyNotOnEngine, GatewayModeNotOnEngine, DuplicateMasquerade, IsolatedNeedsInternal,
+        Ipv6OnlyNetworkNotOnEngine, Ipv4SubnetOnIpv6OnlyNetwork,
         NextHopNotConnected, LinkLocalNeedsInterface, UnknownInterface, DuplicateRoute, NextHopIsSelf,
         Nptv6LengthMismatch, Nptv6PrefixTooLong, Nptv6InsideNotUla, Nptv6SharedOutside, UnknownZone, Nptv6InterfaceNotInZone, NoAllowRule, Nptv6OverlappingInside, Nptv6HostTranslator,
         PathBroken, ExpectUnknownEndpoint, PathOpen,

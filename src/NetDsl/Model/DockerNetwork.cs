@@ -7,7 +7,8 @@ namespace NetDsl.Model;
 /// A user-defined Docker network on one host. <see cref="Subnet6"/> is required (NetDsl is about IPv6);
 /// the IPv4 subnet is optional — Docker always allocates one, but only a declared one lets NetDsl predict
 /// container IPv4 and MAC addresses (and from them the EUI-64 link-locals). Each family may have an ip-range, the part of
-/// its subnet containers are given addresses from.
+/// its subnet containers are given addresses from. <see cref="EnableIpv4"/> false (<c>ipv4 false</c>) makes it
+/// IPv6-only: no IPv4 at all (EnableIPv4, Docker 28.0 and API 1.48).
 /// </summary>
 public sealed record DockerNetwork(
     string Name,
@@ -23,7 +24,8 @@ public sealed record DockerNetwork(
     EquatableArray<KeyValue> Options,
     EquatableArray<KeyValue> Labels,
     BridgePrediction Bridge,
-    SourceSpan Span)
+    SourceSpan Span,
+    bool EnableIpv4 = true)
 {
     public bool EnableIpv6 => true;
 }

@@ -34,7 +34,7 @@ public static class StandIns
         }
         var hosts = partial.Hosts.ToList();
         foreach (var (s, name) in Missing(Declared("docker-host", NameRules.IsNodeName), hosts.Select(h => h.Name)))
-            hosts.Add(new DockerHost(name, EngineVersion.Default, EquatableArray<NetworkInterface>.Empty, EquatableArray<Route>.Empty, DaemonSettings.Empty,
+            hosts.Add(new DockerHost(name, NetDsl.Engines.EngineRelease.Default, EquatableArray<NetworkInterface>.Empty, EquatableArray<Route>.Empty, DaemonSettings.Empty,
                 EquatableArray<Masquerade>.Empty, EquatableArray<HostNptv6Rule>.Empty, s.Span));
         var networks = partial.Networks.ToList();
         foreach (var (s, name) in Missing(Declared("network", NameRules.IsNodeName), networks.Select(n => n.Name)))

@@ -69,14 +69,7 @@ public static class ApplyPlanner
     }
 
     /// <summary>The restart-only keys this file sets (a null setting is not written, so it cannot change).</summary>
-    private static IEnumerable<string> RestartKeysSet(DaemonSettings d)
-    {
-        if (d.Ipv6 is not null) yield return "ipv6";
-        if (d.FixedCidrV6 is not null) yield return "fixed-cidr-v6";
-        if (d.Ip6Tables is not null) yield return "ip6tables";
-        if (d.Experimental is not null) yield return "experimental";
-        if (!d.DefaultAddressPools.IsEmpty) yield return "default-address-pools";
-    }
+    private static IEnumerable<string> RestartKeysSet(DaemonSettings d) => d.Entries().Where(e => e.Key.NeedsRestart).Select(e => e.Key.Name);
 
     /// <summary>
     /// Forwarding for the IPv6 networks, and accept_ra=2 first on every uplink whose routes come from router

@@ -25,7 +25,7 @@ public sealed record WriteDaemonJsonStep(string Device, DaemonSettings Settings)
 
 /// <summary>
 /// Restart the engine — conditional: needed only when one of <see cref="Keys"/> (set by the file and listed in
-/// <see cref="DaemonSettings.RestartKeys"/>) actually changes value in daemon.json. SIGHUP reloads no networking
+/// restart-only keys: <see cref="NetDsl.Engines.DaemonKey.NeedsRestart"/>) actually changes value in daemon.json. SIGHUP reloads no networking
 /// key (the seed: "reload してみたけど、反映されなかった"), so a reload is never enough.
 /// </summary>
 public sealed record RestartEngineStep(string Device, EquatableArray<string> Keys, bool LiveRestore)

@@ -39,6 +39,9 @@ public static class Shapes
         One("ip6tables", "true or false"),
         One("experimental", "true or false"),
         One("live-restore", "true or false"),
+        One("iptables", "true or false"),
+        One("bip6", "an IPv6 address with prefix length (Docker 28.0 and later)"),
+        One("firewall-backend", "iptables or nftables (Docker 29.0 and later)"),
         new SettingShape("default-address-pool", new[] { Slot.Value("a base prefix") }, new[] { new OptionShape("size", 1, 1, Description: "a prefix length") }),
     });
 
@@ -48,7 +51,7 @@ public static class Shapes
 
     private static readonly Block HostBlock = new("docker-host", new[]
     {
-        One("engine", "an engine version such as 20.10"),
+        new SettingShape("engine", new[] { Slot.Value("an engine such as 20.10, docker 28.3 or podman 4.3"), Slot.OptionalValue("an engine version such as 28.3") }, None),
         Interface,
         Route,
         new SettingShape("daemon", new Slot[0], None, DaemonBlock, Repeatable: false),
@@ -73,6 +76,8 @@ public static class Shapes
         One("gateway", "an address", repeatable: true),
         One("ip-range", "a prefix inside the subnet", repeatable: true),
         One("bridge-name", "a bridge interface name"),
+        One("ipv4", "true or false (false: an IPv6-only network, Docker 28.0 and later)"),
+        new SettingShape("gateway-mode", new[] { Slot.Value("ipv6 or ipv4"), Slot.Value("nat, nat-unprotected, routed or isolated") }, None),
         new SettingShape("option", new[] { Slot.Value("an option name"), Slot.Value("a value") }, None),
         new SettingShape("label", new[] { Slot.Value("a label name"), Slot.Value("a value") }, None),
     });

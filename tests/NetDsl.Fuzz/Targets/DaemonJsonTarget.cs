@@ -13,7 +13,7 @@ namespace NetDsl.Fuzz.Targets;
 public static class DaemonJsonTarget
 {
     private static readonly DaemonSettings Settings = new(true, IpPrefix.Parse("2001:db8:1::/64"), true, true, null,
-        EquatableArray.Of(new AddressPool(IpPrefix.Parse("fd00:100::/48"), 64)), default);
+        EquatableArray.Of(new AddressPool(IpPrefix.Parse("fd00:100::/48"), 64)), Iptables: null, Bip6: null, FirewallBackend: null, default);
 
     public static void Run(byte[] input)
     {

@@ -20,13 +20,13 @@ namespace NetDsl.Generated
             /// <summary>docker-host <c>dockerhost</c> (lab.netdsl, line 10).</summary>
             public static global::NetDsl.Model.DockerHost Dockerhost { get; } = new(
                 Name: "dockerhost",
-                Engine: new global::NetDsl.Model.EngineVersion(Major: 20, Minor: 10),
+                Engine: new global::NetDsl.Engines.EngineRelease(Kind: global::NetDsl.Engines.EngineKind.Docker, Version: new global::NetDsl.Engines.EngineVersion(Major: 20, Minor: 10)),
                 Interfaces: _NetworkInterfaces(
                     new global::NetDsl.Model.NetworkInterface(Name: "ens192", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0xED5761D820EBABA5), 64) /* fd5a:ceb9:ed8d:fe0a:ed57:61d8:20eb:aba5/64 */, _Prefix(_V4(0xAFE0AFC), 24) /* 10.254.10.252/24 */), LinkLocal: null, Zone: null, Span: _Span(0x831236BF88437C0A, 0, 42, 92))),
                 Routes: _Routes(
                     new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: null, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(0x831236BF88437C0A, 0, 137, 50)),
                     new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(0x831236BF88437C0A, 0, 190, 42))),
-                Daemon: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(0x831236BF88437C0A, 0, 235, 60)),
+                Daemon: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Iptables: null, Bip6: null, FirewallBackend: null, Span: _Span(0x831236BF88437C0A, 0, 235, 60)),
                 Masquerades: _Masquerades(
                     new global::NetDsl.Model.Masquerade(Family: global::NetDsl.Model.IpFamily.Ipv6, ExcludedOutputInterface: "lo", OutputInterface: null, Source: null, Span: _Span(0x831236BF88437C0A, 0, 298, 26))),
                 Nptv6Rules: _HostNptv6Rules(),
@@ -156,7 +156,7 @@ namespace NetDsl.Generated
             SourcePath: "lab.netdsl",
             Steps: _Concat(
                 new global::NetDsl.Planning.ApplyStep[] {
-                    new global::NetDsl.Planning.WriteDaemonJsonStep(Device: "dockerhost", Settings: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(0x831236BF88437C0A, 0, 235, 60))),
+                    new global::NetDsl.Planning.WriteDaemonJsonStep(Device: "dockerhost", Settings: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Iptables: null, Bip6: null, FirewallBackend: null, Span: _Span(0x831236BF88437C0A, 0, 235, 60))),
                     new global::NetDsl.Planning.RestartEngineStep(Device: "dockerhost", Keys: _Strings("ipv6", "fixed-cidr-v6"), LiveRestore: false),
                     new global::NetDsl.Planning.SetSysctlStep(Device: "dockerhost", Name: "net.ipv6.conf.ens192.accept_ra", Value: "2", Reason: "routes on ens192 come from router advertisements, which the kernel ignores once forwarding is on unless accept_ra=2"),
                     new global::NetDsl.Planning.SetSysctlStep(Device: "dockerhost", Name: "net.ipv6.conf.all.forwarding", Value: "1", Reason: "route between the IPv6 networks and the uplink"),
@@ -181,7 +181,7 @@ namespace NetDsl.Generated
             SourcePath: "lab.netdsl",
             Facts: _Concat(
                 new global::NetDsl.Planning.VerifyFact[] {
-                    new global::NetDsl.Planning.EngineVersionFact(Device: "dockerhost", Version: new global::NetDsl.Model.EngineVersion(Major: 20, Minor: 10)),
+                    new global::NetDsl.Planning.EngineVersionFact(Device: "dockerhost", Engine: new global::NetDsl.Engines.EngineRelease(Kind: global::NetDsl.Engines.EngineKind.Docker, Version: new global::NetDsl.Engines.EngineVersion(Major: 20, Minor: 10))),
                 },
                 Networks._Part0_NetworkFields_0(),
                 Containers._Part0_ContainerFacts_0(),
@@ -445,7 +445,8 @@ expect ping cnt01 -> dns.google
                     new global::NetDsl.Model.KeyValue(Key: "com.docker.network.bridge.name", Value: "br_ipv6_nw")),
                 Labels: _KeyValues(),
                 Bridge: new(InterfaceName: "br_ipv6_nw", Global: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x1), 64) /* fd5a:ceb9:ed8d:1::1/64 */, LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Ipv4: _Prefix(_V4(0xAC1A0001), 16) /* 172.26.0.1/16 */),
-                Span: _Span(0x528F38FA2FB9FF43, 0, 0, 207));
+                Span: _Span(0x528F38FA2FB9FF43, 0, 0, 207),
+                EnableIpv4: true);
 
             internal static global::NetDsl.Model.DockerNetwork[] _Part0() => new global::NetDsl.Model.DockerNetwork[] { BrIpv6Nw };
 

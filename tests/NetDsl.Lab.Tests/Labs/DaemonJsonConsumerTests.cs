@@ -30,7 +30,7 @@ public class DaemonJsonConsumerTests
         var daemonJsons = files
             .Select(text => NetDslCompiler.Compile(text, "gen.netdsl"))
             .Where(c => !c.HasErrors)
-            .SelectMany(c => c.Model!.Hosts.Where(h => h.Engine.Major == 20 && h.Engine.Minor == 10)
+            .SelectMany(c => c.Model!.Hosts.Where(h => h.Engine == NetDsl.Engines.EngineRelease.Docker(20, 10))
                 .SelectMany(h => new DaemonJsonRenderer().Render(c.Model with { Hosts = Model.EquatableArray.Of(h) }).Artifacts))
             .Select(a => a.Content)
             // One file per combination of keys (the values differ only in their prefixes): each start costs seconds.

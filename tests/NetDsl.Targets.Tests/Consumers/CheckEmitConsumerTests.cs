@@ -14,7 +14,7 @@ namespace NetDsl.Targets.Tests.Consumers;
 /// <summary>
 /// The promise `check` makes: a file it accepts, `emit` renders, and every artifact is accepted by what consumes it —
 /// `nft -c -f` for the ruleset, `sh -n` for docker.sh, a JSON parser for daemon.json and the Engine API bodies, and
-/// for IOS and PAN-OS the line grammars written from the vendors' references. Over seeded generated files (a
+/// for IOS, PAN-OS and the NPTv6 gateway's systemd unit the line grammars written from the vendors' references. Over seeded generated files (a
 /// failure is shrunk to the fewest lines that still break it) and every diagnostic's good example.
 /// </summary>
 public class CheckEmitConsumerTests
@@ -61,7 +61,7 @@ public class CheckEmitConsumerTests
         if (path.EndsWith(".panos", StringComparison.Ordinal)) return PanosLineGrammar.Refused(artifact.Content);
         if (path.EndsWith(".sh", StringComparison.Ordinal)) return Tool("sh", new[] { "-n" }, artifact.Content, ".sh");
         if (path.EndsWith(".nft", StringComparison.Ordinal)) return Tool("nft", new[] { "-c", "-f" }, artifact.Content, ".nft");
-        if (path.EndsWith(".service", StringComparison.Ordinal)) return SystemdUnit(artifact.Content);
+        if (path.EndsWith(".service", StringComparison.Ordinal)) return SystemdUnit(artifact.Content).Concat(SystemdUnitGrammar.Refused(artifact.Content));
         return new[] { "no consumer check for this kind of artifact" };
     }
 

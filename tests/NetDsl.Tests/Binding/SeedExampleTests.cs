@@ -86,7 +86,7 @@ public class SeedExampleTests
         Assert.That(defaultRoute.Origin, Is.EqualTo(RouteOrigin.RouterAdvertisement));
         Assert.That(host.Daemon.Ipv6, Is.True);
         Assert.That(host.Daemon.FixedCidrV6.ToString(), Is.EqualTo("2001:db8:1::/64"));
-        Assert.That(host.Engine, Is.EqualTo(new EngineVersion(20, 10)));
+        Assert.That(host.Engine, Is.EqualTo(NetDsl.Engines.EngineRelease.Docker(20, 10)));
         Assert.That(host.Masquerades.Single().ExcludedOutputInterface, Is.EqualTo("lo"));
     }
 

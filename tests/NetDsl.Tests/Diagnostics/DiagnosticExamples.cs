@@ -66,6 +66,22 @@ public static class DiagnosticExamples
         new("NDSL3010", "docker-host h { interface ⟦enp0s31f6-uplink1⟧ address fd00::5/64 }\n", "docker-host h { interface enp0s31f6 address fd00::5/64 }\n"),
         new("NDSL3009", "docker-host h { daemon { ipv6 true  fixed-cidr-v6 ⟦2001:db8:1::/96⟧ } }\n", "docker-host h { daemon { ipv6 true  fixed-cidr-v6 2001:db8:1::/64 } }\n"),
 
+        new("NDSL3201", "docker-host h { engine ⟦moby⟧ 28.3 }\n", "docker-host h { engine docker 28.3 }\n"),
+        new("NDSL3202", "docker-host h { engine podman 4.3  ⟦daemon⟧ { ipv6 true  fixed-cidr-v6 2001:db8:1::/64 } }\n", "docker-host h { engine podman 4.3 }\n"),
+        new("NDSL3203", "docker-host h { daemon { ⟦default-address-pool fd00:100::/48 size 64⟧ } }\n",
+            "docker-host h { daemon { default-address-pool 172.80.0.0/16 size 24  default-address-pool fd00:100::/48 size 64 } }\n"),
+
+        new("NDSL3204", "docker-host h { engine 27.5  daemon { ⟦bip6⟧ 2001:db8:2::1/64 } }\n", "docker-host h { engine 28.0  daemon { bip6 2001:db8:2::1/64 } }\n"),
+        new("NDSL3205", "docker-host h { engine 27.0 }\nnetwork n on h { subnet fd00:1::/64  gateway-mode ipv6 ⟦nat-unprotected⟧ }\n",
+            "docker-host h { engine 28.0 }\nnetwork n on h { subnet fd00:1::/64  gateway-mode ipv6 nat-unprotected }\n"),
+        new("NDSL3206", "docker-host h {\n  engine 27.0\n  ⟦masquerade ipv6 out-not lo⟧\n}\nnetwork n on h { subnet fd00:1::/64 }\n",
+            "docker-host h {\n  engine 27.0\n  masquerade ipv6 out-not lo\n}\nnetwork n on h { subnet fd00:1::/64  gateway-mode ipv6 routed }\n"),
+        new("NDSL3207", "docker-host h { engine 28.0 }\nnetwork n on h { subnet fd00:1::/64  gateway-mode ipv6 ⟦isolated⟧ }\n",
+            "docker-host h { engine 28.0 }\nnetwork n on h { subnet fd00:1::/64  gateway-mode ipv6 routed }\n"),
+
+        new("NDSL3208", "docker-host h { engine 27.5 }\nnetwork n on h { subnet fd00:1::/64  ⟦ipv4 false⟧ }\n", "docker-host h { engine 28.0 }\nnetwork n on h { subnet fd00:1::/64  ipv4 false }\n"),
+        new("NDSL3209", "docker-host h { engine 28.0 }\nnetwork n on h { subnet fd00:1::/64  subnet 172.30.0.0/24  ⟦ipv4 false⟧ }\n", "docker-host h { engine 28.0 }\nnetwork n on h { subnet fd00:1::/64  ipv4 false }\n"),
+
         new("NDSL4001", "router r ios { interface e0 address fd00::1/64  route ::/0 via ⟦fd01::1⟧ }\n", "router r ios { interface e0 address fd00::1/64  route ::/0 via fd00::2 }\n"),
         new("NDSL4002", "docker-host h { interface eth0 address fd00::5/64  route ::/0 via ⟦fe80::1⟧ }\n", "docker-host h { interface eth0 address fd00::5/64  route ::/0 via fe80::1 dev eth0 }\n"),
         new("NDSL4003", "router r ios { interface e0 address fd00::1/64  route ::/0 via ⟦e1⟧ fd00::2 }\n", "router r ios { interface e0 address fd00::1/64  route ::/0 via e0 fd00::2 }\n"),
