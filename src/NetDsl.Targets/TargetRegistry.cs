@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using NetDsl.Targets.Diagrams;
 using NetDsl.Targets.Docker;
 
 namespace NetDsl.Targets;
@@ -17,5 +18,6 @@ public static class TargetRegistry
         new PanosRenderer(),
         new EngineApiRenderer(),
         new DockerScriptRenderer(),
+        new TopologyDocumentRenderer(),
     };
 }

@@ -63,6 +63,14 @@ internal static class ConsistencyChecks
             }
         }
 
+        // emit writes a folder per host, router and firewall beside its own files (topology.md).
+        foreach (var (category, name, span) in declared)
+        {
+            if (category is "hosts" or "routers" or "firewalls" && OutputNames.IsReserved(name))
+                context.Diagnostics.Report(DiagnosticDefinitions.DeviceNameReserved, span, name, category switch { "hosts" => "docker host", "routers" => "router", _ => "firewall" },
+                    OutputNames.AtRoot.First(f => string.Equals(f, name, System.StringComparison.OrdinalIgnoreCase)));
+        }
+
         // Generated C# puts each category in its own nested class; names colliding there would not compile.
         foreach (var group in declared.GroupBy(d => d.Category))
         {

@@ -52,6 +52,8 @@ public static class DiagnosticDefinitions
         "'{0}' and '{1}' both become the C# identifier '{2}'.", "Rename one of them so the generated names differ.");
     public static readonly DiagnosticDefinition UnsafeText = new("NDSL1010", Severity.Error, Names, "Text a configuration cannot carry",
         "{0} {1} contains {2}, which cannot be written safely into {3}.", "Remove the character.");
+    public static readonly DiagnosticDefinition DeviceNameReserved = new("NDSL1501", Severity.Error, Names, "Device named like an output file",
+        "'{0}' cannot name a {1}: `netdsl emit` writes its own file {2} beside the device folders, and the folder {0}/ would collide with it.", "Rename the device.");
 
     // Addresses
     public static readonly DiagnosticDefinition InvalidAddress = new("NDSL2001", Severity.Error, Addresses, "Not an address",
@@ -137,7 +139,7 @@ public static class DiagnosticDefinitions
     public static IReadOnlyList<DiagnosticDefinition> All { get; } = new[]
     {
         SyntaxError, UnterminatedString, UnbalancedBrace, UnknownStatement, UnknownSetting, ExpectedToken, DuplicateSetting, MissingSetting, InvalidEscape,
-        UnknownName, DuplicateName, InvalidName, ParameterNameIsHex, InvalidParameterValue, UnknownOverride, ParameterKindMismatch, UnusedParameter, IdentifierCollision, UnsafeText,
+        UnknownName, DuplicateName, InvalidName, ParameterNameIsHex, InvalidParameterValue, UnknownOverride, ParameterKindMismatch, UnusedParameter, IdentifierCollision, UnsafeText, DeviceNameReserved,
         InvalidAddress, InvalidPrefix, HostBitsSet, WrongFamily, ParameterComposition, OverlappingSubnets, AddressOutsideSubnet, AddressCollision, ReservedAddress, NotLinkLocal,
         BridgeNameTooLong, Ipv6WithoutFixedCidr, Ip6TablesNeedsExperimental, UnsupportedDriver, SubnetTooSmallForContainers, ContainerNetworksOnTwoHosts, EngineVersionUnsupported, GatewayOutsideSubnet, FixedCidrTooLong,
         NextHopNotConnected, LinkLocalNeedsInterface, UnknownInterface, DuplicateRoute,

@@ -233,8 +233,7 @@ public sealed class PathTracer
 
     private static bool Matches(Masquerade m, TopologyInterface egress, IpAddress src) =>
         (m.Family == IpFamily.Ipv6) != src.IsV4
-        && (m.ExcludedOutputInterface is null || m.ExcludedOutputInterface != egress.Name)
-        && (m.OutputInterface is null || m.OutputInterface == egress.Name)
+        && m.AppliesToOutput(egress.Name)
         && (m.Source is null || m.Source.Value.Contains(src));
 
     /// <summary>Longest-prefix match over connected subnets and routes; a connected subnet wins a tie.</summary>
