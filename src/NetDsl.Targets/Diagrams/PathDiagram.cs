@@ -72,7 +72,8 @@ public static class PathDiagram
                 var lines = new List<string>();
                 foreach (var r in hop.Rewrites)
                 {
-                    lines.Add(RewriteName(r.Kind) + ": " + r.Field + " " + r.From + " → " + r.To);
+                    lines.Add(RewriteName(r.Kind) + ": " + r.Field);
+                    lines.Add(r.From + " → " + r.To);
                     lines.Add(r.Detail);
                 }
                 Note(sb, lifeline(hop.Device), lines[0], lines.Skip(1));
