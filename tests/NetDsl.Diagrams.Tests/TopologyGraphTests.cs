@@ -119,6 +119,16 @@ public class TopologyGraphTests
     }
 
     [Test]
+    public void A_rule_on_an_interface_no_link_reaches_is_written_in_its_zone()
+    {
+        var seed = Models.Seed();
+        // Without the upstream, nothing else is on the firewall's outside subnet.
+        var graph = TopologyGraph.Build(seed with { Upstreams = Model.EquatableArray<Model.Upstream>.Empty, Expectations = Model.EquatableArray<Model.Expectation>.Empty });
+        Assert.That(Box(graph, "zone zUntrust").Lines, Does.Contain("ethernet1/1.999: NPTv6 nat66_NPTv6_to_internet (zTrust → zUntrust)")
+            .And.Contain("fd5a:ceb9:ed8d:fe0a::/64 → 2001:db8:ff00:ff66::/64"));
+    }
+
+    [Test]
     public void An_empty_file_draws_an_empty_graph()
     {
         var graph = TopologyGraph.Build(Models.Compile("", "empty.netdsl"));

@@ -44,6 +44,8 @@ public static class TopologyGraph
 
         // What happens to a packet leaving by an interface (masquerade, NPTv6), keyed like _boxOf.
         private readonly Dictionary<(string Device, string Interface), List<string>> _rewrites = new();
+        private readonly List<(string Device, string Interface)> _rewriteOrder = new();
+        private readonly HashSet<(string Device, string Interface)> _placed = new();
 
         public Builder(NetworkModel model, TopologyGraphOptions options)
         {
@@ -61,6 +63,7 @@ public static class TopologyGraph
             foreach (var c in _model.Containers.Where(c => !_boxOf.ContainsKey((c.Name, c.Attachments.FirstOrDefault()?.InterfaceName ?? ""))))
                 AddContainer(c, null);
             AddLinks(Topology.Build(_model));
+            AddUnplacedRewrites();
             return new DiagramGraph(_clusters.ToEquatableArray(), _nodes.ToEquatableArray(), _edges.ToEquatableArray());
         }
 
@@ -263,12 +266,35 @@ public static class TopologyGraph
             }
         }
 
-        private IEnumerable<string> RewritesOn(TopologyInterface i) =>
-            _rewrites.TryGetValue((i.Device.Name, i.Name), out var lines) ? lines.Select((l, n) => n == 0 ? i.Device.Name + " " + i.Name + ": " + l : l) : Enumerable.Empty<string>();
+        private IEnumerable<string> RewritesOn(TopologyInterface i)
+        {
+            if (!_rewrites.TryGetValue((i.Device.Name, i.Name), out var lines)) return Enumerable.Empty<string>();
+            _placed.Add((i.Device.Name, i.Name));
+            return lines.Select((l, n) => n == 0 ? i.Device.Name + " " + i.Name + ": " + l : l);
+        }
+
+        // A rule on an interface no link reaches (nothing else declared on its subnet) is written in its box instead,
+        // so no rule is ever left out of the picture.
+        private void AddUnplacedRewrites()
+        {
+            foreach (var key in _rewriteOrder)
+            {
+                var lines = _rewrites[key];
+                if (_placed.Contains(key) || !_boxOf.TryGetValue(key, out var box)) continue;
+                int index = _nodes.FindIndex(n => n.Id == box);
+                var node = _nodes[index];
+                if (node.Kind == DiagramNodeKind.DockerHost) continue; // its masquerade rules are in its box already
+                _nodes[index] = node with { Lines = node.Lines.Concat(lines.Select((l, n) => n == 0 ? key.Interface + ": " + l : l)).ToEquatableArray() };
+            }
+        }
 
         private List<string> Rewrites(string device, string interfaceName)
         {
-            if (!_rewrites.TryGetValue((device, interfaceName), out var list)) _rewrites[(device, interfaceName)] = list = new List<string>();
+            if (!_rewrites.TryGetValue((device, interfaceName), out var list))
+            {
+                _rewrites[(device, interfaceName)] = list = new List<string>();
+                _rewriteOrder.Add((device, interfaceName));
+            }
             return list;
         }
     }
