@@ -56,7 +56,7 @@ public sealed class NetDslGenerator : IIncrementalGenerator
             .Select(static (source, _) => LayoutOf(source))
             .WithTrackingName(Steps.Layouts);
         var statements = layouts
-            .SelectMany(static (layout, _) => layout.Layout.Statements.Select(s => new StatementText(layout.Source.Path, s.Text)))
+            .SelectMany(static (layout, _) => layout.Layout.Statements.Select(s => new StatementText(layout.Source.Path, s.Text, s.Id)))
             .WithTrackingName(Steps.StatementTexts);
         var parsed = statements
             .Select(static (statement, _) => Parse(statement))
@@ -142,15 +142,14 @@ public sealed class NetDslGenerator : IIncrementalGenerator
     // The core never throws on any input (fuzzed); a bug would still become NDSL9001, never an exception here (CS8785).
     private static FileLayout LayoutOf(NetDslSource source)
     {
+        var text = TextOf(source);
         try
         {
-            return new FileLayout(source, StatementSlices.Cut(new NetDsl.Text.FileText(source.Text, source.Path)));
+            return new FileLayout(source, StatementLayout.Cut(text));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var span = new NetDsl.Text.FileText("", source.Path).Span(0, 0);
-            var error = NetDslDiagnostic.Create(DiagnosticDefinitions.InternalError, span, "generator: " + e.GetType().Name + ": " + e.Message);
-            return new FileLayout(source, new StatementLayout(EquatableArray<StatementSlice>.Empty, EquatableArray.Of(error)));
+            return new FileLayout(source, StatementLayout.Empty(text));
         }
     }
 
@@ -158,25 +157,23 @@ public sealed class NetDslGenerator : IIncrementalGenerator
     {
         try
         {
-            return new ParsedStatement(statement.Path, SyntaxParser.ParseStatement(statement.Text));
+            return new ParsedStatement(statement.Path, SyntaxParser.ParseStatement(statement.Text, statement.Id));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var error = NetDslDiagnostic.Create(DiagnosticDefinitions.InternalError, new NetDsl.Text.FileText(statement.Text).Span(0, 0), "generator: " + e.GetType().Name + ": " + e.Message);
-            return new ParsedStatement(statement.Path, new StatementSyntax(null, EquatableArray.Of(error)));
+            return new ParsedStatement(statement.Path, new StatementSyntax(null, EquatableArray.Of(InternalError(e))));
         }
     }
 
     // The file's statements from the collection of every file's; a mismatch (the same path twice) parses the file here.
     private static FileStatements Gather(FileLayout layout, ImmutableArray<ParsedStatement> all)
     {
+        var statements = layout.Layout.Statements;
         var mine = all.Where(p => p.Path == layout.Source.Path).Select(p => p.Syntax).ToList();
-        if (mine.Count != layout.Layout.Statements.Count)
-            mine = layout.Layout.Statements.Select(s => SyntaxParser.ParseStatement(s.Text)).ToList();
-        return new FileStatements(layout.Source, layout.Layout, mine.ToEquatableArray());
+        if (mine.Count != statements.Count)
+            mine = statements.Select(s => SyntaxParser.ParseStatement(s.Text, s.Id)).ToList();
+        return new FileStatements(layout.Source, SyntaxParser.Gather(layout.Layout, mine));
     }
-
-    private static NetDsl.Syntax.FileSyntax Others(FileStatements file) => SyntaxParser.Assemble(file.Layout, file.Statements, s => !Binder.IsContainer(s));
 
     private static NetDsl.Text.FileText TextOf(NetDslSource source) =>
         // The file name (not the full path) goes into the model: generated code must not depend on where the repo is.
@@ -186,7 +183,7 @@ public sealed class NetDslGenerator : IIncrementalGenerator
     {
         try
         {
-            return new FileEnvironment(file.Source.Path, Binder.ContainerEnvironmentOf(Others(file), TextOf(file.Source), new Dictionary<string, string>()));
+            return new FileEnvironment(file.Source.Path, Binder.ContainerEnvironmentOf(file.Syntax, new Dictionary<string, string>()));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -198,8 +195,10 @@ public sealed class NetDslGenerator : IIncrementalGenerator
     private static DraftedStatement Draft(ParsedStatement statement, ImmutableArray<FileEnvironment> environments)
     {
         if (statement.Syntax.Statement is not { } syntax || !Binder.IsContainer(syntax)) return new DraftedStatement(statement.Path, null);
-        var environment = environments.FirstOrDefault(e => e.Path == statement.Path)?.Environment;
-        if (environment is null) return new DraftedStatement(statement.Path, null);
+        // Two files with one path (only a broken host does that): no draft, so Compile drafts each file against its own.
+        var mine = environments.Where(e => e.Path == statement.Path).Take(2).ToList();
+        if (mine.Count != 1) return new DraftedStatement(statement.Path, null);
+        var environment = mine[0].Environment;
         try
         {
             return new DraftedStatement(statement.Path, Binder.DraftContainer(environment, syntax));
@@ -210,35 +209,29 @@ public sealed class NetDslGenerator : IIncrementalGenerator
         }
     }
 
+    // The core's own compile, given the cached drafts: the CLI runs the same code and drafts the containers itself.
     private static CompiledFile Compile(FileStatements file, ImmutableArray<DraftedStatement> allDrafts)
     {
         var source = file.Source;
         string className = ClassNameOf(source.Path);
+        var layout = file.Syntax.Layout;
         try
         {
-            var text = TextOf(source);
+            // One drafted item per statement of this file; a draft that failed (or the same path twice) leaves the count
+            // short of the container statements, and the core drafts them all itself.
             var mine = allDrafts.Where(d => d.Path == source.Path).ToList();
-            var placed = new List<PlacedDraft>();
-            bool complete = mine.Count == file.Statements.Count;
-            for (int i = 0; complete && i < mine.Count; i++)
-            {
-                if (file.Statements[i].Statement is not { } syntax || !Binder.IsContainer(syntax)) continue;
-                if (mine[i].Draft is { } draft) placed.Add(new PlacedDraft(draft, file.Layout.Statements[i].Frame));
-                else complete = false;
-            }
-            // The same path twice, or a draft that failed: bind the whole file here (same result, no caching).
-            var result = complete
-                ? NetDslCompiler.Compile(text, Others(file), placed, keepContainerFrames: true)
-                : NetDslCompiler.Compile(text, SyntaxParser.Assemble(file.Layout, file.Statements));
-            return new CompiledFile(source, className, result.Model, result.Diagnostics, result.ContainerFrames);
+            var drafts = mine.Count == file.Syntax.Layout.Statements.Count ? mine.Where(d => d.Draft is not null).Select(d => d.Draft!).ToList() : null;
+            var result = NetDslCompiler.Compile(file.Syntax, drafts: drafts);
+            return new CompiledFile(source, className, result.Model, result.Diagnostics, layout);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var span = new NetDsl.Text.FileText("", source.Path).Span(0, 0);
-            var internalError = NetDslDiagnostic.Create(DiagnosticDefinitions.InternalError, span, "generator: " + e.GetType().Name + ": " + e.Message);
-            return new CompiledFile(source, className, null, EquatableArray.Of(internalError));
+            return new CompiledFile(source, className, null, EquatableArray.Of(InternalError(e)), layout);
         }
     }
+
+    private static NetDslDiagnostic InternalError(Exception e) =>
+        NetDslDiagnostic.Create(DiagnosticDefinitions.InternalError, NetDsl.Text.SourceSpan.None, "generator: " + e.GetType().Name + ": " + e.Message);
 
     private static ClassNameClashes FindClassNameClashes(ImmutableArray<string> paths)
     {
@@ -258,7 +251,7 @@ public sealed class NetDslGenerator : IIncrementalGenerator
         var diagnostics = new List<ReportedDiagnostic>();
         void Report(NetDslDiagnostic d)
         {
-            if (RoslynDiagnostics.Prepare(source.Path, d, source.Severities) is { } r) diagnostics.Add(r);
+            if (RoslynDiagnostics.Prepare(source.Path, d, file.Layout.Locate(d.Span), source.Severities) is { } r) diagnostics.Add(r);
         }
         PartContext? context = null;
         (MainPart Main, List<ListPart> Lists)? planned = null;
@@ -268,8 +261,7 @@ public sealed class NetDslGenerator : IIncrementalGenerator
             var clash = clashes.Clashes.FirstOrDefault(c => c.Path == source.Path);
             if (clash is not null)
             {
-                var span = new NetDsl.Text.FileText(source.Text, source.Path).Span(0, 0);
-                Report(NetDslDiagnostic.Create(DiagnosticDefinitions.IdentifierCollision, span, clash.KeptBy, clash.Path, clash.ClassName));
+                Report(NetDslDiagnostic.Create(DiagnosticDefinitions.IdentifierCollision, NetDsl.Text.SourceSpan.None, clash.KeptBy, clash.Path, clash.ClassName));
             }
             else if (file.Model is { } model)
             {
@@ -300,7 +292,7 @@ public sealed class NetDslGenerator : IIncrementalGenerator
             if (part.List is { } list) return new GeneratedFile(part.HintName, ListPartEmitter.EmitFile(part.Context, list), part.Diagnostics);
             if (part.Main is not { File.Model: { } model } main) return new GeneratedFile(part.HintName, null, part.Diagnostics);
             string code = ModelClassEmitter.Emit(main, part.Context, model);
-            code = Nptv6TranslatorEmitter.Append(code, model, part.Context.Namespace, part.Context.ClassName);
+            code = Nptv6TranslatorEmitter.Append(code, model, main.File.Layout, part.Context.Namespace, part.Context.ClassName);
             return new GeneratedFile(part.HintName, code, part.Diagnostics);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -312,14 +304,9 @@ public sealed class NetDslGenerator : IIncrementalGenerator
 
     private static void Failed(string path, List<ReportedDiagnostic> diagnostics, Exception e)
     {
-        var span = new NetDsl.Text.FileText("", path).Span(0, 0);
-        Report(diagnostics, path, NetDslDiagnostic.Create(DiagnosticDefinitions.InternalError, span, "generator: " + e.GetType().Name + ": " + e.Message));
-    }
-
-    private static void Report(List<ReportedDiagnostic> into, string path, NetDslDiagnostic d)
-    {
-        // Internal errors are never silenced by configuration: they mean the output is missing.
-        if (RoslynDiagnostics.Prepare(path, d, EquatableArray<SeverityOverride>.Empty) is { } r) into.Add(r);
+        // Internal errors are never silenced by configuration: they mean the output is missing. At the start of the file.
+        var d = InternalError(e);
+        if (RoslynDiagnostics.Prepare(path, d, new NetDsl.Text.FileText("").Locate(0, 0), EquatableArray<SeverityOverride>.Empty) is { } r) diagnostics.Add(r);
     }
 
     private static void Output(SourceProductionContext context, GeneratedFile file)

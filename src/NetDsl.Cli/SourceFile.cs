@@ -57,6 +57,6 @@ public static class SourceFile
     public static void Print(CompilationResult result, string path, CliConsole console)
     {
         foreach (var d in result.Diagnostics.Where(d => d.Severity >= Severity.Warning))
-            console.Error.WriteLine(d.Format(path));
+            console.Error.WriteLine(result.Format(d, path));
     }
 }

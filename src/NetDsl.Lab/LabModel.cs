@@ -92,5 +92,5 @@ public static class LabModel
     };
 
     private static LabModelResult Failed(CompilationResult result, string path, IReadOnlyDictionary<string, string> overrides) =>
-        new(null, overrides, result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.Format(path)).ToList(), Array.Empty<string>());
+        new(null, overrides, result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => result.Format(d, path)).ToList(), Array.Empty<string>());
 }

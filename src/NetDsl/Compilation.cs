@@ -18,10 +18,10 @@ namespace NetDsl;
 /// <item><see cref="PartialModel"/>: whatever did bind, always (an editor, the generator's typed API on errors).</item>
 /// </list>
 /// Whatever must refuse a file with any error (`check`, `emit`, `plan`/`apply`/`verify`) tests <see cref="HasErrors"/>.
-/// <see cref="ContainerFrames"/> is empty unless the caller asked to keep containers in their statements' frames.
+/// Spans (of the diagnostics and of the model) are relative to their statements; <see cref="Layout"/> places them in
+/// the file (<see cref="Locate"/>, <see cref="Format"/>).
 /// </summary>
-public sealed record CompilationResult(NetworkModel? Model, EquatableArray<NetDslDiagnostic> Diagnostics, EquatableArray<SpanFrame> ContainerFrames = default,
-    NetworkModel? Bound = null)
+public sealed record CompilationResult(NetworkModel? Model, EquatableArray<NetDslDiagnostic> Diagnostics, StatementLayout Layout, NetworkModel? Bound = null)
 {
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 
@@ -33,65 +33,65 @@ public sealed record CompilationResult(NetworkModel? Model, EquatableArray<NetDs
     /// <summary>The model is whole but some expect's path breaks: trace it, do not emit it.</summary>
     public bool OnlyExpectsFail => Model is not null && HasErrors;
 
+    /// <summary>A span of this file (a diagnostic's, or the model's, renderers' diagnostics included), placed in it.</summary>
+    public SourceLocation Locate(SourceSpan span) => Layout.Locate(span);
+
+    /// <summary>A diagnostic of this file in compiler form: <c>lab.netdsl(12,5): error NDSL0101: message Fix: …</c>.</summary>
+    /// <param name="diagnostic">A diagnostic of this file (or of a renderer run on its model).</param>
+    /// <param name="path">The path to print (default: the path the file was compiled with).</param>
+    public string Format(NetDslDiagnostic diagnostic, string? path = null) => diagnostic.Format(path ?? Layout.Text.Path, Locate(diagnostic.Span));
+
     /// <summary>Errors other than broken expects: the ones that leave <see cref="Model"/> null.</summary>
     public static bool BlocksModel(NetDslDiagnostic d) => d.Severity == Severity.Error && d.Id != DiagnosticDefinitions.PathBroken.Id;
 }
 
 /// <summary>
 /// The front door of the core: text → syntax → binder → model. Used by the CLI, the source generator and the
-/// runtime libraries alike, so nothing is computed in two places. Never throws: any failure is a diagnostic.
+/// runtime libraries alike, so nothing is computed in two places: the generator runs the same steps, with the
+/// statements' parses and the containers' drafts cached, and finishes with <see cref="Compile(FileSyntax, IReadOnlyDictionary{string, string}?, IReadOnlyList{ContainerDraft}?)"/>.
+/// Never throws: any failure is a diagnostic.
 /// </summary>
 public static class NetDslCompiler
 {
+    /// <param name="text">The file's text.</param>
+    /// <param name="path">Its path, as diagnostics and the model name it.</param>
     /// <param name="overrides">Parameter overrides (<c>--set NAME=VALUE</c>), parsed according to each parameter's kind.</param>
     public static CompilationResult Compile(string text, string path = "input.netdsl", IReadOnlyDictionary<string, string>? overrides = null)
     {
         var source = new FileText(text ?? string.Empty, path);
         try
         {
-            return Compile(source, SyntaxParser.Parse(source), overrides);
+            return Compile(SyntaxParser.Parse(source), overrides);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return InternalError(source, e);
+            return InternalError(StatementLayout.Empty(source), e);
         }
     }
 
-    /// <summary>
-    /// Binds a tree already parsed from <paramref name="source"/>: the source generator parses statement by statement
-    /// (<see cref="SyntaxParser.ParseStatement"/>, cached per statement) and assembles the tree itself.
-    /// </summary>
-    public static CompilationResult Compile(FileText source, FileSyntax syntax, IReadOnlyDictionary<string, string>? overrides = null) =>
-        Finish(source, syntax, () => Binder.Bind(syntax, source, overrides ?? new Dictionary<string, string>()));
-
-    /// <summary>
-    /// Binds the file from its statements other than containers (<paramref name="others"/>, in file coordinates) and
-    /// its container drafts (<see cref="Binder.DraftContainer"/>, each in its statement's frame): what the source
-    /// generator does, with the drafts of unchanged statements cached.
-    /// </summary>
-    /// <param name="keepContainerFrames">Leave the model's containers in their statements' frames and return the frames in
-    /// <see cref="CompilationResult.ContainerFrames"/>: the generator's parts are then equal wherever the statements moved.</param>
-    public static CompilationResult Compile(FileText source, FileSyntax others, IReadOnlyList<PlacedDraft> containerDrafts, bool keepContainerFrames = false) =>
-        Finish(source, others, () => Binder.Bind(others, containerDrafts, source, new Dictionary<string, string>(), keepContainerFrames));
-
-    private static CompilationResult Finish(FileText source, FileSyntax syntax, Func<BindResult> bind)
+    /// <summary>Binds a parsed file (<see cref="SyntaxParser.Parse"/>, or gathered statement by statement with <see cref="SyntaxParser.Gather"/>).</summary>
+    /// <param name="syntax">The parsed file.</param>
+    /// <param name="overrides">Parameter overrides.</param>
+    /// <param name="drafts">The drafts of its container statements, when the caller keeps them (see <see cref="Binder.Bind"/>).</param>
+    public static CompilationResult Compile(FileSyntax syntax, IReadOnlyDictionary<string, string>? overrides = null, IReadOnlyList<ContainerDraft>? drafts = null)
     {
+        var layout = syntax.Layout;
         try
         {
-            var bound = bind();
+            var bound = Binder.Bind(syntax, overrides ?? new Dictionary<string, string>(), drafts);
             var diagnostics = syntax.Diagnostics.Concat(bound.Diagnostics)
-                .OrderBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal)
+                .OrderBy(d => layout.OffsetOf(d.Span)).ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ToEquatableArray();
             bool blocked = diagnostics.Any(CompilationResult.BlocksModel);
-            return new CompilationResult(blocked ? null : bound.Model, diagnostics, bound.ContainerFrames, bound.Model);
+            return new CompilationResult(blocked ? null : bound.Model, diagnostics, layout, bound.Model);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return InternalError(source, e);
+            return InternalError(layout, e);
         }
     }
 
     // A bug in NetDsl, not in the input: still a diagnostic, so no caller (the generator above all) ever sees an exception.
-    private static CompilationResult InternalError(FileText source, Exception e) =>
-        new(null, EquatableArray.Of(NetDslDiagnostic.Create(DiagnosticDefinitions.InternalError, source.Span(0, 0), e.GetType().Name + ": " + e.Message)));
+    private static CompilationResult InternalError(StatementLayout layout, Exception e) =>
+        new(null, EquatableArray.Of(NetDslDiagnostic.Create(DiagnosticDefinitions.InternalError, SourceSpan.None, e.GetType().Name + ": " + e.Message)), layout);
 }

@@ -58,9 +58,9 @@ public class EndToEndTests
             var build = DotnetCli.Run(dir, "build", "-nologo", "-c", DotnetCli.Configuration, "-p:BuildProjectReferences=false");
 
             string path = Path.Combine(dir, "lab.netdsl");
-            var core = NetDslCompiler.Compile(BrokenText, path).Diagnostics;
-            var expected = core.Where(d => d.Id != "NDSL1008")
-                .Select(d => WithHelpLink(d.WithSeverity(global::NetDsl.Diagnostics.Severity.Error), path))
+            var core = NetDslCompiler.Compile(BrokenText, path);
+            var expected = core.Diagnostics.Where(d => d.Id != "NDSL1008")
+                .Select(d => WithHelpLink(core, d.WithSeverity(global::NetDsl.Diagnostics.Severity.Error)))
                 .ToArray();
             Assert.That(expected.Select(e => e.Substring(path.Length)), Has.Some.StartsWith("(6,19): error NDSL3009").And.Some.StartsWith("(9,14): error NDSL1001"));
             Assert.That(DotnetCli.DiagnosticLines(build.Output, "NDSL"), Is.EquivalentTo(expected), build.Output);
@@ -111,9 +111,10 @@ public class EndToEndTests
                 "-p:RestoreAdditionalProjectSources=" + feed, "-p:RestorePackagesPath=" + packages, "-p:RestoreFallbackFolders=" + cache);
             Assert.That(build.ExitCode, Is.EqualTo(0), build.Output);
             string lab = Path.Combine(example, "lab.netdsl");
-            var warning = NetDslCompiler.Compile(File.ReadAllText(lab), lab).Diagnostics.Single();
-            Assert.That(DotnetCli.DiagnosticLines(build.Output, "NDSL"), Is.EqualTo(new[] { WithHelpLink(warning, lab) }), build.Output);
-            Assert.That(warning.Format(lab), Does.StartWith(lab + "(51,33): warning NDSL5004: "));
+            var compiled = NetDslCompiler.Compile(File.ReadAllText(lab), lab);
+            var warning = compiled.Diagnostics.Single();
+            Assert.That(DotnetCli.DiagnosticLines(build.Output, "NDSL"), Is.EqualTo(new[] { WithHelpLink(compiled, warning) }), build.Output);
+            Assert.That(compiled.Format(warning), Does.StartWith(lab + "(51,33): warning NDSL5004: "));
 
             var run = DotnetCli.Run(example, Path.Combine(example, "bin", "Debug", "net10.0", "Squid.Ipv6.dll"));
             Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
@@ -127,5 +128,5 @@ public class EndToEndTests
     }
 
     /// <summary>The CLI's line for a diagnostic, as MSBuild prints it: followed by the descriptor's help link.</summary>
-    private static string WithHelpLink(global::NetDsl.Diagnostics.NetDslDiagnostic d, string path) => d.Format(path) + " (" + d.Descriptor.HelpLink + ")";
+    private static string WithHelpLink(CompilationResult compiled, global::NetDsl.Diagnostics.NetDslDiagnostic d) => compiled.Format(d) + " (" + d.Descriptor.HelpLink + ")";
 }

@@ -80,8 +80,8 @@ public class GeneratedSourceTests
     [Test]
     public void After_incremental_edits_a_split_file_still_rebuilds_the_bound_model_and_plans()
     {
-        // Cached parts keep spans relative to frames that only the main part rewrites: after edits that move every
-        // statement, change one container and add one, the loaded class must still equal what the CLI binds.
+        // Cached parts keep spans relative to their statements: after edits that move every statement, change one
+        // container and add one, the loaded class must still equal what the CLI binds.
         string text = LargeFiles.Generate(networks: 20, containers: Pipeline.PartPlanner.PartSize + 40);
         var file = new InMemoryAdditionalText(GeneratorHarness.ExamplePath, text);
         var run = GeneratorHarness.RunOn(new[] { file });
@@ -111,7 +111,7 @@ public class GeneratedSourceTests
     public void A_file_larger_than_a_part_is_split_into_files_that_rebuild_the_bound_model_and_plans()
     {
         // More networks and containers than fit in one part, a daemon block (a plan step with a span) and a
-        // container on two networks (a connect step holding an attachment): every value moved into a frame.
+        // container on two networks (a connect step holding an attachment): every kind of value a part holds.
         int perPart = Pipeline.PartPlanner.PartSize;
         string text = LargeFiles.Generate(networks: perPart + 10, containers: 2 * perPart + 10)
             .Replace("  engine 20.10\n", "  engine 20.10\n  daemon {\n    ipv6 true\n    fixed-cidr-v6 2001:db8:1::/64\n  }\n")

@@ -10,9 +10,10 @@ using NUnit.Framework;
 namespace NetDsl.Generators.Tests;
 
 /// <summary>
-/// The generator binds statement by statement (parsed in their own frames, containers as drafts, completed in order);
-/// the CLI binds the file in one go. Same binder, two schedules: these tests hold their diagnostics equal — id,
-/// exact span, message — on every diagnostic's examples, on broken mutations, and across edits of one driver.
+/// The generator binds statement by statement (each parsed on its own, containers as cached drafts, completed in order);
+/// the CLI runs the same steps in a row. Same code, two schedules: these tests hold their diagnostics equal — id, exact
+/// place (the generator's Roslyn location against the CLI's located span), message — on every diagnostic's examples,
+/// on broken mutations, and across edits of one driver.
 /// </summary>
 public class IncrementalBindingTests
 {
@@ -68,8 +69,10 @@ public class IncrementalBindingTests
 
     private static void AssertSame(string text, IEnumerable<Diagnostic> generator)
     {
-        var expected = NetDslCompiler.Compile(text, "lab.netdsl").Diagnostics
-            .Select(d => $"{d.Id} ({d.Span.Line},{d.Span.Column})-({d.Span.EndLine},{d.Span.EndColumn}) @{d.Span.Start}+{d.Span.Length}: {d.MessageWithFix}")
+        var compiled = NetDslCompiler.Compile(text, "lab.netdsl");
+        var expected = compiled.Diagnostics
+            .Select(d => (d, at: compiled.Locate(d.Span)))
+            .Select(x => $"{x.d.Id} ({x.at.Line},{x.at.Column})-({x.at.EndLine},{x.at.EndColumn}) @{x.at.Start}+{x.at.Length}: {x.d.MessageWithFix}")
             .ToList();
         var actual = generator.Select(d =>
         {

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Text;
 using NetDsl.Diagnostics;
 using NetDsl.Generators.Pipeline;
 using NetDsl.Model;
+using NetDsl.Text;
 
 namespace NetDsl.Generators.Diagnostics;
 
@@ -35,12 +36,11 @@ internal static class RoslynDiagnostics
         _ => DiagnosticSeverity.Hidden,
     };
 
-    /// <summary>The core diagnostic with the user's severity applied; null when configured off (<c>none</c>).</summary>
-    public static ReportedDiagnostic? Prepare(string path, NetDslDiagnostic diagnostic, EquatableArray<SeverityOverride> fileOverrides)
+    /// <summary>The core diagnostic, placed at <paramref name="span"/> (its span located in the file), with the user's severity applied; null when configured off (<c>none</c>).</summary>
+    public static ReportedDiagnostic? Prepare(string path, NetDslDiagnostic diagnostic, SourceLocation span, EquatableArray<SeverityOverride> fileOverrides)
     {
         var severity = SeverityConfiguration.Apply(fileOverrides, diagnostic.Id, ToRoslyn(diagnostic.Severity));
         if (severity is null) return null;
-        var span = diagnostic.Span;
         // The core's lines and columns are 1-based (as compilers print them); Roslyn's LinePosition is 0-based.
         return new ReportedDiagnostic(diagnostic.Id, path, span.Start, span.Length,
             ZeroBased(span.Line), ZeroBased(span.Column), ZeroBased(span.EndLine), ZeroBased(span.EndColumn),

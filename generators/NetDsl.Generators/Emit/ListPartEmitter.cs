@@ -56,10 +56,8 @@ internal static class ListPartEmitter
             // No line number here: it would change with every edit above, and the span says it exactly.
             w.Line("/// <summary>" + what + " <c>" + CSharpLiteral.Comment(NameOf(item.Value)) + "</c> (" + CSharpLiteral.Comment(context.SourcePath) + ").</summary>");
             w.Write("public static " + typeName + " " + item.Member + " { get; } = ");
-            values.Frame = FrameOf(part, i);
             if (values.Style == RecordStyle.Named) values.WriteExpanded(w, item.Value, type);
             else values.Write(w, item.Value, type);
-            values.Frame = null;
             w.Line(";");
             // From here on (the plan pieces), the value is its member.
             values.Name(item.Value, item.Member);
@@ -94,20 +92,15 @@ internal static class ListPartEmitter
         {
             var item = part.Items[i];
             if (item.HostIndex != host || item.Host is null) continue;
-            values.Frame = FrameOf(part, i);
             foreach (var value in pieceOf(piece, item.Host, item.Value))
             {
                 values.Write(w, value, element);
                 w.Line(",");
             }
-            values.Frame = null;
         }
         w.Outdent();
         w.Line("};");
     }
 
     private static string NameOf(object value) => value is DockerNetwork n ? n.Name : ((Container)value).Name;
-
-    private static string? FrameOf(ListPart part, int index) =>
-        part.Items[index].Framed ? part.Frames + "[" + index.ToString(CultureInfo.InvariantCulture) + "]" : null;
 }

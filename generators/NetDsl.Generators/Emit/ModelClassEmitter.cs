@@ -85,16 +85,16 @@ internal sealed class ModelClassEmitter
         // Named nodes first, so the model below can refer to them by name instead of repeating them.
         var nptv6Rules = _model.Firewalls.SelectMany(f => f.Nptv6Rules).ToList();
         var externalHosts = _model.Upstreams.SelectMany(u => u.Hosts).ToList();
-        NameAll("Nptv6Rules", "NPTv6 rule", nptv6Rules, r => r.Name, r => r.Span.Line);
-        NameAll("ExternalHosts", "external host", externalHosts, h => h.Name, h => h.Span.Line);
-        WriteCategory("Hosts", "Docker hosts", "docker-host", _model.Hosts, h => h.Name, h => h.Span.Line);
+        NameAll("Nptv6Rules", "NPTv6 rule", nptv6Rules, r => r.Name, r => LineOf(r.Span));
+        NameAll("ExternalHosts", "external host", externalHosts, h => h.Name, h => LineOf(h.Span));
+        WriteCategory("Hosts", "Docker hosts", "docker-host", _model.Hosts, h => h.Name, h => LineOf(h.Span));
         DeclarePartedCategory(PartKind.Networks, "Docker networks", typeof(DockerNetwork));
         DeclarePartedCategory(PartKind.Containers, "Containers", typeof(Container));
-        WriteCategory("Routers", "Routers", "router", _model.Routers, r => r.Name, r => r.Span.Line);
-        WriteCategory("Nptv6Rules", "NPTv6 (RFC 6296) rules of all firewalls", "NPTv6 rule", nptv6Rules, r => r.Name, r => r.Span.Line);
-        WriteCategory("Firewalls", "Firewalls", "firewall", _model.Firewalls, f => f.Name, f => f.Span.Line);
-        WriteCategory("ExternalHosts", "External hosts (on the internet side)", "external host", externalHosts, h => h.Name, h => h.Span.Line);
-        WriteCategory("Upstreams", "Upstreams (the internet side)", "upstream", _model.Upstreams, u => u.Name, u => u.Span.Line);
+        WriteCategory("Routers", "Routers", "router", _model.Routers, r => r.Name, r => LineOf(r.Span));
+        WriteCategory("Nptv6Rules", "NPTv6 (RFC 6296) rules of all firewalls", "NPTv6 rule", nptv6Rules, r => r.Name, r => LineOf(r.Span));
+        WriteCategory("Firewalls", "Firewalls", "firewall", _model.Firewalls, f => f.Name, f => LineOf(f.Span));
+        WriteCategory("ExternalHosts", "External hosts (on the internet side)", "external host", externalHosts, h => h.Name, h => LineOf(h.Span));
+        WriteCategory("Upstreams", "Upstreams (the internet side)", "upstream", _model.Upstreams, u => u.Name, u => LineOf(u.Span));
 
         // Below, at the file class's own level, a category's name can only mean its nested class: refer to members briefly.
         foreach (var category in _names)
@@ -105,7 +105,6 @@ internal sealed class ModelClassEmitter
         PlansEmitter.Write(_w, _values, _main);
         ParametersEmitter.Write(_w, _model, _className, _sourceText);
         WriteHelpers();
-        WriteFrames();
         foreach (var part in _main.Inline)
         {
             _w.Line();
@@ -116,6 +115,9 @@ internal sealed class ModelClassEmitter
         if (hasNamespace) _w.Close();
         return _w.ToString();
     }
+
+    // Lines belong in the main part only, which is written again after every edit anyway.
+    private int LineOf(NetDsl.Text.SourceSpan span) => _main.File.Layout.Locate(span).Line;
 
     private readonly Dictionary<string, Dictionary<object, string>> _names = new(StringComparer.Ordinal);
 
@@ -178,28 +180,6 @@ internal sealed class ModelClassEmitter
         return "_Concat(" + string.Join(", ", parts.Select(p => kind + "." + ListPart.MethodOf(p.Index) + "()")) + ")";
     }
 
-    private void WriteFrames()
-    {
-        if (_main.Frames.Count == 0) return;
-        _w.Line();
-        _w.Line("/// <summary>");
-        _w.Line("/// Where each value of the parts starts in the file. The parts hold spans relative to these frames, so an edit");
-        _w.Line("/// above a value moves its frame here and leaves its part unchanged (and not generated again).");
-        _w.Line("/// </summary>");
-        _w.Open("private static class _Frames");
-        foreach (var frames in _main.Frames)
-        {
-            _w.Write("internal static readonly global::NetDsl.Text.SpanFrame[] " + frames.Name + " = { ");
-            _w.Write(string.Join(", ", frames.Frames.Select(f => "new(" + CSharpLiteral.Int(f.Start) + ", " + CSharpLiteral.Int(f.LinesAbove) + ")")));
-            _w.Line(" };");
-        }
-        _w.Close();
-        _w.Line();
-        _w.Line("// A span written relative to its frame (start, length, line, column, end line, end column inside the frame).");
-        _w.Line("private static global::NetDsl.Text.SourceSpan _SpanIn(global::NetDsl.Text.SpanFrame frame, int start, int length, int line, int column, int endLine, int endColumn) =>");
-        _w.Line("    frame.ToFile(new global::NetDsl.Text.SourceSpan(start, length, line, column, endLine, endColumn));");
-    }
-
     // The item itself must be written out (not as a reference to the member being defined).
     private void WriteOwned(object item, Type type, string reference)
     {
@@ -233,9 +213,10 @@ internal sealed class ModelClassEmitter
         _w.Line();
         _w.Line("private static global::NetDsl.Addressing.MacAddress _Mac(ulong value) => new global::NetDsl.Addressing.MacAddress(value);");
         _w.Line();
-        _w.Line("// Start, length, line, column, end line, end column of the declaration in the .netdsl file.");
-        _w.Line("private static global::NetDsl.Text.SourceSpan _Span(int start, int length, int line, int column, int endLine, int endColumn) =>");
-        _w.Line("    new global::NetDsl.Text.SourceSpan(start, length, line, column, endLine, endColumn);");
+        _w.Line("// Where a declaration is: its statement (the hash of the statement's text, and which of the statements with that");
+        _w.Line("// hash it is), and its start and length from the statement's start. SourceSpan's own comment says why.");
+        _w.Line("private static global::NetDsl.Text.SourceSpan _Span(ulong statement, int occurrence, int start, int length) =>");
+        _w.Line("    new global::NetDsl.Text.SourceSpan(new global::NetDsl.Text.StatementId(statement, occurrence), start, length);");
         _w.Line();
         _w.Line("// The model's and the plans' long lists are the concatenation of their parts' slices.");
         _w.Line("private static global::NetDsl.Model.EquatableArray<T> _Concat<T>(params T[][] parts) =>");

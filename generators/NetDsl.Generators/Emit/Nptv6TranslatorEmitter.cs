@@ -29,11 +29,13 @@ internal sealed class Nptv6TranslatorEmitter
 
     private readonly CodeWriter _w;
     private readonly NetworkModel _model;
+    private readonly NetDsl.Syntax.StatementLayout _layout;
 
-    private Nptv6TranslatorEmitter(CodeWriter w, NetworkModel model)
+    private Nptv6TranslatorEmitter(CodeWriter w, NetworkModel model, NetDsl.Syntax.StatementLayout layout)
     {
         _w = w;
         _model = model;
+        _layout = layout;
     }
 
     private sealed record Mapping(Nptv6Mapping Source, string ClassName, Nptv6Rewrite Outbound, Nptv6Rewrite Inbound);
@@ -41,7 +43,8 @@ internal sealed class Nptv6TranslatorEmitter
     private sealed record Rule(ModelRule Source, string Member, IReadOnlyList<Mapping> Mappings);
 
     /// <summary>Appends the translators to <paramref name="generated"/> (the model emitter's output); nothing when the file has no NPTv6 rule.</summary>
-    public static string Append(string generated, NetworkModel model, string @namespace, string className)
+    /// <param name="layout">Where the file's statements are (the rules' lines, in comments).</param>
+    public static string Append(string generated, NetworkModel model, NetDsl.Syntax.StatementLayout layout, string @namespace, string className)
     {
         var rules = Plan(model);
         if (rules.Count == 0) return generated;
@@ -50,7 +53,7 @@ internal sealed class Nptv6TranslatorEmitter
         bool hasNamespace = @namespace.Length > 0;
         if (hasNamespace) w.Open("namespace " + @namespace);
         w.Open("public static partial class " + className);
-        new Nptv6TranslatorEmitter(w, model).Write(rules);
+        new Nptv6TranslatorEmitter(w, model, layout).Write(rules);
         w.Close();
         if (hasNamespace) w.Close();
         return generated + w;
@@ -105,7 +108,7 @@ internal sealed class Nptv6TranslatorEmitter
     }
 
     private string Describe(ModelRule rule) =>
-        "rule <c>" + CSharpLiteral.Comment(rule.Name) + "</c> (" + CSharpLiteral.Comment(_model.SourcePath) + ", line " + rule.Span.Line.ToString(CultureInfo.InvariantCulture) + ")";
+        "rule <c>" + CSharpLiteral.Comment(rule.Name) + "</c> (" + CSharpLiteral.Comment(_model.SourcePath) + ", line " + _layout.Locate(rule.Span).Line.ToString(CultureInfo.InvariantCulture) + ")";
 
     private void WriteRuleMember(Rule rule)
     {

@@ -75,7 +75,7 @@ internal static class ParametersEmitter
         w.Line("var result = global::NetDsl.NetDslCompiler.Compile(SourceText, SourcePath, overrides);");
         w.Line("if (result.HasErrors || result.Model is null)");
         w.Line("    throw new global::System.ArgumentException(\"The parameters make \" + SourcePath + \" invalid:\" + global::System.Environment.NewLine");
-        w.Line("        + string.Join(global::System.Environment.NewLine, global::System.Linq.Enumerable.Select(result.Errors, e => e.Format(SourcePath))), nameof(parameters));");
+        w.Line("        + string.Join(global::System.Environment.NewLine, global::System.Linq.Enumerable.Select(result.Errors, e => result.Format(e, SourcePath))), nameof(parameters));");
         w.Line("return result.Model;");
         w.Close();
         w.Line();

@@ -71,7 +71,7 @@ internal sealed class ValueEmitter
                 w.Write("_Mac(").Write(CSharpLiteral.Hex(m.Value)).Write(")");
                 if (Style == RecordStyle.Named) w.Write(" /* ").Write(m.ToString()).Write(" */");
                 return;
-            case SourceSpan s: WriteSpan(w, s, Frame); return;
+            case SourceSpan s: WriteSpan(w, s); return;
         }
         var shape = RecordShape.Of(value.GetType());
         switch (shape.Kind)
@@ -202,22 +202,17 @@ internal sealed class ValueEmitter
         if (comment) w.Write(" /* ").Write(p.ToString()).Write(" */");
     }
 
-    /// <summary>
-    /// While set, spans are written relative to this frame expression (<c>_SpanIn(frame, …)</c>): values in a part
-    /// were moved into their own frame (<see cref="SpanShift"/>), and the frame itself is in the file's main part.
-    /// </summary>
-    public string? Frame { get; set; }
-
-    private static void WriteSpan(CodeWriter w, SourceSpan s, string? frame)
+    // Relative to its statement (its id's hash and occurrence): the same text wherever the statement sits.
+    private static void WriteSpan(CodeWriter w, SourceSpan s)
     {
         if (s == default)
         {
             w.Write("default");
             return;
         }
-        w.Write(frame is null ? "_Span(" : "_SpanIn(" + frame + ", ").Write(CSharpLiteral.Int(s.Start)).Write(", ").Write(CSharpLiteral.Int(s.Length)).Write(", ")
-            .Write(CSharpLiteral.Int(s.Line)).Write(", ").Write(CSharpLiteral.Int(s.Column)).Write(", ")
-            .Write(CSharpLiteral.Int(s.EndLine)).Write(", ").Write(CSharpLiteral.Int(s.EndColumn)).Write(")");
+        w.Write("_Span(0x").Write(s.Statement.Hash.ToString("X16", System.Globalization.CultureInfo.InvariantCulture)).Write(", ")
+            .Write(CSharpLiteral.Int(s.Statement.Occurrence)).Write(", ")
+            .Write(CSharpLiteral.Int(s.Start)).Write(", ").Write(CSharpLiteral.Int(s.Length)).Write(")");
     }
 
     private sealed class ReferenceComparer : IEqualityComparer<object>

@@ -1,13 +1,12 @@
 using NetDsl.Model;
 using NetDsl.Planning;
-using NetDsl.Text;
 
 namespace NetDsl.Generators.Pipeline;
 
 /// <summary>What a part of a generated file holds.</summary>
 internal enum PartKind
 {
-    /// <summary>The file class: small categories, the model, the plans' outlines, parameters, frames, diagnostics.</summary>
+    /// <summary>The file class: small categories, the model, the plans' outlines, parameters, diagnostics.</summary>
     Main,
     Networks,
     Containers,
@@ -17,12 +16,11 @@ internal enum PartKind
 internal sealed record PartContext(string Namespace, string ClassName, string SourcePath, Emit.RecordStyle Style);
 
 /// <summary>
-/// One network or container of a part, and its typed member. In a split file its spans are relative to its frame
-/// (<see cref="Framed"/>; the frame is in the main part), so it compares equal after an edit that only moved it.
-/// <see cref="Host"/> is the Docker host whose plans it adds pieces to (<see cref="HostIndex"/> in the model's hosts),
-/// or null for a container with no network.
+/// One network or container of a part, and its typed member. Its spans are relative to its statement, so it compares
+/// equal after an edit that only moved it. <see cref="Host"/> is the Docker host whose plans it adds pieces to
+/// (<see cref="HostIndex"/> in the model's hosts), or null for a container with no network.
 /// </summary>
-internal sealed record PartItem(object Value, string Member, bool Framed, string? Host, int HostIndex);
+internal sealed record PartItem(object Value, string Member, string? Host, int HostIndex);
 
 /// <summary>
 /// A slice of the networks or containers (<see cref="PartPlanner.PartSize"/> at most), with their plan pieces.
@@ -40,9 +38,6 @@ internal sealed record ListPart(PartKind Kind, int Index, EquatableArray<PartIte
 
     public static string PieceMethodOf(int index, PlanPiece piece, int hostIndex) =>
         MethodOf(index) + "_" + piece + "_" + hostIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The frames of the slice's items, in the main part.</summary>
-    public string Frames => "_Frames." + Kind + Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>Which hosts a list part has items on (its piece methods), by index in the model's hosts.</summary>
@@ -50,7 +45,7 @@ internal sealed record PartHosts(PartKind Kind, int Index, EquatableArray<int> H
 
 /// <summary>
 /// The main part: the compiled file, the plans as outlines (fixed runs here, pieces in the list parts), which list
-/// parts exist and on which hosts, the frames of their items, and the parts written inline (a small file).
+/// parts exist and on which hosts, and the parts written inline (a small file).
 /// </summary>
 internal sealed record MainPart(
     CompiledFile File,
@@ -59,11 +54,7 @@ internal sealed record MainPart(
     EquatableArray<PlanSegment<ApplyStep>> ApplyOutline,
     EquatableArray<PlanSegment<VerifyFact>> VerifyOutline,
     EquatableArray<PartHosts> Parts,
-    EquatableArray<PartFrames> Frames,
     EquatableArray<ListPart> Inline);
-
-/// <summary>Where the items of one list part start in the file.</summary>
-internal sealed record PartFrames(string Name, EquatableArray<SpanFrame> Frames);
 
 /// <summary>One generated source of a .netdsl file: its main part (with the diagnostics) or a list part.</summary>
 internal sealed record FilePart(string HintName, PartContext Context, MainPart? Main, ListPart? List, EquatableArray<ReportedDiagnostic> Diagnostics);

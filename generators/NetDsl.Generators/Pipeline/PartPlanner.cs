@@ -4,15 +4,14 @@ using System.Linq;
 using NetDsl.Generators.Emit;
 using NetDsl.Model;
 using NetDsl.Planning;
-using NetDsl.Text;
 
 namespace NetDsl.Generators.Pipeline;
 
 /// <summary>
 /// Cuts what one compiled file generates into parts. A file with at most <see cref="PartSize"/> networks and as many
 /// containers — every hand-written lab — is one generated file. A larger one is a main file plus one file per slice
-/// of networks or containers, each holding its values in their own frames and their pieces of the plans
-/// (<see cref="PlanOutline"/>): after a one-line edit only the slice holding the edited statement differs, so Roslyn
+/// of networks or containers, each holding its values (spans relative to their statements, so position-free) and their
+/// pieces of the plans (<see cref="PlanOutline"/>): after a one-line edit only the slice holding the edited statement differs, so Roslyn
 /// re-emits and re-parses that slice alone, and the main file, which changes with every edit, stays small.
 /// Nothing is planned here: the core's planners give the outlines, and their pieces per network and container.
 /// </summary>
@@ -28,54 +27,35 @@ internal static class PartPlanner
         var networksByName = model.Networks.ToDictionary(n => n.Name, StringComparer.Ordinal);
 
         var lists = new List<ListPart>();
-        var frames = new List<PartFrames>();
         var hosts = new List<PartHosts>();
-        void Add(PartKind kind, int count, Func<int, (object Value, string Name, string? Host, SpanFrame? Frame)> item)
+        void Add(PartKind kind, int count, Func<int, (object Value, string Name, string? Host)> item)
         {
             var members = new MemberNames(kind.ToString());
             var parts = new List<PartItem>();
-            var partFrames = new List<SpanFrame>();
             for (int i = 0; i < count; i++)
             {
-                var (value, name, host, frame) = item(i);
+                var (value, name, host) = item(i);
                 int index = host is not null && hostIndex.TryGetValue(host, out int h) ? h : -1;
-                // Split: every value in a frame (given by the binder, or anchored on the value's own span). Inline: in the file.
-                if (split)
-                {
-                    var f = frame ?? (SpanShift.Anchor(value) is var anchor && anchor != default ? SpanFrame.Of(anchor) : default);
-                    if (frame is null && !f.IsFileStart) value = SpanShift.Move(value, f);
-                    parts.Add(new PartItem(value, members.Claim(name), true, index < 0 ? null : host, index));
-                    partFrames.Add(f);
-                }
-                else
-                {
-                    if (frame is { } f) value = SpanShift.Place(value, f);
-                    parts.Add(new PartItem(value, members.Claim(name), false, index < 0 ? null : host, index));
-                }
+                parts.Add(new PartItem(value, members.Claim(name), index < 0 ? null : host, index));
                 if (parts.Count == PartSize || i == count - 1)
                 {
                     var part = new ListPart(kind, lists.Count(l => l.Kind == kind), parts.ToEquatableArray());
                     lists.Add(part);
-                    if (split) frames.Add(new PartFrames(part.Frames.Substring("_Frames.".Length), partFrames.ToEquatableArray()));
                     hosts.Add(new PartHosts(kind, part.Index, part.Items.Where(p => p.Host is not null).Select(p => p.HostIndex).Distinct().OrderBy(x => x).ToEquatableArray()));
                     parts.Clear();
-                    partFrames.Clear();
                 }
             }
         }
 
-        Add(PartKind.Networks, model.Networks.Count, i => (model.Networks[i], model.Networks[i].Name, model.Networks[i].Host, null));
-        bool framed = file.ContainerFrames.Count == model.Containers.Count && model.Containers.Count > 0;
+        Add(PartKind.Networks, model.Networks.Count, i => (model.Networks[i], model.Networks[i].Name, model.Networks[i].Host));
         Add(PartKind.Containers, model.Containers.Count, i =>
         {
             var c = model.Containers[i];
-            return (c, c.Name, PlanOutline.HostOf(c, networksByName), framed ? file.ContainerFrames[i] : null);
+            return (c, c.Name, PlanOutline.HostOf(c, networksByName));
         });
 
-        // The outlines and headers come from a model in file coordinates; the containers' frames do not matter to them
-        // (fixed runs hold no container), so the bound model serves as it is.
         var main = new MainPart(file, ApplyPlanner.Header(model), VerifyPlanner.Header(model), ApplyPlanner.Outline(model), VerifyPlanner.Outline(model),
-            hosts.ToEquatableArray(), frames.ToEquatableArray(), split ? EquatableArray<ListPart>.Empty : lists.ToEquatableArray());
+            hosts.ToEquatableArray(), split ? EquatableArray<ListPart>.Empty : lists.ToEquatableArray());
         return (main, split ? lists : new List<ListPart>());
     }
 }

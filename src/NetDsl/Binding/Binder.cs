@@ -7,72 +7,65 @@ using NetDsl.Text;
 
 namespace NetDsl.Binding;
 
-/// <summary>
-/// The binder's output: a model (possibly partial when there are errors) and the diagnostics. When containers were
-/// kept in their statements' frames, <see cref="ContainerFrames"/> holds each container's frame (else it is empty).
-/// </summary>
-public sealed record BindResult(NetworkModel Model, EquatableArray<NetDslDiagnostic> Diagnostics, EquatableArray<SpanFrame> ContainerFrames = default);
+/// <summary>The binder's output: a model (possibly partial when there are errors) and the diagnostics.</summary>
+public sealed record BindResult(NetworkModel Model, EquatableArray<NetDslDiagnostic> Diagnostics);
 
 /// <summary>
 /// Syntax → model. Binds in dependency order (parameters, hosts, networks, containers, devices, expectations)
-/// so a name is always declared before it is looked up, whatever the order in the file.
+/// so a name is always declared before it is looked up, whatever the order in the file. Every span stays relative
+/// to its statement (<see cref="SourceSpan"/>), so what is bound from a statement does not depend on where it sits.
 /// Container statements — tens of thousands in a large file — are bound in two stages: each on its own against the
-/// parameters and networks (<see cref="ContainerBinder.Draft"/>), then all drafts in order (names, addresses). The
-/// CLI runs the stages in a row (<see cref="Bind(FileSyntax, FileText, IReadOnlyDictionary{string, string})"/>); the
-/// source generator caches one draft per statement and re-runs only the rest after an edit.
+/// parameters and networks (<see cref="DraftContainer"/>), then all drafts in order (names, addresses). <see cref="Bind"/>
+/// drafts them itself unless it is given the drafts: the source generator caches one per statement and passes them.
 /// </summary>
 public static class Binder
 {
-    public static BindResult Bind(FileSyntax tree, FileText source, IReadOnlyDictionary<string, string> overrides)
-    {
-        var others = WithoutContainers(tree);
-        var bound = BindHostsAndNetworks(others, source, overrides);
-        var environment = EnvironmentOf(bound.Context, bound.Networks);
-        var drafts = tree.Statements.Where(IsContainer).Select(s => new PlacedDraft(ContainerBinder.Draft(environment, s), default)).ToList();
-        return Complete(others, bound, drafts, keepContainerFrames: false);
-    }
-
     public static bool IsContainer(SettingSyntax statement) => statement.Name == "container";
 
-    /// <summary>One container statement bound on its own against <paramref name="environment"/> (spans as in the syntax).</summary>
+    /// <summary>The file's model and diagnostics.</summary>
+    /// <param name="file">The parsed file.</param>
+    /// <param name="overrides">Parameter overrides (<c>--set NAME=VALUE</c>).</param>
+    /// <param name="drafts">One draft per container statement of <paramref name="file"/>, in order, each bound against
+    /// <see cref="ContainerEnvironmentOf"/> of this file; null to draft them here.</param>
+    public static BindResult Bind(FileSyntax file, IReadOnlyDictionary<string, string> overrides, IReadOnlyList<ContainerDraft>? drafts = null)
+    {
+        var bound = BindHostsAndNetworks(file, overrides);
+        var containers = file.Statements.Where(IsContainer).ToList();
+        if (drafts is null || drafts.Count != containers.Count)
+        {
+            var environment = EnvironmentOf(bound.Context, bound.Networks);
+            drafts = containers.Select(s => ContainerBinder.Draft(environment, s)).ToList();
+        }
+        return Complete(file, bound, drafts);
+    }
+
+    /// <summary>One container statement bound on its own against <paramref name="environment"/>.</summary>
     public static ContainerDraft DraftContainer(ContainerEnvironment environment, SettingSyntax statement) => ContainerBinder.Draft(environment, statement);
 
-    /// <summary>The tree without its container statements (they are bound as drafts).</summary>
-    public static FileSyntax WithoutContainers(FileSyntax tree) =>
-        new(tree.Statements.Where(s => !IsContainer(s)).ToEquatableArray(), tree.Diagnostics);
-
-    /// <summary>What container statements are bound against, from the file's other statements (no diagnostics: <see cref="Bind(FileSyntax, IReadOnlyList{PlacedDraft}, FileText, IReadOnlyDictionary{string, string}, bool)"/> reports them).</summary>
-    public static ContainerEnvironment ContainerEnvironmentOf(FileSyntax others, FileText source, IReadOnlyDictionary<string, string> overrides)
+    /// <summary>What container statements are bound against, from the file's other statements (no diagnostics: <see cref="Bind"/> reports them).</summary>
+    public static ContainerEnvironment ContainerEnvironmentOf(FileSyntax file, IReadOnlyDictionary<string, string> overrides)
     {
-        var bound = BindHostsAndNetworks(others, source, overrides);
+        var bound = BindHostsAndNetworks(file, overrides);
         return EnvironmentOf(bound.Context, bound.Networks);
     }
 
+    // Without spans: an edit inside a network statement that changes none of its values (a comment) leaves every draft equal.
     private static ContainerEnvironment EnvironmentOf(BindingContext context, List<DockerNetwork> networks)
     {
-        var withoutSpans = networks.Select(n => new DockerNetwork(n.Name, n.Host, n.Driver, n.Subnet6, n.Gateway6, n.IpRange6, n.Subnet4, n.Gateway4,
-            n.BridgeName, n.Options, n.Labels, n.Bridge, default));
+        var withoutSpans = networks.Select(n => n with { Span = SourceSpan.None });
         return new ContainerEnvironment(context.Parameters.Values, withoutSpans.ToEquatableArray());
     }
 
-    /// <summary>The file from its other statements and its container drafts (in declaration order, each with its frame).</summary>
-    /// <param name="keepContainerFrames">Leave the containers' spans in their statements' frames (see <see cref="BindResult.ContainerFrames"/>).</param>
-    public static BindResult Bind(FileSyntax others, IReadOnlyList<PlacedDraft> containerDrafts, FileText source, IReadOnlyDictionary<string, string> overrides,
-        bool keepContainerFrames = false) =>
-        Complete(others, BindHostsAndNetworks(others, source, overrides), containerDrafts, keepContainerFrames);
-
-    private static BindResult Complete(FileSyntax others, (BindingContext Context, List<DockerHost> Hosts, List<DockerNetwork> Networks) bound,
-        IReadOnlyList<PlacedDraft> containerDrafts, bool keepContainerFrames)
+    private static BindResult Complete(FileSyntax file, (BindingContext Context, List<DockerHost> Hosts, List<DockerNetwork> Networks) bound,
+        IReadOnlyList<ContainerDraft> containerDrafts)
     {
         var (context, hosts, networks) = bound;
-        var source = context.Source;
         var diagnostics = context.Diagnostics;
         var parameters = context.Parameters;
-        var statements = others.Statements;
+        var statements = file.Statements;
         IEnumerable<SettingSyntax> Of(string keyword) => statements.Where(s => s.Name == keyword);
 
-        var (containers, containerFrames) = ContainerBinder.Complete(context, containerDrafts, networks.ToDictionary(n => n.Name), keepContainerFrames);
-        SourceSpan InFile(int i) => containerFrames.Count == 0 ? containers[i].Span : containerFrames[i].ToFile(containers[i].Span);
+        var containers = ContainerBinder.Complete(context, containerDrafts, networks.ToDictionary(n => n.Name));
         var routers = Of("router").Select(s => DeviceBinder.BindRouter(context, s)).OfType<Router>().ToList();
         var firewalls = Of("firewall").Select(s => DeviceBinder.BindFirewall(context, s)).OfType<Firewall>().ToList();
         var upstreams = Of("upstream").Select(s => DeviceBinder.BindUpstream(context, s)).OfType<Upstream>().ToList();
@@ -80,7 +73,7 @@ public static class Binder
 
         var declared = hosts.Select(h => ("hosts", h.Name, h.Span))
             .Concat(networks.Select(n => ("networks", n.Name, n.Span)))
-            .Concat(containers.Select((c, i) => ("containers", c.Name, InFile(i))))
+            .Concat(containers.Select(c => ("containers", c.Name, c.Span)))
             .Concat(routers.Select(r => ("routers", r.Name, r.Span)))
             .Concat(firewalls.Select(f => ("firewalls", f.Name, f.Span)))
             .Concat(upstreams.Select(u => ("upstreams", u.Name, u.Span)))
@@ -89,7 +82,7 @@ public static class Binder
         ConsistencyChecks.Run(context, hosts, networks, declared);
         parameters.ReportUnused(diagnostics);
 
-        var model = new NetworkModel(source.Path,
+        var model = new NetworkModel(file.Layout.Text.Path,
             parameters.Declarations.ToEquatableArray(),
             hosts.ToEquatableArray(), networks.ToEquatableArray(), containers.ToEquatableArray(),
             routers.ToEquatableArray(), firewalls.ToEquatableArray(), upstreams.ToEquatableArray(), expectations.ToEquatableArray());
@@ -104,17 +97,17 @@ public static class Binder
                     diagnostics.Report(DiagnosticDefinitions.PathBroken, expectation.Span, expectation.From, expectation.To, trace.BrokenAt, trace.Reason);
             }
         }
-        return new BindResult(model, diagnostics.Items.ToEquatableArray(), containerFrames.ToEquatableArray());
+        return new BindResult(model, diagnostics.Items.ToEquatableArray());
     }
 
     private static (BindingContext Context, List<DockerHost> Hosts, List<DockerNetwork> Networks) BindHostsAndNetworks(
-        FileSyntax tree, FileText source, IReadOnlyDictionary<string, string> overrides)
+        FileSyntax file, IReadOnlyDictionary<string, string> overrides)
     {
         var diagnostics = new DiagnosticBag();
-        var statements = tree.Statements;
+        var statements = file.Statements;
         IEnumerable<SettingSyntax> Of(string keyword) => statements.Where(s => s.Name == keyword);
-        var parameters = ParameterTable.Build(Of("let"), overrides, source, diagnostics);
-        var context = new BindingContext(source, parameters, diagnostics);
+        var parameters = ParameterTable.Build(Of("let"), overrides, file.Layout, diagnostics);
+        var context = new BindingContext(file.Layout, parameters, diagnostics);
         var hosts = Of("docker-host").Select(s => HostBinder.Bind(context, s)).OfType<DockerHost>().ToList();
         var hostsByName = hosts.ToDictionary(h => h.Name);
         var networks = Of("network").Select(s => NetworkBinder.Bind(context, s, hostsByName)).OfType<DockerNetwork>().ToList();

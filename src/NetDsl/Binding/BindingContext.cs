@@ -7,15 +7,19 @@ namespace NetDsl.Binding;
 /// <summary>What every part of the binder shares: values, diagnostics, declared names.</summary>
 internal sealed class BindingContext
 {
-    public BindingContext(FileText source, ParameterTable parameters, DiagnosticBag diagnostics)
+    public BindingContext(StatementLayout layout, ParameterTable parameters, DiagnosticBag diagnostics)
     {
-        Source = source;
+        Layout = layout;
         Parameters = parameters;
         Diagnostics = diagnostics;
         Values = new ValueReader(parameters, diagnostics);
     }
 
-    public FileText Source { get; }
+    /// <summary>Where the file's statements are: for messages that name the line of another declaration.</summary>
+    public StatementLayout Layout { get; }
+
+    /// <summary>The line <paramref name="span"/> starts on (messages such as "already declared on line 3").</summary>
+    public int LineOf(SourceSpan span) => Layout.Locate(span).Line;
 
     public ParameterTable Parameters { get; }
 
@@ -31,7 +35,7 @@ internal sealed class BindingContext
     {
         if (Names.TryGetValue(name, out var existing))
         {
-            Diagnostics.Report(NetDsl.Diagnostics.DiagnosticDefinitions.DuplicateName, span, name, existing.Kind, existing.Span.Line);
+            Diagnostics.Report(NetDsl.Diagnostics.DiagnosticDefinitions.DuplicateName, span, name, existing.Kind, LineOf(existing.Span));
             return false;
         }
         Names[name] = (kind, span);

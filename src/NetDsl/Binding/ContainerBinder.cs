@@ -19,21 +19,20 @@ internal static class ContainerBinder
 {
     private static readonly IpPrefix DefaultRoute = IpPrefix.Parse("::/0");
 
-    // Spans in the draft's coordinates; Frame moves them into the file (for diagnostics, and for the model unless
-    // the caller keeps containers in their statements' frames).
-    private sealed record Pending(Container Container, List<(DockerNetwork Network, IpAddress? Fixed6, IpAddress? Fixed4, SourceSpan Span)> Attachments, SpanFrame Frame);
+    private sealed record Pending(Container Container, List<(DockerNetwork Network, IpAddress? Fixed6, IpAddress? Fixed4, SourceSpan Span)> Attachments);
 
-    private static readonly NetDsl.Text.FileText NoSource = new("");
+    // A draft names no other statement's line, so it needs no layout.
+    private static readonly StatementLayout NoLayout = StatementLayout.Empty(new FileText(""));
 
     /// <summary>
     /// One statement on its own, against <paramref name="environment"/>: the name checked but not yet declared, the
-    /// networks resolved, image, command, flags and fixed addresses read and checked. Spans are those of the syntax.
+    /// networks resolved, image, command, flags and fixed addresses read and checked.
     /// </summary>
     public static ContainerDraft Draft(ContainerEnvironment environment, SettingSyntax statement)
     {
         var parameters = ParameterTable.FromValues(environment.Parameters);
         var diagnostics = new DiagnosticBag();
-        var context = new BindingContext(NoSource, parameters, diagnostics);
+        var context = new BindingContext(NoLayout, parameters, diagnostics);
         var networks = environment.NetworksByName;
 
         var nameNode = statement.Argument(0)!;
@@ -145,32 +144,29 @@ internal static class ContainerBinder
     }
 
     /// <summary>
-    /// The drafts in declaration order, into the file: names declared (a taken one drops its container), diagnostics
-    /// and parameter use carried over, then the addresses predicted across all of them. Diagnostics are always in
-    /// file coordinates; the containers too unless <paramref name="keepFrames"/>, which leaves each container's spans
-    /// in its statement's frame and returns the frames (the source generator's generated code stays position-free).
+    /// The drafts in declaration order: names declared (a taken one drops its container), diagnostics and parameter
+    /// use carried over, then the addresses predicted across all of them.
     /// </summary>
-    public static (List<Container> Containers, List<SpanFrame> Frames) Complete(BindingContext context, IEnumerable<PlacedDraft> drafts,
-        IReadOnlyDictionary<string, DockerNetwork> networks, bool keepFrames)
+    public static List<Container> Complete(BindingContext context, IEnumerable<ContainerDraft> drafts, IReadOnlyDictionary<string, DockerNetwork> networks)
     {
         var pending = new List<Pending>();
-        foreach (var (draft, frame) in drafts)
+        foreach (var draft in drafts)
         {
-            bool declared = draft.Name is not null && context.Declare(draft.Name, "container", frame.ToFile(draft.NameSpan));
-            foreach (var d in draft.Early) context.Diagnostics.Add(d.ToFile(frame));
+            bool declared = draft.Name is not null && context.Declare(draft.Name, "container", draft.NameSpan);
+            foreach (var d in draft.Early) context.Diagnostics.Add(d);
             if (!declared || draft.Container is not { } c) continue;
-            foreach (var d in draft.Late) context.Diagnostics.Add(d.ToFile(frame));
+            foreach (var d in draft.Late) context.Diagnostics.Add(d);
             foreach (var name in draft.UsedParameters) context.Parameters.MarkUsed(name);
             // A draft resolved its networks against an environment equal to these networks, so each is found.
             var attachments = draft.Attachments.Where(a => networks.ContainsKey(a.Network)).Select(a => (networks[a.Network], a.Fixed6, a.Fixed4, a.Span)).ToList();
-            if (attachments.Count > 0) pending.Add(new Pending(c, attachments, frame));
+            if (attachments.Count > 0) pending.Add(new Pending(c, attachments));
         }
-        return Predict(context, pending, keepFrames);
+        return Predict(context, pending);
     }
 
     private static IpAddress BroadcastOf(IpPrefix subnet) => subnet.FirstAddress.Add((1UL << (32 - subnet.Length)) - 1);
 
-    private static (List<Container>, List<SpanFrame>) Predict(BindingContext context, List<Pending> pending, bool keepFrames)
+    private static List<Container> Predict(BindingContext context, List<Pending> pending)
     {
         // Every fixed address is reserved before any dynamic one is handed out, as apply pins them all.
         var used = new Dictionary<(string Network, IpAddress Address), string>();
@@ -182,7 +178,7 @@ internal static class ContainerBinder
                 {
                     if (fixedAddress is not { } f) continue;
                     if (used.TryGetValue((a.Network.Name, f), out var owner))
-                        context.Diagnostics.Report(DiagnosticDefinitions.AddressCollision, p.Frame.ToFile(a.Span), f, "container " + owner);
+                        context.Diagnostics.Report(DiagnosticDefinitions.AddressCollision, a.Span, f, "container " + owner);
                     else
                         used[(a.Network.Name, f)] = p.Container.Name;
                 }
@@ -192,32 +188,27 @@ internal static class ContainerBinder
         var next6 = new Dictionary<string, IpAddress>();
         var next4 = new Dictionary<string, IpAddress>();
         var result = new List<Container>();
-        var frames = new List<SpanFrame>();
         foreach (var p in pending)
         {
-            var frame = p.Frame;
-            SourceSpan Place(SourceSpan span) => keepFrames ? span : frame.ToFile(span);
             var attachments = new List<NetworkAttachment>();
             var routes = new List<Route>();
             for (int i = 0; i < p.Attachments.Count; i++)
             {
                 var (network, fixed6, fixed4, span) = p.Attachments[i];
-                var inFile = frame.ToFile(span);
                 string ifName = "eth" + i;
-                var ipv6 = fixed6 ?? Allocate(context, network, network.Subnet6, network.IpRange6, network.Gateway6, next6, used, p.Container.Name, inFile);
+                var ipv6 = fixed6 ?? Allocate(context, network, network.Subnet6, network.IpRange6, network.Gateway6, next6, used, p.Container.Name, span);
                 IpAddress? ipv4 = fixed4;
                 if (ipv4 is null && network.Subnet4 is { } s4)
-                    ipv4 = Allocate(context, network, s4, null, network.Gateway4!.Value, next4, used, p.Container.Name, inFile);
+                    ipv4 = Allocate(context, network, s4, null, network.Gateway4!.Value, next4, used, p.Container.Name, span);
                 if (ipv6 is null) continue;
                 MacAddress? mac = ipv4 is { } v4 ? MacAddress.DockerFromIpv4(v4) : null;
-                attachments.Add(new NetworkAttachment(network.Name, ifName, ipv6.Value, fixed6 is not null, network.Subnet6.Length, ipv4, mac, mac?.LinkLocal(), Place(span)));
-                routes.Add(new Route(network.Subnet6, null, ifName, RouteOrigin.Static, Place(span)));
-                if (i == 0) routes.Add(new Route(DefaultRoute, network.Gateway6, ifName, RouteOrigin.Static, Place(span)));
+                attachments.Add(new NetworkAttachment(network.Name, ifName, ipv6.Value, fixed6 is not null, network.Subnet6.Length, ipv4, mac, mac?.LinkLocal(), span));
+                routes.Add(new Route(network.Subnet6, null, ifName, RouteOrigin.Static, span));
+                if (i == 0) routes.Add(new Route(DefaultRoute, network.Gateway6, ifName, RouteOrigin.Static, span));
             }
-            result.Add(p.Container with { Attachments = attachments.ToEquatableArray(), PredictedRoutes = routes.ToEquatableArray(), Span = Place(p.Container.Span) });
-            frames.Add(keepFrames ? frame : default);
+            result.Add(p.Container with { Attachments = attachments.ToEquatableArray(), PredictedRoutes = routes.ToEquatableArray() });
         }
-        return (result, keepFrames ? frames : new List<SpanFrame>());
+        return result;
     }
 
     /// <summary>

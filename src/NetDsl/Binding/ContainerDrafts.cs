@@ -56,9 +56,9 @@ public sealed record NamedParameterValue(string Name, ParameterValue Value);
 
 /// <summary>
 /// One <c>container</c> statement bound on its own: everything it says, checked against the
-/// <see cref="ContainerEnvironment"/>, in the coordinates of the syntax it was bound from (its statement's frame
-/// in the generator, the file for the CLI). What depends on the other containers — a unique name and the predicted
-/// addresses — is settled by <see cref="Binder"/> over all drafts in order.
+/// <see cref="ContainerEnvironment"/>, with spans relative to the statement (so equal wherever it sits). What depends
+/// on the other containers — a unique name and the predicted addresses — is settled by <see cref="Binder"/> over all
+/// drafts in order.
 /// </summary>
 /// <param name="Name">The container's name, or null when the name itself is invalid (already reported).</param>
 /// <param name="Container">The container without attachments and routes; null when the statement is dropped (reported).</param>
@@ -76,6 +76,3 @@ public sealed record ContainerDraft(
 
 /// <summary>A network the container is on, with the addresses the file fixes on it and the span of its name in <c>on</c>.</summary>
 public sealed record DraftAttachment(string Network, IpAddress? Fixed6, IpAddress? Fixed4, SourceSpan Span);
-
-/// <summary>A draft and the frame its spans are relative to (the file start for a draft bound from file syntax).</summary>
-public readonly record struct PlacedDraft(ContainerDraft Draft, SpanFrame Frame);

@@ -87,7 +87,7 @@ internal static class DeviceBinder
             context.Diagnostics.Report(DiagnosticDefinitions.DuplicateName, s.Argument(0)!.Span, name, "rule", line);
             return false;
         }
-        names[name] = s.Span.Line;
+        names[name] = context.LineOf(s.Span);
         return true;
     }
 

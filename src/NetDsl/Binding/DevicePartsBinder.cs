@@ -20,7 +20,7 @@ internal static class DevicePartsBinder
             if (result.Any(i => i.Name == name))
             {
                 context.Diagnostics.Report(DiagnosticDefinitions.DuplicateName, setting.Argument(0)!.Span, name, "interface of " + deviceName,
-                    result.First(i => i.Name == name).Span.Line);
+                    context.LineOf(result.First(i => i.Name == name).Span));
                 continue;
             }
             var addresses = new List<IpPrefix>();

@@ -54,7 +54,7 @@ internal sealed class ParameterTable
         if (_byName.ContainsKey(name)) _used.Add(name);
     }
 
-    public static ParameterTable Build(IEnumerable<SettingSyntax> lets, IReadOnlyDictionary<string, string> overrides, FileText source, DiagnosticBag diagnostics)
+    public static ParameterTable Build(IEnumerable<SettingSyntax> lets, IReadOnlyDictionary<string, string> overrides, StatementLayout layout, DiagnosticBag diagnostics)
     {
         var table = new ParameterTable();
         foreach (var let in lets)
@@ -74,7 +74,7 @@ internal sealed class ParameterTable
             }
             if (table._byName.TryGetValue(name, out var existing))
             {
-                diagnostics.Report(DiagnosticDefinitions.DuplicateName, nameNode.Span, name, "parameter", existing.Declaration.Span.Line);
+                diagnostics.Report(DiagnosticDefinitions.DuplicateName, nameNode.Span, name, "parameter", layout.Locate(existing.Declaration.Span).Line);
                 continue;
             }
             var parsed = ParseDeclared(valueNode, out string error);
@@ -102,7 +102,7 @@ internal sealed class ParameterTable
         foreach (var key in overrides.Keys.Where(k => !table._byName.ContainsKey(k)).OrderBy(k => k, StringComparer.Ordinal))
         {
             string known = table._byName.Count == 0 ? " The file declares no parameters." : " Declared: " + string.Join(", ", table._byName.Keys.OrderBy(k => k, StringComparer.Ordinal)) + ".";
-            diagnostics.Report(DiagnosticDefinitions.UnknownOverride, source.Span(0, 0), key, known);
+            diagnostics.Report(DiagnosticDefinitions.UnknownOverride, SourceSpan.None, key, known);
         }
         return table;
     }

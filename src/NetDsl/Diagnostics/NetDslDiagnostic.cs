@@ -3,7 +3,11 @@ using NetDsl.Text;
 
 namespace NetDsl.Diagnostics;
 
-/// <summary>One occurrence of a mistake at an exact place in a .netdsl file.</summary>
+/// <summary>
+/// One occurrence of a mistake at an exact place in a .netdsl file. Its <see cref="Span"/> is relative to its statement;
+/// whoever prints it places it in the file (<see cref="NetDsl.Syntax.StatementLayout.Locate"/>, or
+/// <see cref="CompilationResult.Format"/>).
+/// </summary>
 public sealed record NetDslDiagnostic(DiagnosticDefinition Descriptor, Severity Severity, SourceSpan Span, string Message)
 {
     public string Id => Descriptor.Id;
@@ -20,9 +24,9 @@ public sealed record NetDslDiagnostic(DiagnosticDefinition Descriptor, Severity 
 
     public NetDslDiagnostic WithSeverity(Severity severity) => this with { Severity = severity };
 
-    /// <summary>MSBuild/compiler form: <c>lab.netdsl(12,5): error NDSL0101: message Fix: …</c>.</summary>
-    public string Format(string path) =>
-        string.Format(CultureInfo.InvariantCulture, "{0}({1},{2}): {3} {4}: {5}", path, Span.Line, Span.Column,
+    /// <summary>MSBuild/compiler form: <c>lab.netdsl(12,5): error NDSL0101: message Fix: …</c>, at <paramref name="at"/> (this diagnostic's span, located).</summary>
+    public string Format(string path, SourceLocation at) =>
+        string.Format(CultureInfo.InvariantCulture, "{0}({1},{2}): {3} {4}: {5}", path, at.Line, at.Column,
             SeverityWord(Severity), Id, MessageWithFix);
 
     /// <summary>The message followed by the descriptor's fix hint.</summary>
@@ -36,5 +40,6 @@ public sealed record NetDslDiagnostic(DiagnosticDefinition Descriptor, Severity 
         _ => "hidden",
     };
 
-    public override string ToString() => Format("input.netdsl");
+    /// <summary>For debugging: the span as it is stored (statement-relative), since a diagnostic does not know its file.</summary>
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "[{0}]: {1} {2}: {3}", Span, SeverityWord(Severity), Id, MessageWithFix);
 }

@@ -10,8 +10,8 @@ namespace NetDsl.Syntax;
 
 /// <summary>
 /// The lexical grammar as Sprache parsers: words, strings, lists, blocks, '->', '=', ','. One statement chunk
-/// is parsed at a time (see <see cref="StatementSplitter"/>). The parsers are built once; spans are computed
-/// from absolute offsets held in a per-thread context, so parsing allocates no parser objects per statement.
+/// is parsed at a time (see <see cref="StatementSplitter"/>). The parsers are built once; spans are offsets from the
+/// statement's start, tagged with the statement held in a per-thread context, so parsing allocates no parser objects per statement.
 ///
 /// Why the parsers are hand-specialised rather than composed with Or/Many/LINQ: those combinators allocate a
 /// result, an input and closures at every position and alternative; on a 10,000-container file that was
@@ -30,26 +30,28 @@ public static class NodeGrammar
 
     private sealed class Context
     {
-        public FileText Source = null!;
+        public StatementId Statement;
         public List<NetDslDiagnostic> Diagnostics = null!;
     }
 
     public static bool IsDelimiter(char c) => char.IsWhiteSpace(c) || c is '{' or '}' or '[' or ']' or '"' or ',' or ';' or '#' or '=';
 
     /// <summary>Parses the nodes of one chunk. Returns null (with a diagnostic added) on a syntax error.</summary>
-    public static EquatableArray<SyntaxNode>? ParseChunk(FileText source, StatementChunk chunk, List<NetDslDiagnostic> diagnostics)
+    /// <param name="text">The statement's text (<see cref="StatementSlice.Text"/>): spans are measured from its start.</param>
+    /// <param name="statement">The statement the spans belong to.</param>
+    /// <param name="diagnostics">Where syntax errors go.</param>
+    public static EquatableArray<SyntaxNode>? ParseStatement(string text, StatementId statement, List<NetDslDiagnostic> diagnostics)
     {
         _context ??= new Context();
-        _context.Source = source;
+        _context.Statement = statement;
         _context.Diagnostics = diagnostics;
-        string text = source.Text;
-        var result = ChunkParser(new SourceInput(text, chunk.Start, chunk.End));
+        var result = ChunkParser(new SourceInput(text, 0, text.Length));
         if (result.WasSuccessful) return result.Value;
 
         int at = result.Remainder.Position;
         string found = result.Remainder.AtEnd ? "the end of the statement" : Describe(text, result.Remainder.Position);
         string expected = string.Join(" or ", result.Expectations);
-        diagnostics.Add(NetDslDiagnostic.Create(DiagnosticDefinitions.SyntaxError, source.Span(at, result.Remainder.AtEnd ? 0 : 1),
+        diagnostics.Add(NetDslDiagnostic.Create(DiagnosticDefinitions.SyntaxError, new SourceSpan(statement, at, result.Remainder.AtEnd ? 0 : 1),
             "unexpected " + found + (expected.Length > 0 ? ", expected " + expected : "")));
         return null;
     }
@@ -60,7 +62,7 @@ public static class NodeGrammar
         return c == '\n' || c == '\r' ? "end of line" : "'" + c + "'";
     }
 
-    private static SourceSpan SpanOf(int start, int end) => _context!.Source.Span(start, end - start);
+    private static SourceSpan SpanOf(int start, int end) => new(_context!.Statement, start, end - start);
 
     // White space, ';' separators inside blocks, and comments.
     /// <summary>The first offset at or after <paramref name="i"/> that is not white space, ';' or inside a comment.</summary>

@@ -16,12 +16,12 @@ internal sealed class SettingReader
 {
     private static readonly HashSet<string> TopLevelKeywords = new(Shapes.TopLevelKeywords);
 
-    private readonly FileText _source;
+    private readonly StatementId _statement;
     private readonly List<NetDslDiagnostic> _diagnostics;
 
-    public SettingReader(FileText source, List<NetDslDiagnostic> diagnostics)
+    public SettingReader(StatementId statement, List<NetDslDiagnostic> diagnostics)
     {
-        _source = source;
+        _statement = statement;
         _diagnostics = diagnostics;
     }
 
@@ -105,7 +105,7 @@ internal sealed class SettingReader
             }
             if (values.Count < optionShape.MinValues)
                 return Missing(optionShape.Description, last, index < nodes.Count ? nodes[index] : null);
-            options.Add(new OptionSyntax(optionKeyword, values.ToEquatableArray(), _source.SpanFromTo(optionKeyword.Span.Start, last.Span.End)));
+            options.Add(new OptionSyntax(optionKeyword, values.ToEquatableArray(), Between(optionKeyword.Span, last.Span)));
         }
 
         var body = EquatableArray<SettingSyntax>.Empty;
@@ -129,7 +129,7 @@ internal sealed class SettingReader
         }
 
         return new SettingSyntax(keyword, arguments.ToEquatableArray(), options.ToEquatableArray(), body, bodySpan, hasBody,
-            _source.SpanFromTo(keyword.Span.Start, last.Span.End));
+            Between(keyword.Span, last.Span));
     }
 
     private List<SettingSyntax> ReadBlock(Block block, EquatableArray<SyntaxNode> nodes)
@@ -151,7 +151,7 @@ internal sealed class SettingReader
             }
             else if (block.EntryShape is not null && IsValue(node))
             {
-                var entryKeyword = SyntaxNode.Leaf(NodeKind.Word, block.EntryShape.Keyword, _source.Span(node.Span.Start, 0));
+                var entryKeyword = SyntaxNode.Leaf(NodeKind.Word, block.EntryShape.Keyword, new SourceSpan(_statement, node.Span.Start, 0));
                 setting = ReadSetting(block.EntryShape, entryKeyword, nodes, ref index, keywords);
             }
             else
@@ -176,7 +176,7 @@ internal sealed class SettingReader
 
     private SettingSyntax? Missing(string expected, SyntaxNode after, SyntaxNode? found)
     {
-        var span = found?.Span ?? _source.Span(after.Span.End, 0);
+        var span = found?.Span ?? new SourceSpan(_statement, after.Span.End, 0);
         Report(DiagnosticDefinitions.ExpectedToken, span, expected, "after '" + Short(after) + "'", found is null ? "nothing" : found.Describe());
         return null;
     }
@@ -193,4 +193,6 @@ internal sealed class SettingReader
 
     private void Report(DiagnosticDefinition descriptor, SourceSpan span, params object[] args) =>
         _diagnostics.Add(NetDslDiagnostic.Create(descriptor, span, args));
+
+    private SourceSpan Between(SourceSpan first, SourceSpan last) => new(_statement, first.Start, System.Math.Max(0, last.End - first.Start));
 }

@@ -32,5 +32,12 @@ public sealed record SettingSyntax(
     public System.Collections.Generic.IEnumerable<SettingSyntax> Settings(string keyword) => Body.Where(s => s.Keyword.Text == keyword);
 }
 
-/// <summary>The parsed file: top-level statements in order, plus syntax diagnostics.</summary>
-public sealed record FileSyntax(EquatableArray<SettingSyntax> Statements, EquatableArray<NetDsl.Diagnostics.NetDslDiagnostic> Diagnostics);
+/// <summary>
+/// The parsed file: its <see cref="Layout"/> (what places its statement-relative spans in the file), the top-level
+/// statements in order, and the syntax diagnostics (the cutting's, then each statement's).
+/// </summary>
+public sealed record FileSyntax(StatementLayout Layout, EquatableArray<SettingSyntax> Statements, EquatableArray<NetDsl.Diagnostics.NetDslDiagnostic> Diagnostics)
+{
+    /// <summary>A span of this file, placed in it (lines and columns).</summary>
+    public SourceLocation Locate(SourceSpan span) => Layout.Locate(span);
+}

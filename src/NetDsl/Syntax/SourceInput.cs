@@ -5,10 +5,10 @@ using Sprache;
 namespace NetDsl.Syntax;
 
 /// <summary>
-/// A Sprache input over one statement of the source, by absolute offset. Sprache's own Input allocates a
+/// A Sprache input over one statement's text, by offset. Sprache's own Input allocates a
 /// memo dictionary at every character it advances over; this one creates the dictionary only if a parser asks
 /// for it, and the token parsers jump over whole words with <see cref="At"/>, so parsing stays linear and cheap.
-/// Line and column are not tracked (spans come from <see cref="NetDsl.Text.FileText"/>); they read as 0.
+/// Line and column are not tracked (spans are offsets in the statement); they read as 0.
 /// </summary>
 internal sealed class SourceInput : IInput
 {

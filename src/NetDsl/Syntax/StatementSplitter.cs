@@ -45,7 +45,7 @@ public static class StatementSplitter
                 {
                     // A top-level keyword in column 1 inside an open block: the block was never closed.
                     foreach (var open in openers)
-                        diagnostics.Add(NetDslDiagnostic.Create(DiagnosticDefinitions.UnbalancedBrace, source.Span(open, 1),
+                        diagnostics.Add(NetDslDiagnostic.Create(DiagnosticDefinitions.UnbalancedBrace, SourceSpan.InFile(open, 1),
                             $"'{text[open]}' is never closed (the next statement starts at line {source.GetPosition(i + 1).Line})"));
                     openers.Clear();
                     chunks.Add(new StatementChunk(start, i, true));
@@ -67,7 +67,7 @@ public static class StatementSplitter
                     int close = FindStringEnd(text, i);
                     if (close < 0)
                     {
-                        diagnostics.Add(NetDslDiagnostic.Create(DiagnosticDefinitions.UnterminatedString, source.Span(i, 1)));
+                        diagnostics.Add(NetDslDiagnostic.Create(DiagnosticDefinitions.UnterminatedString, SourceSpan.InFile(i, 1)));
                         int lineEnd = i;
                         while (lineEnd < text.Length && text[lineEnd] != '\n' && text[lineEnd] != '\r') lineEnd++;
                         // Keep scanning after the line; parsing this statement would only repeat the error.
@@ -86,7 +86,7 @@ public static class StatementSplitter
                     char expected = c == '}' ? '{' : '[';
                     if (openers.Count == 0 || text[openers.Peek()] != expected)
                     {
-                        diagnostics.Add(NetDslDiagnostic.Create(DiagnosticDefinitions.UnbalancedBrace, source.Span(i, 1),
+                        diagnostics.Add(NetDslDiagnostic.Create(DiagnosticDefinitions.UnbalancedBrace, SourceSpan.InFile(i, 1),
                             openers.Count == 0 ? $"'{c}' has no matching '{expected}'" : $"'{c}' closes '{text[openers.Peek()]}' opened at line {source.GetPosition(openers.Peek()).Line}"));
                         broken = true;
                         i++;
@@ -100,7 +100,7 @@ public static class StatementSplitter
         if (openers.Count > 0)
         {
             foreach (var open in openers)
-                diagnostics.Add(NetDslDiagnostic.Create(DiagnosticDefinitions.UnbalancedBrace, source.Span(open, 1), $"'{text[open]}' is never closed"));
+                diagnostics.Add(NetDslDiagnostic.Create(DiagnosticDefinitions.UnbalancedBrace, SourceSpan.InFile(open, 1), $"'{text[open]}' is never closed"));
         }
         if (start >= 0)
             chunks.Add(new StatementChunk(start, text.Length, broken || openers.Count > 0));

@@ -6,59 +6,41 @@ using NetDsl.Text;
 namespace NetDsl.Syntax;
 
 /// <summary>
-/// Text → <see cref="FileSyntax"/>: split into statements, parse each one's nodes (Sprache), read them against
-/// the shapes. Each statement is independent, so errors in one do not hide the others.
-/// Two entry points run the same code in two frames: <see cref="Parse"/> reads every statement in place (file
-/// coordinates, what the CLI uses), <see cref="ParseStatement"/> reads one cut-out statement (relative to its
-/// frame, what the source generator caches per statement) and <see cref="Assemble"/> moves those into the file.
-/// A test holds the two equal.
+/// Text → <see cref="FileSyntax"/>: cut into statements (<see cref="StatementLayout.Cut"/>), parse each one's nodes
+/// (Sprache) and read them against the shapes. Each statement is parsed on its own, from its own text, with spans
+/// relative to its start (<see cref="ParseStatement"/>), so errors in one do not hide the others and the same text
+/// parses to an equal value wherever it sits. <see cref="Parse"/> does it all in a row; the source generator and an
+/// editor run the same steps, caching <see cref="ParseStatement"/> per statement, and gather with <see cref="Gather"/>.
 /// </summary>
 public static class SyntaxParser
 {
     public static FileSyntax Parse(FileText source)
     {
-        var diagnostics = new List<NetDslDiagnostic>();
-        var statements = new List<SettingSyntax>();
-        var reader = new SettingReader(source, diagnostics);
-        foreach (var chunk in StatementSplitter.Split(source, diagnostics))
-        {
-            if (chunk.Broken) continue;
-            var statement = ReadChunk(source, chunk, reader, diagnostics);
-            if (statement is not null) statements.Add(statement);
-        }
-        return new FileSyntax(statements.ToEquatableArray(), diagnostics.ToEquatableArray());
+        var layout = StatementLayout.Cut(source);
+        var parsed = new StatementSyntax[layout.Statements.Count];
+        for (int i = 0; i < parsed.Length; i++) parsed[i] = ParseStatement(layout.Statements[i].Text, layout.Statements[i].Id);
+        return Gather(layout, parsed);
     }
 
-    /// <summary>One statement's slice (<see cref="StatementSlices"/>), parsed on its own: spans relative to the slice.</summary>
-    public static StatementSyntax ParseStatement(string slice)
+    /// <summary>One statement's text (<see cref="StatementSlice.Text"/>), parsed on its own: spans relative to its start, tagged <paramref name="id"/>.</summary>
+    public static StatementSyntax ParseStatement(string text, StatementId id)
     {
-        var source = new FileText(slice ?? string.Empty);
         var diagnostics = new List<NetDslDiagnostic>();
-        int start = 0;
-        while (start < source.Text.Length && source.Text[start] == ' ') start++;
-        var statement = ReadChunk(source, new StatementChunk(start, source.Text.Length, false), new SettingReader(source, diagnostics), diagnostics);
+        var nodes = NodeGrammar.ParseStatement(text ?? string.Empty, id, diagnostics);
+        var statement = nodes is null ? null : new SettingReader(id, diagnostics).ReadStatement(nodes.Value);
         return new StatementSyntax(statement, diagnostics.ToEquatableArray());
     }
 
-    /// <summary>The file's tree from its layout and each slice's <see cref="ParseStatement"/> (in the same order).</summary>
-    /// <param name="include">Which statements to move into the tree (all diagnostics are); the generator leaves out the
-    /// container statements, which it binds from their own frames.</param>
-    public static FileSyntax Assemble(StatementLayout layout, IReadOnlyList<StatementSyntax> parsed, System.Func<SettingSyntax, bool>? include = null)
+    /// <summary>The file's tree from its layout and each statement's <see cref="ParseStatement"/>, in the same order.</summary>
+    public static FileSyntax Gather(StatementLayout layout, IReadOnlyList<StatementSyntax> parsed)
     {
         var diagnostics = new List<NetDslDiagnostic>(layout.Diagnostics);
         var statements = new List<SettingSyntax>(parsed.Count);
-        for (int i = 0; i < parsed.Count && i < layout.Statements.Count; i++)
+        foreach (var p in parsed)
         {
-            var frame = layout.Statements[i].Frame;
-            foreach (var d in parsed[i].Diagnostics) diagnostics.Add(d.ToFile(frame));
-            if (parsed[i].Statement is { } statement && (include is null || include(statement))) statements.Add(statement.ToFile(frame));
+            diagnostics.AddRange(p.Diagnostics);
+            if (p.Statement is { } statement) statements.Add(statement);
         }
-        return new FileSyntax(statements.ToEquatableArray(), diagnostics.ToEquatableArray());
-    }
-
-    private static SettingSyntax? ReadChunk(FileText source, StatementChunk chunk, SettingReader reader, List<NetDslDiagnostic> diagnostics)
-    {
-        var nodes = NodeGrammar.ParseChunk(source, chunk, diagnostics);
-        return nodes is null ? null : reader.ReadStatement(nodes.Value);
+        return new FileSyntax(layout, statements.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 }

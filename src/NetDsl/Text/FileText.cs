@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace NetDsl.Text;
 
-/// <summary>The text of one .netdsl file with a line table, to turn offsets into spans.</summary>
+/// <summary>The text of one .netdsl file with a line table, to turn offsets into lines and columns.</summary>
 public sealed class FileText
 {
     private readonly int[] _lineStarts;
@@ -44,7 +44,8 @@ public sealed class FileText
         return (index + 1, offset - _lineStarts[index] + 1);
     }
 
-    public SourceSpan Span(int start, int length)
+    /// <summary>The place of <paramref name="length"/> characters at <paramref name="start"/> (offsets from the start of the file, clamped into it).</summary>
+    public SourceLocation Locate(int start, int length)
     {
         if (start < 0) start = 0;
         if (start > Text.Length) start = Text.Length;
@@ -52,10 +53,8 @@ public sealed class FileText
         if (start + length > Text.Length) length = Text.Length - start;
         var (line, column) = GetPosition(start);
         var (endLine, endColumn) = GetPosition(start + length);
-        return new SourceSpan(start, length, line, column, endLine, endColumn);
+        return new SourceLocation(start, length, line, column, endLine, endColumn);
     }
-
-    public SourceSpan SpanFromTo(int start, int end) => Span(start, end - start);
 
     /// <summary>The text of a 1-based line without its line break (for error excerpts).</summary>
     public string LineText(int line)

@@ -22,14 +22,14 @@ namespace NetDsl.Generated
                 Name: "dockerhost",
                 Engine: new global::NetDsl.Model.EngineVersion(Major: 20, Minor: 10),
                 Interfaces: _NetworkInterfaces(
-                    new global::NetDsl.Model.NetworkInterface(Name: "ens192", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0xED5761D820EBABA5), 64) /* fd5a:ceb9:ed8d:fe0a:ed57:61d8:20eb:aba5/64 */, _Prefix(_V4(0xAFE0AFC), 24) /* 10.254.10.252/24 */), LinkLocal: null, Zone: null, Span: _Span(478, 92, 12, 3, 12, 95))),
+                    new global::NetDsl.Model.NetworkInterface(Name: "ens192", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0xED5761D820EBABA5), 64) /* fd5a:ceb9:ed8d:fe0a:ed57:61d8:20eb:aba5/64 */, _Prefix(_V4(0xAFE0AFC), 24) /* 10.254.10.252/24 */), LinkLocal: null, Zone: null, Span: _Span(0xA99E6512689C22B4, 0, 42, 92))),
                 Routes: _Routes(
-                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: null, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(573, 50, 13, 3, 13, 53)),
-                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(626, 42, 14, 3, 14, 45))),
-                Daemon: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(671, 60, 15, 3, 18, 4)),
+                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: null, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(0xA99E6512689C22B4, 0, 137, 50)),
+                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(0xA99E6512689C22B4, 0, 190, 42))),
+                Daemon: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(0xA99E6512689C22B4, 0, 235, 60)),
                 Masquerades: _Masquerades(
-                    new global::NetDsl.Model.Masquerade(Family: global::NetDsl.Model.IpFamily.Ipv6, ExcludedOutputInterface: "lo", OutputInterface: null, Source: null, Span: _Span(734, 26, 19, 3, 19, 29))),
-                Span: _Span(436, 380, 10, 1, 20, 2));
+                    new global::NetDsl.Model.Masquerade(Family: global::NetDsl.Model.IpFamily.Ipv6, ExcludedOutputInterface: "lo", OutputInterface: null, Source: null, Span: _Span(0xA99E6512689C22B4, 0, 298, 26))),
+                Span: _Span(0xA99E6512689C22B4, 0, 0, 380));
         }
 
         /// <summary>Docker networks, in declaration order (members by name; all of them in the model).</summary>
@@ -50,11 +50,11 @@ namespace NetDsl.Generated
                 Name: "Rdc01",
                 Dialect: global::NetDsl.Model.Dialect.Ios,
                 Interfaces: _NetworkInterfaces(
-                    new(Name: "Vlan10", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x1), 64) /* fd5a:ceb9:ed8d:fe0a::1/64 */), LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: null, Span: _Span(1164, 69, 37, 3, 37, 72)),
-                    new(Name: "Vlan252", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x2), 64) /* fd5a:ceb9:ed8d:fefc::2/64 */), LinkLocal: null, Zone: null, Span: _Span(1236, 51, 38, 3, 38, 54))),
+                    new(Name: "Vlan10", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x1), 64) /* fd5a:ceb9:ed8d:fe0a::1/64 */), LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: null, Span: _Span(0xCF29C71690D3B273, 0, 21, 69)),
+                    new(Name: "Vlan252", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x2), 64) /* fd5a:ceb9:ed8d:fefc::2/64 */), LinkLocal: null, Zone: null, Span: _Span(0xCF29C71690D3B273, 0, 93, 51))),
                 Routes: _Routes(
-                    new global::NetDsl.Model.Route(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x1) /* fd5a:ceb9:ed8d:fefc::1 */, Interface: "Vlan252", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1290, 45, 39, 3, 39, 48))),
-                Span: _Span(1143, 194, 36, 1, 40, 2));
+                    new global::NetDsl.Model.Route(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x1) /* fd5a:ceb9:ed8d:fefc::1 */, Interface: "Vlan252", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0xCF29C71690D3B273, 0, 147, 45))),
+                Span: _Span(0xCF29C71690D3B273, 0, 0, 194));
         }
 
         /// <summary>NPTv6 (RFC 6296) rules of all firewalls, in declaration order.</summary>
@@ -67,9 +67,9 @@ namespace NetDsl.Generated
                 ToZone: "zUntrust",
                 Interface: "ethernet1/1.999",
                 Mappings: _Nptv6Mappings(
-                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(1937, 51, 50, 5, 50, 56)),
-                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x0), 64) /* fd5a:ceb9:ed8d:fefc::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(1993, 51, 51, 5, 51, 56))),
-                Span: _Span(1851, 197, 49, 3, 52, 4));
+                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(0x113CB0D9FB4CE807, 0, 598, 51)),
+                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x0), 64) /* fd5a:ceb9:ed8d:fefc::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(0x113CB0D9FB4CE807, 0, 654, 51))),
+                Span: _Span(0x113CB0D9FB4CE807, 0, 512, 197));
         }
 
         /// <summary>Firewalls, in declaration order.</summary>
@@ -80,16 +80,16 @@ namespace NetDsl.Generated
                 Name: "FWdc01",
                 Dialect: global::NetDsl.Model.Dialect.PanOs,
                 Interfaces: _NetworkInterfaces(
-                    new(Name: "ethernet1/1.999", Addresses: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FFFF, 0x192016800010250), 64) /* 2001:db8:ff00:ffff:192:168:1:250/64 */), LinkLocal: null, Zone: "zUntrust", Span: _Span(1365, 83, 43, 3, 43, 86)),
-                    new(Name: "ethernet1/2.252", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x1), 64) /* fd5a:ceb9:ed8d:fefc::1/64 */), LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "zTrust", Span: _Span(1451, 90, 44, 3, 44, 93))),
+                    new(Name: "ethernet1/1.999", Addresses: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FFFF, 0x192016800010250), 64) /* 2001:db8:ff00:ffff:192:168:1:250/64 */), LinkLocal: null, Zone: "zUntrust", Span: _Span(0x113CB0D9FB4CE807, 0, 26, 83)),
+                    new(Name: "ethernet1/2.252", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x1), 64) /* fd5a:ceb9:ed8d:fefc::1/64 */), LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "zTrust", Span: _Span(0x113CB0D9FB4CE807, 0, 112, 90))),
                 Routes: _Routes(
-                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0x20010DB8FF00FFFF, 0x1) /* 2001:db8:ff00:ffff::1 */, Interface: "ethernet1/1.999", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1544, 52, 45, 3, 45, 55)),
-                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x2) /* fd5a:ceb9:ed8d:fefc::2 */, Interface: "ethernet1/2.252", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1599, 73, 46, 3, 46, 76))),
+                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0x20010DB8FF00FFFF, 0x1) /* 2001:db8:ff00:ffff::1 */, Interface: "ethernet1/1.999", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0x113CB0D9FB4CE807, 0, 205, 52)),
+                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x2) /* fd5a:ceb9:ed8d:fefc::2 */, Interface: "ethernet1/2.252", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0x113CB0D9FB4CE807, 0, 260, 73))),
                 Allows: _AllowRules(
-                    new global::NetDsl.Model.AllowRule(Name: "trust_to_untrust", FromZone: "zTrust", ToZone: "zUntrust", Span: _Span(1709, 41, 47, 3, 47, 44))),
+                    new global::NetDsl.Model.AllowRule(Name: "trust_to_untrust", FromZone: "zTrust", ToZone: "zUntrust", Span: _Span(0x113CB0D9FB4CE807, 0, 370, 41))),
                 Nptv6Rules: _Nptv6Rules(
                     global::NetDsl.Generated.Lab.Nptv6Rules.Nat66NPTv6ToInternet),
-                Span: _Span(1339, 711, 42, 1, 53, 2));
+                Span: _Span(0x113CB0D9FB4CE807, 0, 0, 711));
         }
 
         /// <summary>External hosts (on the internet side), in declaration order.</summary>
@@ -99,7 +99,7 @@ namespace NetDsl.Generated
             public static global::NetDsl.Model.ExternalHost DnsGoogle { get; } = new(
                 Name: "dns.google",
                 Address: _V6(0x2001486048600000, 0x8888) /* 2001:4860:4860::8888 */,
-                Span: _Span(2197, 26, 58, 3, 58, 29));
+                Span: _Span(0xD663F313786275DF, 0, 145, 26));
         }
 
         /// <summary>Upstreams (the internet side), in declaration order.</summary>
@@ -109,12 +109,12 @@ namespace NetDsl.Generated
             public static global::NetDsl.Model.Upstream Isp { get; } = new(
                 Name: "isp",
                 Interfaces: _NetworkInterfaces(
-                    new global::NetDsl.Model.NetworkInterface(Name: "uplink", Addresses: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FFFF, 0x1), 64) /* 2001:db8:ff00:ffff::1/64 */), LinkLocal: null, Zone: null, Span: _Span(2069, 49, 56, 3, 56, 52))),
+                    new global::NetDsl.Model.NetworkInterface(Name: "uplink", Addresses: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FFFF, 0x1), 64) /* 2001:db8:ff00:ffff::1/64 */), LinkLocal: null, Zone: null, Span: _Span(0xD663F313786275DF, 0, 17, 49))),
                 Routes: _Routes(
-                    new global::NetDsl.Model.Route(Destination: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, NextHop: _V6(0x20010DB8FF00FFFF, 0x192016800010250) /* 2001:db8:ff00:ffff:192:168:1:250 */, Interface: "uplink", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(2121, 73, 57, 3, 57, 76))),
+                    new global::NetDsl.Model.Route(Destination: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, NextHop: _V6(0x20010DB8FF00FFFF, 0x192016800010250) /* 2001:db8:ff00:ffff:192:168:1:250 */, Interface: "uplink", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0xD663F313786275DF, 0, 69, 73))),
                 Hosts: _ExternalHosts(
                     global::NetDsl.Generated.Lab.ExternalHosts.DnsGoogle),
-                Span: _Span(2052, 173, 55, 1, 59, 2));
+                Span: _Span(0xD663F313786275DF, 0, 0, 173));
         }
 
         /// <summary>
@@ -124,10 +124,10 @@ namespace NetDsl.Generated
         public static global::NetDsl.Model.NetworkModel Model { get; } = new(
             SourcePath: "lab.netdsl",
             Parameters: _Parameters(
-                new(Name: "ROUTINGPREFIX", Kind: global::NetDsl.Model.ParameterKind.Prefix, Value: "2001:db8:ff00::/48", DefaultValue: "2001:db8:ff00::/48", Overridden: false, Span: _Span(289, 38, 5, 1, 5, 39)),
-                new(Name: "DNS_GOOGLE", Kind: global::NetDsl.Model.ParameterKind.Address, Value: "2001:4860:4860::8888", DefaultValue: "2001:4860:4860::8888", Overridden: false, Span: _Span(328, 37, 6, 1, 6, 38)),
-                new(Name: "CNT01_IMAGE", Kind: global::NetDsl.Model.ParameterKind.String, Value: "centos:centos8", DefaultValue: "centos:centos8", Overridden: false, Span: _Span(366, 34, 7, 1, 7, 35)),
-                new(Name: "CNT01_COMMAND", Kind: global::NetDsl.Model.ParameterKind.StringList, Value: "[\"/bin/bash\"]", DefaultValue: "[\"/bin/bash\"]", Overridden: false, Span: _Span(401, 33, 8, 1, 8, 34))),
+                new(Name: "ROUTINGPREFIX", Kind: global::NetDsl.Model.ParameterKind.Prefix, Value: "2001:db8:ff00::/48", DefaultValue: "2001:db8:ff00::/48", Overridden: false, Span: _Span(0x259FC87769EA636B, 0, 0, 38)),
+                new(Name: "DNS_GOOGLE", Kind: global::NetDsl.Model.ParameterKind.Address, Value: "2001:4860:4860::8888", DefaultValue: "2001:4860:4860::8888", Overridden: false, Span: _Span(0x70EC474DF60D095F, 0, 0, 37)),
+                new(Name: "CNT01_IMAGE", Kind: global::NetDsl.Model.ParameterKind.String, Value: "centos:centos8", DefaultValue: "centos:centos8", Overridden: false, Span: _Span(0xADCF9392EEBABFF3, 0, 0, 34)),
+                new(Name: "CNT01_COMMAND", Kind: global::NetDsl.Model.ParameterKind.StringList, Value: "[\"/bin/bash\"]", DefaultValue: "[\"/bin/bash\"]", Overridden: false, Span: _Span(0x91F61FE8F731EFE4, 0, 0, 33))),
             Hosts: _DockerHosts(
                 Hosts.Dockerhost),
             Networks: _Concat(Networks._Part0()),
@@ -139,11 +139,11 @@ namespace NetDsl.Generated
             Upstreams: _Upstreams(
                 Upstreams.Isp),
             Expectations: _Expectations(
-                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "dockerhost", To: new(Name: "cnt01", Address: null, Zone: null), Span: _Span(2227, 31, 61, 1, 61, 32)),
-                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "dockerhost", To: new(Name: null, Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "br_ipv6_nw"), Span: _Span(2259, 44, 62, 1, 62, 45)),
-                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dockerhost", Address: null, Zone: null), Span: _Span(2304, 31, 63, 1, 63, 32)),
-                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: null, Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "eth0"), Span: _Span(2336, 33, 64, 1, 64, 34)),
-                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dns.google", Address: null, Zone: null), Span: _Span(2370, 31, 65, 1, 65, 32))));
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "dockerhost", To: new(Name: "cnt01", Address: null, Zone: null), Span: _Span(0xFA1EF733EB214245, 0, 0, 31)),
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "dockerhost", To: new(Name: null, Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "br_ipv6_nw"), Span: _Span(0xEA8E570A3215536A, 0, 0, 44)),
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dockerhost", Address: null, Zone: null), Span: _Span(0xE8492C8C557A0D73, 0, 0, 31)),
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: null, Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "eth0"), Span: _Span(0xBFD6F4C9C557FC17, 0, 0, 33)),
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dns.google", Address: null, Zone: null), Span: _Span(0x33C225468D317DA9, 0, 0, 31))));
 
         /// <summary>
         /// What applying the file does, in order: daemon.json, an engine restart where networking keys changed,
@@ -154,7 +154,7 @@ namespace NetDsl.Generated
             SourcePath: "lab.netdsl",
             Steps: _Concat(
                 new global::NetDsl.Planning.ApplyStep[] {
-                    new global::NetDsl.Planning.WriteDaemonJsonStep(Device: "dockerhost", Settings: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(671, 60, 15, 3, 18, 4))),
+                    new global::NetDsl.Planning.WriteDaemonJsonStep(Device: "dockerhost", Settings: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(0xA99E6512689C22B4, 0, 235, 60))),
                     new global::NetDsl.Planning.RestartEngineStep(Device: "dockerhost", Keys: _Strings("ipv6", "fixed-cidr-v6"), LiveRestore: false),
                     new global::NetDsl.Planning.SetSysctlStep(Device: "dockerhost", Name: "net.ipv6.conf.ens192.accept_ra", Value: "2", Reason: "routes on ens192 come from router advertisements, which the kernel ignores once forwarding is on unless accept_ra=2"),
                     new global::NetDsl.Planning.SetSysctlStep(Device: "dockerhost", Name: "net.ipv6.conf.all.forwarding", Value: "1", Reason: "route between the IPv6 networks and the uplink"),
@@ -330,7 +330,7 @@ expect ping cnt01 -> dns.google
             var result = global::NetDsl.NetDslCompiler.Compile(SourceText, SourcePath, overrides);
             if (result.HasErrors || result.Model is null)
                 throw new global::System.ArgumentException("The parameters make " + SourcePath + " invalid:" + global::System.Environment.NewLine
-                    + string.Join(global::System.Environment.NewLine, global::System.Linq.Enumerable.Select(result.Errors, e => e.Format(SourcePath))), nameof(parameters));
+                    + string.Join(global::System.Environment.NewLine, global::System.Linq.Enumerable.Select(result.Errors, e => result.Format(e, SourcePath))), nameof(parameters));
             return result.Model;
         }
 
@@ -347,9 +347,10 @@ expect ping cnt01 -> dns.google
 
         private static global::NetDsl.Addressing.MacAddress _Mac(ulong value) => new global::NetDsl.Addressing.MacAddress(value);
 
-        // Start, length, line, column, end line, end column of the declaration in the .netdsl file.
-        private static global::NetDsl.Text.SourceSpan _Span(int start, int length, int line, int column, int endLine, int endColumn) =>
-            new global::NetDsl.Text.SourceSpan(start, length, line, column, endLine, endColumn);
+        // Where a declaration is: its statement (the hash of the statement's text, and which of the statements with that
+        // hash it is), and its start and length from the statement's start. SourceSpan's own comment says why.
+        private static global::NetDsl.Text.SourceSpan _Span(ulong statement, int occurrence, int start, int length) =>
+            new global::NetDsl.Text.SourceSpan(new global::NetDsl.Text.StatementId(statement, occurrence), start, length);
 
         // The model's and the plans' long lists are the concatenation of their parts' slices.
         private static global::NetDsl.Model.EquatableArray<T> _Concat<T>(params T[][] parts) =>
@@ -438,7 +439,7 @@ expect ping cnt01 -> dns.google
                     new global::NetDsl.Model.KeyValue(Key: "com.docker.network.bridge.name", Value: "br_ipv6_nw")),
                 Labels: _KeyValues(),
                 Bridge: new(InterfaceName: "br_ipv6_nw", Global: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x1), 64) /* fd5a:ceb9:ed8d:1::1/64 */, LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Ipv4: _Prefix(_V4(0xAC1A0001), 16) /* 172.26.0.1/16 */),
-                Span: _Span(818, 224, 22, 1, 27, 2));
+                Span: _Span(0x28D264C34D900CFF, 0, 0, 224));
 
             internal static global::NetDsl.Model.DockerNetwork[] _Part0() => new global::NetDsl.Model.DockerNetwork[] { BrIpv6Nw };
 
@@ -474,11 +475,11 @@ expect ping cnt01 -> dns.google
                 Tty: true,
                 Interactive: true,
                 Attachments: _NetworkAttachments(
-                    new global::NetDsl.Model.NetworkAttachment(Network: "br_ipv6_nw", InterfaceName: "eth0", Ipv6: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, Ipv6Fixed: false, PrefixLength: 64, Ipv4: _V4(0xAC1A0002) /* 172.26.0.2 */, Mac: _Mac(0x242AC1A0002) /* 02:42:ac:1a:00:02 */, LinkLocal: _V6(0xFE80000000000000, 0x42ACFFFE1A0002) /* fe80::42:acff:fe1a:2 */, Span: _Span(1063, 10, 29, 20, 29, 30))),
+                    new global::NetDsl.Model.NetworkAttachment(Network: "br_ipv6_nw", InterfaceName: "eth0", Ipv6: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, Ipv6Fixed: false, PrefixLength: 64, Ipv4: _V4(0xAC1A0002) /* 172.26.0.2 */, Mac: _Mac(0x242AC1A0002) /* 02:42:ac:1a:00:02 */, LinkLocal: _V6(0xFE80000000000000, 0x42ACFFFE1A0002) /* fe80::42:acff:fe1a:2 */, Span: _Span(0x341D039ACB1F6FDA, 0, 19, 10))),
                 PredictedRoutes: _Routes(
-                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */, NextHop: null, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1063, 10, 29, 20, 29, 30)),
-                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(1063, 10, 29, 20, 29, 30))),
-                Span: _Span(1044, 97, 29, 1, 34, 2));
+                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */, NextHop: null, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0x341D039ACB1F6FDA, 0, 19, 10)),
+                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0x341D039ACB1F6FDA, 0, 19, 10))),
+                Span: _Span(0x341D039ACB1F6FDA, 0, 0, 97));
 
             internal static global::NetDsl.Model.Container[] _Part0() => new global::NetDsl.Model.Container[] { Cnt01 };
 

@@ -22,7 +22,7 @@ public class SeedExampleTests
         var warnings = result.Diagnostics.Where(d => d.Severity == Severity.Warning).ToList();
         Assert.That(warnings.Select(w => w.Id), Is.EqualTo(new[] { "NDSL5004" }));
         Assert.That(warnings[0].Message, Does.Contain("fd5a:ceb9:ed8d:fe0a::/64 only"));
-        Assert.That(warnings[0].Span.Line, Is.EqualTo(51));
+        Assert.That(result.Locate(warnings[0].Span).Line, Is.EqualTo(51));
     }
 
     [Test]

@@ -20,9 +20,9 @@ public class DiagnosticExampleTests
         var result = NetDslCompiler.Compile(example.BadText, "bad.netdsl", example.Overrides);
         var (start, length) = example.MarkedSpan;
         var matching = result.Diagnostics.Where(d => d.Id == example.Id).ToList();
-        Assert.That(matching, Is.Not.Empty, "reported: " + string.Join("\n", result.Diagnostics));
-        Assert.That(matching.Select(d => (d.Span.Start, d.Span.Length)), Does.Contain((start, length)),
-            "spans: " + string.Join(", ", matching.Select(d => d.Span)) + "\n" + string.Join("\n", result.Diagnostics));
+        Assert.That(matching, Is.Not.Empty, "reported: " + string.Join("\n", result.Diagnostics.Select(d => result.Format(d))));
+        Assert.That(matching.Select(d => (result.Locate(d.Span).Start, result.Locate(d.Span).Length)), Does.Contain((start, length)),
+            "spans: " + string.Join(", ", matching.Select(d => result.Locate(d.Span))) + "\n" + string.Join("\n", result.Diagnostics.Select(d => result.Format(d))));
         var descriptor = DiagnosticDefinitions.All.Single(d => d.Id == example.Id);
         // A broken expect leaves the model whole (trace and the lab run on it); any other error leaves none.
         if (descriptor == DiagnosticDefinitions.PathBroken) Assert.That(result.OnlyExpectsFail, Is.True, "a file whose only errors are broken expects keeps its model");
@@ -33,7 +33,7 @@ public class DiagnosticExampleTests
     public void Good_example_compiles_without_that_diagnostic_or_any_error(DiagnosticExample example)
     {
         var result = NetDslCompiler.Compile(example.Good, "good.netdsl", example.Overrides is null ? null : new System.Collections.Generic.Dictionary<string, string>());
-        Assert.That(result.Diagnostics.Where(d => d.Severity == Severity.Error || d.Id == example.Id).Select(d => d.ToString()), Is.Empty);
+        Assert.That(result.Diagnostics.Where(d => d.Severity == Severity.Error || d.Id == example.Id).Select(d => result.Format(d)), Is.Empty);
     }
 
     [Test]
@@ -83,12 +83,13 @@ public static class DiagnosticsReference
                 sb.Append("\nNo example: " + (d.Id == "NDSL9001" ? "reported only when NetDsl itself fails.\n" : "reported by the path checks of `expect` (see `netdsl trace`).\n"));
                 continue;
             }
-            var reported = NetDslCompiler.Compile(example.BadText, "bad.netdsl", example.Overrides).Diagnostics
-                .First(x => x.Id == d.Id && (x.Span.Start, x.Span.Length) == example.MarkedSpan);
+            var compiled = NetDslCompiler.Compile(example.BadText, "bad.netdsl", example.Overrides);
+            var reported = compiled.Diagnostics
+                .First(x => x.Id == d.Id && (compiled.Locate(x.Span).Start, compiled.Locate(x.Span).Length) == example.MarkedSpan);
             if (example.Overrides is not null)
                 sb.Append("\nWith " + string.Join(" ", example.Overrides.Select(o => $"`--set {o.Key}={o.Value}`")) + ":\n");
             sb.Append("\nBad:\n\n```\n" + example.BadText + "```\n\n");
-            sb.Append("```\n" + reported.Format("bad.netdsl") + "\n```\n\n");
+            sb.Append("```\n" + compiled.Format(reported) + "\n```\n\n");
             sb.Append("Good:\n\n```\n" + example.Good + "```\n");
         }
         return sb.ToString();

@@ -63,8 +63,8 @@ public class GrammarTests
     {
         var tree = Parse("let A = 1\r\nrouter r ios {\r\n  route ::/0 via e0 fd00::1\r\n}\r\n");
         var route = tree.Statements[1].Settings("route").Single();
-        Assert.That((route.Span.Line, route.Span.Column), Is.EqualTo((3, 3)));
-        Assert.That(route.Option("via")!.Values[1].Span, Has.Property("Line").EqualTo(3).And.Property("Column").EqualTo(21));
+        Assert.That((tree.Locate(route.Span).Line, tree.Locate(route.Span).Column), Is.EqualTo((3, 3)));
+        Assert.That(tree.Locate(route.Option("via")!.Values[1].Span), Has.Property("Line").EqualTo(3).And.Property("Column").EqualTo(21));
     }
 
     [Test]
@@ -82,7 +82,7 @@ public class GrammarTests
         var d = tree.Diagnostics.Single();
         Assert.That(d.Id, Is.EqualTo("NDSL0006"));
         Assert.That(d.Message, Does.Contain("put each statement on its own line"));
-        Assert.That(d.Span.Column, Is.EqualTo(11));
+        Assert.That(tree.Locate(d.Span).Column, Is.EqualTo(11));
     }
 
     [Test]
@@ -90,7 +90,7 @@ public class GrammarTests
     {
         var tree = Parse("docker-host h {\n  engine 20.10\nrouter r ios { interface e0 }\n");
         Assert.That(tree.Diagnostics.Single().Id, Is.EqualTo("NDSL0003"));
-        Assert.That(tree.Diagnostics.Single().Span.Line, Is.EqualTo(1));
+        Assert.That(tree.Locate(tree.Diagnostics.Single().Span).Line, Is.EqualTo(1));
         Assert.That(tree.Statements.Select(s => s.Name), Is.EqualTo(new[] { "router" }));
     }
 
@@ -99,15 +99,16 @@ public class GrammarTests
     {
         var tree = Parse("let A = 1 }\n");
         Assert.That(tree.Diagnostics.Single().Id, Is.EqualTo("NDSL0003"));
-        Assert.That(tree.Diagnostics.Single().Span.Column, Is.EqualTo(11));
+        Assert.That(tree.Locate(tree.Diagnostics.Single().Span).Column, Is.EqualTo(11));
     }
 
     [Test]
     public void Missing_comma_in_a_list_points_at_the_item()
     {
-        var d = Parse("let L = [\"a\" \"b\"]").Diagnostics.Single();
+        var tree = Parse("let L = [\"a\" \"b\"]");
+        var d = tree.Diagnostics.Single();
         Assert.That(d.Id, Is.EqualTo("NDSL0001"));
-        Assert.That(d.Span.Column, Is.EqualTo(14));
+        Assert.That(tree.Locate(d.Span).Column, Is.EqualTo(14));
         Assert.That(d.Message, Does.Contain("expected"));
     }
 
@@ -119,7 +120,7 @@ public class GrammarTests
         {
             var result = NetDslCompiler.Compile(text.Substring(0, length));
             Assert.That(result.Diagnostics.Select(d => d.Id), Has.None.EqualTo("NDSL9001"), "truncated at " + length);
-            foreach (var d in result.Diagnostics) Assert.That(d.Span.End, Is.LessThanOrEqualTo(length), "span inside the text");
+            foreach (var d in result.Diagnostics) Assert.That(result.Locate(d.Span).End, Is.LessThanOrEqualTo(length), "span inside the text");
         }
     }
 
