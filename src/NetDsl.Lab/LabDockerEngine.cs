@@ -22,6 +22,11 @@ public sealed class LabDockerEngine : ILabDockerEngine
     /// </summary>
     private const string BaseDaemonJson = "{\n  \"shutdown-timeout\": 1\n}\n";
 
+    private readonly IReadOnlyList<string>? _netdsl;
+
+    /// <param name="netdsl">How to start netdsl, for a host's NPTv6 gateways (apply runs them in the lab's namespace).</param>
+    public LabDockerEngine(IReadOnlyList<string>? netdsl = null) => _netdsl = netdsl;
+
     public string InitialDaemonJson(NetworkModel model, DockerHost host)
     {
         var write = ApplyPlanner.Plan(model).StepsOn(host.Name).OfType<WriteDaemonJsonStep>().FirstOrDefault();
@@ -35,7 +40,7 @@ public sealed class LabDockerEngine : ILabDockerEngine
         using var engine = new EngineClient(endpoint);
         try
         {
-            var options = new ApplyOptions(daemonJsonPath, new HostShell(netns));
+            var options = new ApplyOptions(daemonJsonPath, new HostShell(netns), NetDsl: _netdsl);
             var plan = ApplyPlanner.Plan(model);
             var hostPlan = await HostPlanner.PlanAsync(engine, plan, host, options, ct);
             var report = await new Applier(engine, options).ApplyAsync(plan, host, hostPlan, ct);

@@ -23,6 +23,8 @@ public static class LabDown
     {
         var found = new List<string>();
         if (File.Exists(LabState.PathFor(name))) found.Add("state file " + LabState.PathFor(name));
+        if (Directory.Exists(LabState.GatewayFolder(name))) found.Add("folder " + LabState.GatewayFolder(name));
+        found.AddRange(HostGatewayFolders(name).Select(f => "folder " + f));
         found.AddRange(NetworkNamespace.List().Where(n => n.StartsWith(name.Prefix, StringComparison.Ordinal)).Select(n => "namespace " + n));
         found.AddRange(DockerdFolders(name).Select(f => "folder " + f));
         var pids = DockerdFolders(name).SelectMany(f => ProcessTree.WithCommandLineContaining(f + "/")).Distinct().ToList();
@@ -40,6 +42,15 @@ public static class LabDown
             .Concat(DockerdFolders(name).Select(f => Path.GetFileName(f)!["netdsl-dockerd-".Length..]))
             .Where(n => n.StartsWith(name.Prefix, StringComparison.Ordinal))   // never anyone else's dockerd
             .Distinct(StringComparer.Ordinal).ToList();
+        // NetDsl NPTv6 gateways first (the firewalls', and those apply started in a Docker host's namespace): removing a
+        // dockerd unlinks its namespace, and a gateway still in it would keep it alive, out of every later search.
+        var gateways = dockerds.Concat(state?.AllNamespaces ?? Enumerable.Empty<string>())
+            .Concat(NetworkNamespace.List().Where(n => n.StartsWith(name.Prefix, StringComparison.Ordinal)))
+            .Where(n => n.StartsWith(name.Prefix, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)
+            .SelectMany(n => ProcessTree.InNetworkNamespace("/run/netns/" + n))
+            .Intersect(ProcessTree.WithCommandLineContaining(" nptv6 run ")).ToList();
+        await ProcessTree.KillAsync(gateways);
+
         // In parallel: each one waits for its own dockerd to stop, and the engines share nothing.
         await Task.WhenAll(dockerds.Select(async d =>
         {
@@ -57,12 +68,21 @@ public static class LabDown
         }
         if (namespaces.Count > 0) progress($"[{clock.Elapsed.TotalSeconds,5:0.0}s] namespaces removed: {string.Join(", ", namespaces)}");
 
+        // The gateways went with their namespaces; their logs and status files go now (the firewalls', and those apply
+        // started on the lab's Docker hosts, kept per namespace).
+        if (Directory.Exists(LabState.GatewayFolder(name))) Directory.Delete(LabState.GatewayFolder(name), recursive: true);
+        foreach (var folder in HostGatewayFolders(name)) Directory.Delete(folder, recursive: true);
         var left = Leftovers(name).Where(l => !l.StartsWith("state file", StringComparison.Ordinal)).ToList();
         if (left.Count > 0) return LabOutcome.Fail($"lab {name}: still there after down: {string.Join(", ", left)}");
         LabState.Delete(name);
         progress($"[{clock.Elapsed.TotalSeconds,5:0.0}s] lab {name} removed" + (state is null && dockerds.Count + namespaces.Count == 0 ? " (there was nothing to remove)" : ""));
         return LabOutcome.Ok;
     }
+
+    private static IEnumerable<string> HostGatewayFolders(LabName name) =>
+        Directory.Exists(NetDsl.Planning.Nptv6GatewayService.StateFolder)
+            ? Directory.GetDirectories(NetDsl.Planning.Nptv6GatewayService.StateFolder).Where(d => Path.GetFileName(d).StartsWith(name.Prefix, StringComparison.Ordinal))
+            : Enumerable.Empty<string>();
 
     private static IEnumerable<string> DockerdFolders(LabName name)
     {

@@ -32,10 +32,18 @@ public sealed class LabUp
     private readonly Action<string> _progress;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-    public LabUp(ILabDockerEngine engine, Action<string> progress)
+    private readonly Translators.LabTranslator _translator;
+    private readonly IReadOnlyList<string>? _netdsl;
+
+    /// <param name="translator">Who translates NPTv6 (the kernel by default).</param>
+    /// <param name="netdsl">How to start `netdsl` (for NetDsl's translator: its gateways are `netdsl nptv6 run` processes).</param>
+    public LabUp(ILabDockerEngine engine, Action<string> progress, Translators.LabTranslator translator = Translators.LabTranslator.Kernel, IReadOnlyList<string>? netdsl = null)
     {
         _engine = engine;
         _progress = progress;
+        _translator = translator;
+        _netdsl = netdsl;
+        if (translator == Translators.LabTranslator.NetDsl && netdsl is null) throw new ArgumentNullException(nameof(netdsl), "NetDsl's translator needs the command that runs netdsl");
     }
 
     public async Task<LabOutcome> RunAsync(string file, LabName name, IReadOnlyDictionary<string, string> userOverrides, CancellationToken ct = default)
@@ -51,17 +59,17 @@ public sealed class LabUp
         foreach (var note in compiled.Notes) Progress(note);
         if (compiled.Model is null) return new LabOutcome(false, compiled.Errors);
         var model = compiled.Model;
-        var plan = LabLowering.Lower(model, name);
+        var plan = LabLowering.Lower(model, name, _translator);
 
-        var state = new LabState { Name = name.Short, File = file, Started = DateTime.UtcNow, Overrides = new(compiled.Overrides), Interfaces = plan.Interfaces.ToList() };
+        var state = new LabState { Name = name.Short, File = file, Started = DateTime.UtcNow, Overrides = new(compiled.Overrides), Interfaces = plan.Interfaces.ToList(), Translator = Translators.Nptv6Lowering.Name(_translator) };
         state.Save();
         try
         {
             await BuildAsync(model, plan, state, ct);
             state.Phase = "up";
             state.Save();
-            Progress("interface names (vendor -> Linux):");
-            foreach (var i in plan.Interfaces) Progress("  " + i);
+            Progress("interface names (vendor -> Linux; engine-named bridges as the engine named them):");
+            foreach (var i in state.Interfaces) Progress("  " + i);
             Progress($"lab {name} is up: {plan.Devices.Count} devices, {plan.Switches.Count} switches, {model.Containers.Count} containers, {model.Expectations.Count} expects (run `netdsl lab test`)");
             return LabOutcome.Ok;
         }
@@ -112,6 +120,11 @@ public sealed class LabUp
             if (!r.Succeeded) throw new InvalidOperationException($"{step.Why}: {step} failed: {r.StandardError.Trim()}");
         }
         Progress($"{plan.Steps.Count} addresses, routes and firewall rules");
+        foreach (var gateway in plan.Gateways)
+        {
+            var process = await NetDsl.Docker.Host.GatewayProcess.StartAsync(_netdsl!, gateway.Namespace, gateway.Arguments, LabState.GatewayFolder(plan.Name), gateway.FileName);
+            Progress($"NetDsl NPTv6 gateway for {gateway.Firewall} rule {gateway.Rule}: NFQUEUE {gateway.FirstQueue} and {gateway.FirstQueue + 1} (pid {process.Pid}, log {process.LogPath})");
+        }
 
         var applies = hosts.Select(async (h, index) =>
         {
@@ -119,9 +132,32 @@ public sealed class LabUp
             var result = await _engine.ApplyAsync(model, host, dockerds[index].Host, h.Namespace, dockerds[index].DaemonJsonPath, ct);
             if (!result.Succeeded) throw new InvalidOperationException($"apply on {h.Name} failed:\n  " + string.Join("\n  ", result.Lines));
             Progress($"{h.Name}: applied ({result.Lines.LastOrDefault()})");
+            var bridges = await EngineBridgeNamesAsync(model, h, dockerds[index]);
+            lock (state) state.Interfaces.AddRange(bridges);
             await WaitForDadAsync(dockerds[index], model.ContainersOn(h.Name).Select(c => c.Name).ToList(), ct);
         });
         await Task.WhenAll(applies);
+        state.Save();
+    }
+
+    /// <summary>
+    /// The names the engine gave the bridges the file does not name: "br-" + the first 12 hex digits of the network id
+    /// (what trace says, as br-&lt;NETWORK id&gt;), read from the engine and checked to exist on the host.
+    /// </summary>
+    private static async Task<IReadOnlyList<LabInterfaceName>> EngineBridgeNamesAsync(NetworkModel model, LabDevice host, PrivateDockerd dockerd)
+    {
+        var names = new List<LabInterfaceName>();
+        foreach (var network in model.NetworksOn(host.Name).Where(n => n.BridgeName is null))
+        {
+            var id = await dockerd.DockerAsync("network", "inspect", "-f", "{{.Id}}", network.Name);
+            string text = id.StandardOutput.Trim();
+            if (!id.Succeeded || text.Length < 12) throw new InvalidOperationException($"network {network.Name} on {host.Name}: the engine gives no id ({id.StandardError.Trim()})");
+            string bridge = "br-" + text.Substring(0, 12);
+            var link = await NetworkNamespace.Open(host.Namespace).ExecAsync("ip", "-o", "link", "show", "dev", bridge);
+            if (!link.Succeeded) throw new InvalidOperationException($"network {network.Name} on {host.Name}: no bridge {bridge} (br- + 12 hex digits of the id) on the host");
+            names.Add(new LabInterfaceName(host.Name, Topology.BridgeInterfaceName(network), bridge));
+        }
+        return names;
     }
 
     /// <summary>

@@ -19,5 +19,6 @@ public static class TargetRegistry
         new EngineApiRenderer(),
         new DockerScriptRenderer(),
         new TopologyDocumentRenderer(),
+        new Nptv6GatewayUnitRenderer(),
     };
 }

@@ -33,7 +33,7 @@ public static class EmitCommand
         }
 
         var rendered = TargetSet.Render(compiled.Model, TargetRegistry.All());
-        foreach (var d in rendered.Diagnostics) console.Error.WriteLine(compiled.Format(d, path));
+        SourceFile.Print(rendered.Diagnostics, d => compiled.Format(d, path), console);
         if (rendered.HasErrors)
         {
             console.Error.WriteLine($"netdsl: {path} cannot be rendered; nothing written.");

@@ -31,6 +31,17 @@ public static class TraceCommand
                 console.Error.WriteLine($"netdsl: '{parse.GetValue(to)}' is neither a name nor an address");
                 return ExitCodes.Usage;
             }
+            // A name the file does not declare is a bad argument (64), like a malformed address; a path that breaks is 1.
+            var endpoints = Endpoints(result.Model);
+            var origins = endpoints.Except(result.Model.Upstreams.SelectMany(u => u.Hosts).Select(h => h.Name)).ToList();
+            foreach (var (role, name, known, kinds) in new[] { ("from", parse.GetValue(from)!, origins, "host, container or device"),
+                         ("to", target.Name, endpoints, "host, container, device or external host") })
+            {
+                if (name is null || known.Contains(name)) continue;
+                console.Error.WriteLine($"netdsl: trace {role} '{NetDsl.Diagnostics.MessageText.Cut(name)}': no {kinds} of that name is declared."
+                    + NetDsl.Naming.Suggestions.DidYouMean(name, known));
+                return ExitCodes.Usage;
+            }
             var tracer = new PathTracer(result.Model);
             var trace = tracer.Trace(parse.GetValue(from)!, target);
             switch (parse.GetValue(format))
@@ -43,6 +54,12 @@ public static class TraceCommand
         });
         return command;
     }
+
+    /// <summary>Every name a trace can start from or go to, in declaration order.</summary>
+    private static System.Collections.Generic.List<string> Endpoints(NetworkModel model) =>
+        model.Hosts.Select(h => h.Name).Concat(model.Containers.Select(c => c.Name)).Concat(model.Routers.Select(r => r.Name))
+            .Concat(model.Firewalls.Select(f => f.Name)).Concat(model.Upstreams.Select(u => u.Name))
+            .Concat(model.Upstreams.SelectMany(u => u.Hosts).Select(h => h.Name)).ToList();
 
     public static string ToJson(TraceResult trace) => JsonSerializer.Serialize(trace, JsonOptions);
 

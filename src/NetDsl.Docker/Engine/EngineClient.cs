@@ -5,7 +5,7 @@ using Docker.DotNet;
 namespace NetDsl.Docker.Engine;
 
 /// <summary>
-/// A Docker.DotNet client pinned to API 1.41 (Docker 20.10, what Debian ships and the notes measured), plus a count
+/// A Docker.DotNet client (TLS client certificates when the endpoint has them) pinned to API 1.41 (Docker 20.10, what Debian ships and the notes measured), plus a count
 /// of the calls that change the engine: a second apply must make none.
 /// </summary>
 public sealed class EngineClient : IDisposable
@@ -17,11 +17,13 @@ public sealed class EngineClient : IDisposable
     public EngineClient(EngineEndpoint endpoint, TimeSpan? timeout = null)
     {
         Endpoint = endpoint;
-        Docker = new DockerClientBuilder()
+        var builder = new DockerClientBuilder()
             .WithEndpoint(endpoint.Uri)
             .WithApiVersion(ApiVersion)
-            .WithTimeout(timeout ?? TimeSpan.FromSeconds(60))
-            .Build();
+            .WithTimeout(timeout ?? TimeSpan.FromSeconds(60));
+        // TLS: the client certificate, and the server's checked against ca.pem only (as `docker --tlsverify` does).
+        if (endpoint.TlsDirectory is { } tls) builder = builder.WithAuthProvider(global::Docker.DotNet.X509.DockerTlsCertificates.LoadFromDirectory(tls).CreateCredentials());
+        Docker = builder.Build();
     }
 
     public EngineEndpoint Endpoint { get; }

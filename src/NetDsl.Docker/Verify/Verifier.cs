@@ -62,6 +62,7 @@ public sealed class Verifier
         LinkLocalFact f => LinkLocalAsync(f, ct),
         RouteFact f => RouteAsync(f, ct),
         PingFact f => PingAsync(f, ct),
+        Nptv6GatewayFact f => Task.FromResult(Gateway(f)),
         // Uplink addresses, masquerade rules and conntrack entries are checked from captures (netdsl verify --captures).
         _ => Task.FromResult(new FactResult(fact, FactOutcome.Skipped, "(not observable live: check it with --captures DIR)")),
     };
@@ -146,6 +147,19 @@ public sealed class Verifier
         var match = candidates.FirstOrDefault(r => r.Via == f.Via && (dev is null || r.Dev == dev));
         return new FactResult(f, match is not null ? FactOutcome.Pass : FactOutcome.Fail,
             match?.Text ?? (candidates.Count == 0 ? "(no route)" : string.Join(" | ", candidates.Select(c => c.Text))));
+    }
+
+    /// <summary>The gateway's status file: running (its process alive) with the rule's mappings; its counters say what it translated.</summary>
+    private FactResult Gateway(Nptv6GatewayFact f)
+    {
+        var status = Nptv6GatewayRunner.Observe(_shell, f.Service, out string? problem);
+        if (status is null) return new FactResult(f, FactOutcome.Fail, "(no gateway)", problem + "; run netdsl apply");
+        if (problem is not null) return new FactResult(f, FactOutcome.Fail, problem, "run netdsl apply" + (status.Failure is null ? "" : "; the gateway's log says why it stopped"));
+        string observed = "running: " + string.Join(", ", status.Mappings);
+        var s = status.Stats;
+        string counters = $"{s.TranslatedOutbound} packets translated out, {s.TranslatedInbound} in, {s.DroppedUntranslatable} dropped as untranslatable, since {status.Started:u}"
+            + (s.Translated == 0 ? " (nothing has crossed it yet)" : "");
+        return new FactResult(f, observed == f.Expected ? FactOutcome.Pass : FactOutcome.Fail, observed, counters);
     }
 
     private async Task<FactResult> PingAsync(PingFact f, CancellationToken ct)

@@ -18,6 +18,7 @@ namespace NetDsl.Binding;
 internal static class ContainerBinder
 {
     private static readonly IpPrefix DefaultRoute = IpPrefix.Parse("::/0");
+    private static readonly IpPrefix DefaultRoute4 = IpPrefix.Parse("0.0.0.0/0");
 
     private sealed record Pending(Container Container, List<(DockerNetwork Network, IpAddress? Fixed6, IpAddress? Fixed4, SourceSpan Span)> Attachments);
 
@@ -37,13 +38,15 @@ internal static class ContainerBinder
 
         var nameNode = statement.Argument(0)!;
         var name = context.Values.Name(nameNode, "container");
+        string? written = nameNode.Kind == NodeKind.Word ? nameNode.Text : null;
         ContainerDraft Dropped(int early) => new(name, nameNode.Span, null, EquatableArray<DraftAttachment>.Empty,
-            diagnostics.Items.Take(early).ToEquatableArray(), EquatableArray<NetDslDiagnostic>.Empty, EquatableArray<string>.Empty);
+            diagnostics.Items.Take(early).ToEquatableArray(), EquatableArray<NetDslDiagnostic>.Empty, EquatableArray<string>.Empty, written);
 
         var on = statement.Option("on");
         if (on is null)
         {
-            context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Keyword.Span, "Container", nameNode.Text, "on NETWORK");
+            if (!statement.HasErrors)
+                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Keyword.Span, "Container", nameNode.Text, "on NETWORK");
             return Dropped(diagnostics.Items.Count);
         }
         var attached = new List<(DockerNetwork Network, IpAddress? Fixed6, IpAddress? Fixed4, SyntaxNode Node)>();
@@ -51,7 +54,9 @@ internal static class ContainerBinder
         {
             if (!networks.TryGetValue(node.Text, out var network))
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, node.Span, "network", node.Text, NetworkBinder.Known(environment.Networks.Select(n => n.Name)));
+                // A network that failed to bind reported its own error; the container is dropped without another.
+                if (!environment.FailedNetworks.Contains(node.Text))
+                    context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, node.Span, "network", node.Text, NameHints.For(node.Text, environment.Networks.Select(n => n.Name)));
                 continue;
             }
             if (attached.Any(a => a.Network.Name == network.Name))
@@ -81,7 +86,7 @@ internal static class ContainerBinder
                 image = null;
             }
         }
-        if (image is null && !statement.Settings("image").Any())
+        if (image is null && !statement.Settings("image").Any() && !statement.HasErrors)
             context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Argument(0)!.Span, "Container", name, "image");
         var command = EquatableArray<string>.Empty;
         foreach (var s in statement.Settings("command"))
@@ -94,10 +99,11 @@ internal static class ContainerBinder
             if (s.Arguments.Count == 2)
             {
                 index = attached.FindIndex(a => a.Network.Name == s.Argument(0)!.Text);
+                if (index < 0 && environment.FailedNetworks.Contains(s.Argument(0)!.Text)) continue;
                 if (index < 0)
                 {
                     context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, s.Argument(0)!.Span, "network of this container", s.Argument(0)!.Text,
-                        NetworkBinder.Known(attached.Select(a => a.Network.Name)));
+                        NameHints.For(s.Argument(0)!.Text, attached.Select(a => a.Network.Name)));
                     continue;
                 }
                 addressNode = s.Argument(1)!;
@@ -140,7 +146,7 @@ internal static class ContainerBinder
         var container = new Container(name, image ?? "", command, tty, interactive, EquatableArray<NetworkAttachment>.Empty, EquatableArray<Route>.Empty, statement.Span);
         return new ContainerDraft(name, nameNode.Span, container,
             attached.Select(a => new DraftAttachment(a.Network.Name, a.Fixed6, a.Fixed4, a.Node.Span)).ToEquatableArray(),
-            diagnostics.Items.Take(earlyCount).ToEquatableArray(), diagnostics.Items.Skip(earlyCount).ToEquatableArray(), parameters.Used);
+            diagnostics.Items.Take(earlyCount).ToEquatableArray(), diagnostics.Items.Skip(earlyCount).ToEquatableArray(), parameters.Used, written);
     }
 
     /// <summary>
@@ -154,6 +160,7 @@ internal static class ContainerBinder
         {
             bool declared = draft.Name is not null && context.Declare(draft.Name, "container", draft.NameSpan);
             foreach (var d in draft.Early) context.Diagnostics.Add(d);
+            if (draft.Container is null && draft.WrittenName is { } written) context.Failed("container", written, draft.NameSpan);
             if (!declared || draft.Container is not { } c) continue;
             foreach (var d in draft.Late) context.Diagnostics.Add(d);
             foreach (var name in draft.UsedParameters) context.Parameters.MarkUsed(name);
@@ -199,12 +206,19 @@ internal static class ContainerBinder
                 var ipv6 = fixed6 ?? Allocate(context, network, network.Subnet6, network.IpRange6, network.Gateway6, next6, used, p.Container.Name, span);
                 IpAddress? ipv4 = fixed4;
                 if (ipv4 is null && network.Subnet4 is { } s4)
-                    ipv4 = Allocate(context, network, s4, null, network.Gateway4!.Value, next4, used, p.Container.Name, span);
+                    ipv4 = Allocate(context, network, s4, network.IpRange4, network.Gateway4!.Value, next4, used, p.Container.Name, span);
                 if (ipv6 is null) continue;
                 MacAddress? mac = ipv4 is { } v4 ? MacAddress.DockerFromIpv4(v4) : null;
                 attachments.Add(new NetworkAttachment(network.Name, ifName, ipv6.Value, fixed6 is not null, network.Subnet6.Length, ipv4, mac, mac?.LinkLocal(), span));
                 routes.Add(new Route(network.Subnet6, null, ifName, RouteOrigin.Static, span));
                 if (i == 0) routes.Add(new Route(DefaultRoute, network.Gateway6, ifName, RouteOrigin.Static, span));
+                // Docker gives every endpoint on a network with an IPv4 subnet its connected route and the first network's
+                // IPv4 gateway as the default route, as for IPv6.
+                if (ipv4 is not null && network.Subnet4 is { } subnet4 && network.Gateway4 is { } gateway4)
+                {
+                    routes.Add(new Route(subnet4, null, ifName, RouteOrigin.Static, span));
+                    if (i == 0) routes.Add(new Route(DefaultRoute4, gateway4, ifName, RouteOrigin.Static, span));
+                }
             }
             result.Add(p.Container with { Attachments = attachments.ToEquatableArray(), PredictedRoutes = routes.ToEquatableArray() });
         }

@@ -14,7 +14,7 @@ internal static class DeviceBinder
         var name = context.DeclaredName(statement, "router");
         var dialect = Dialect(context, statement, "ios", Model.Dialect.Ios);
         if (name is null || dialect is null) return null;
-        var interfaces = DevicePartsBinder.Interfaces(context, statement, name, zoned: false);
+        var interfaces = DevicePartsBinder.Interfaces(context, statement, name, zoned: false, ios: true);
         var routes = DevicePartsBinder.Routes(context, statement, name, interfaces);
         return new Router(name, dialect.Value, interfaces, routes, statement.Span);
     }
@@ -74,7 +74,7 @@ internal static class DeviceBinder
         if (zone is null) return null;
         if (!zones.Contains(zone))
         {
-            context.Diagnostics.Report(DiagnosticDefinitions.UnknownZone, node.Span, firewall, zone);
+            context.Diagnostics.Report(DiagnosticDefinitions.UnknownZone, node.Span, firewall, zone, Naming.Suggestions.DidYouMean(zone, zones));
             return null;
         }
         return zone;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using NetDsl.Addressing;
 using NetDsl.Diagnostics;
 using NetDsl.Model;
@@ -7,7 +8,7 @@ using NetDsl.Syntax;
 
 namespace NetDsl.Binding;
 
-/// <summary><c>docker-host NAME { engine, interface, route, daemon { … }, masquerade }</c>.</summary>
+/// <summary><c>docker-host NAME { engine, interface, route, daemon { … }, masquerade, nptv6 }</c>.</summary>
 internal static class HostBinder
 {
     public static DockerHost? Bind(BindingContext context, SettingSyntax statement)
@@ -31,7 +32,7 @@ internal static class HostBinder
                 context.Diagnostics.Report(DiagnosticDefinitions.EngineVersionUnsupported, node.Span, node.Text);
         }
 
-        var interfaces = DevicePartsBinder.Interfaces(context, statement, name, zoned: false);
+        var interfaces = DevicePartsBinder.Interfaces(context, statement, name, zoned: false, linux: true);
         var routes = DevicePartsBinder.Routes(context, statement, name, interfaces);
         var daemon = DaemonSettings.Empty;
         foreach (var setting in statement.Settings("daemon")) daemon = BindDaemon(context, setting, engine);
@@ -50,10 +51,23 @@ internal static class HostBinder
             }
             string? outNot = setting.Option("out-not") is { } o1 ? context.Values.Name(o1.Values[0], "interface", isInterface: true) : null;
             string? outIf = setting.Option("out") is { } o2 ? context.Values.Name(o2.Values[0], "interface", isInterface: true) : null;
+            if (outNot is not null) context.HostInterfaceUses.Add((name, outNot, setting.Option("out-not")!.Values[0].Span));
+            if (outIf is not null) context.HostInterfaceUses.Add((name, outIf, setting.Option("out")!.Values[0].Span));
             IpPrefix? source = setting.Option("source") is { } s ? context.Values.Prefix(s.Values[0], "masquerade source") : null;
             masquerades.Add(new Masquerade(family, outNot, outIf, source, setting.Span));
         }
-        return new DockerHost(name, engine, interfaces, routes, daemon, masquerades.ToEquatableArray(), statement.Span);
+        var nptv6 = new List<HostNptv6Rule>();
+        foreach (var setting in statement.Settings("nptv6"))
+        {
+            if (Nptv6Binder.BindHost(context, setting, name, interfaces) is not { } rule) continue;
+            foreach (var m in rule.Mappings)
+            {
+                var o = nptv6.SelectMany(r => r.Mappings.Select(x => (Rule: r, Mapping: x))).FirstOrDefault(x => x.Mapping.Inside.Overlaps(m.Inside));
+                if (o.Rule is not null) context.Diagnostics.Report(DiagnosticDefinitions.Nptv6OverlappingInside, m.Span, m.Inside, o.Mapping.Inside, o.Rule.Name);
+            }
+            nptv6.Add(rule);
+        }
+        return new DockerHost(name, engine, interfaces, routes, daemon, masquerades.ToEquatableArray(), nptv6.ToEquatableArray(), statement.Span);
     }
 
     private static DaemonSettings BindDaemon(BindingContext context, SettingSyntax daemon, EngineVersion engine)
@@ -75,6 +89,10 @@ internal static class HostBinder
                 context.Diagnostics.Report(DiagnosticDefinitions.WrongFamily, setting.Argument(0)!.Span, "fixed-cidr-v6", "IPv6", fixedCidr, "IPv4");
                 fixedCidr = null;
             }
+            else if (fixedCidr is { } usable && !UnicastRanges.Check(context, usable, setting.Argument(0)!, "fixed-cidr-v6", "docker0"))
+            {
+                fixedCidr = null;
+            }
             else if (fixedCidr is { Length: > 80 } f)
             {
                 context.Diagnostics.Report(DiagnosticDefinitions.FixedCidrTooLong, setting.Argument(0)!.Span, f);
@@ -85,6 +103,7 @@ internal static class HostBinder
         {
             var pool = context.Values.Prefix(setting.Argument(0)!, "address pool base");
             int? size = setting.Option("size") is { } sz ? context.Values.Integer(sz.Values[0], "pool size", 1, 128) : null;
+            if (pool is { } unusable && !UnicastRanges.Check(context, unusable, setting.Argument(0)!, "Address pool", "a pool of network subnets")) continue;
             if (pool is { } p)
             {
                 if (size is null)

@@ -19,13 +19,16 @@ internal static class NetworkBinder
         var on = statement.Option("on");
         if (on is null)
         {
-            context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Keyword.Span, "Network", statement.Argument(0)!.Text, "on HOST");
+            if (!statement.HasErrors)
+                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Keyword.Span, "Network", statement.Argument(0)!.Text, "on HOST");
             return null;
         }
         var hostName = on.Values[0].Text;
         if (!hosts.TryGetValue(hostName, out var host))
         {
-            context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, on.Values[0].Span, "docker-host", hostName, Known(hosts.Keys));
+            // A host that failed to bind reported its own error; the network is declared but not bound, quietly.
+            if (!context.FailedNames.Contains(hostName))
+                context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, on.Values[0].Span, "docker-host", hostName, NameHints.For(hostName, hosts.Keys));
             return null;
         }
         if (name is null) return null;
@@ -38,10 +41,15 @@ internal static class NetworkBinder
         }
 
         IpPrefix? subnet6 = null, subnet4 = null;
+        bool subnetFailed = false;      // reported where it failed: not "missing" as well
         foreach (var s in statement.Settings("subnet"))
         {
             var p = context.Values.Prefix(s.Argument(0)!, "subnet");
-            if (p is not { } prefix) continue;
+            if (p is not { } prefix || !UnicastRanges.Check(context, prefix, s.Argument(0)!, "Subnet", "a Docker network"))
+            {
+                subnetFailed = true;
+                continue;
+            }
             if ((prefix.IsV4 ? subnet4 : subnet6) is not null)
             {
                 context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, s.Keyword.Span, prefix.IsV4 ? "subnet (IPv4)" : "subnet (IPv6)");
@@ -52,7 +60,7 @@ internal static class NetworkBinder
         }
         if (subnet6 is null)
         {
-            if (!statement.Settings("subnet").Any(s => s.Argument(0)!.Text.IndexOf(':') >= 0))
+            if (!statement.HasErrors && !subnetFailed)
                 context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Argument(0)!.Span, "Network", name, "subnet (IPv6)");
             return null;
         }
@@ -72,7 +80,7 @@ internal static class NetworkBinder
             else gateway6 = gw;
         }
 
-        IpPrefix? range6 = null;
+        IpPrefix? range6 = null, range4 = null;
         foreach (var s in statement.Settings("ip-range"))
         {
             var r = context.Values.Prefix(s.Argument(0)!, "ip-range");
@@ -83,7 +91,8 @@ internal static class NetworkBinder
                 context.Diagnostics.Report(DiagnosticDefinitions.AddressOutsideSubnet, s.Argument(0)!.Span, "ip-range", range, subnet?.ToString() ?? "the network's subnets");
                 continue;
             }
-            if (!range.IsV4) range6 = range;
+            if (range.IsV4) range4 = range;
+            else range6 = range;
         }
 
         var options = new List<KeyValue>();
@@ -116,7 +125,7 @@ internal static class NetworkBinder
         var bridge = new BridgePrediction(bridgeName, new IpPrefix(gw6, subnet6.Value.Length),
             host.Engine.BridgeGetsFe80Colon1 ? IpAddress.Parse("fe80::1") : null,
             gw4 is { } g4 ? new IpPrefix(g4, subnet4!.Value.Length) : null);
-        return new DockerNetwork(name, host.Name, driver, subnet6.Value, gw6, range6, subnet4, gw4, bridgeName,
+        return new DockerNetwork(name, host.Name, driver, subnet6.Value, gw6, range6, subnet4, gw4, range4, bridgeName,
             options.ToEquatableArray(), labels.ToEquatableArray(), bridge, statement.Span);
     }
 
@@ -145,9 +154,5 @@ internal static class NetworkBinder
         return false;
     }
 
-    public static string Known(IEnumerable<string> names)
-    {
-        var list = names.ToList();
-        return list.Count == 0 ? "" : " Declared: " + string.Join(", ", list) + ".";
-    }
+
 }

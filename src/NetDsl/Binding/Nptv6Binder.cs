@@ -33,7 +33,7 @@ internal static class Nptv6Binder
             var iface = interfaces.FirstOrDefault(x => x.Name == ifName);
             if (ifName is not null && iface is null)
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, i.Values[0].Span, firewall, ifName, DevicePartsBinder.Known(interfaces));
+                context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, i.Values[0].Span, firewall, ifName, DevicePartsBinder.Known(ifName, interfaces.Select(x => x.Name)));
                 ok = false;
             }
             else if (iface is not null && to is not null && iface.Zone != to)
@@ -43,7 +43,48 @@ internal static class Nptv6Binder
             }
         }
         ok &= from is not null && to is not null && ifName is not null;
+        var mappings = BindMappings(context, s, name, ref ok);
+        return ok ? new Nptv6Rule(name!, from!, to!, ifName!, mappings.ToEquatableArray(), s.Span) : null;
+    }
 
+    /// <summary>
+    /// <c>nptv6 NAME interface IF translator netdsl { INSIDE -> OUTSIDE … }</c> on a docker-host: NetDsl's gateway on the
+    /// host itself (no zones: what leaves through IF is translated). The mappings are checked as a firewall's.
+    /// </summary>
+    public static HostNptv6Rule? BindHost(BindingContext context, SettingSyntax s, string host, EquatableArray<NetworkInterface> interfaces)
+    {
+        var name = context.Values.Name(s.Argument(0)!, "rule");
+        bool ok = name is not null;
+        string? ifName = null;
+        foreach (var keyword in new[] { "interface", "translator" })
+        {
+            if (s.Option(keyword) is null)
+            {
+                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, s.Span, "NPTv6 rule", s.Argument(0)!.Text, keyword);
+                ok = false;
+            }
+        }
+        if (s.Option("interface") is { } i)
+        {
+            ifName = context.Values.Name(i.Values[0], "interface", isInterface: true);
+            if (ifName is not null && !interfaces.Any(x => x.Name == ifName))
+            {
+                context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, i.Values[0].Span, host, ifName, DevicePartsBinder.Known(ifName, interfaces.Select(x => x.Name)));
+                ok = false;
+            }
+        }
+        if (s.Option("translator") is { } t && t.Values[0].Text != "netdsl")
+        {
+            context.Diagnostics.Report(DiagnosticDefinitions.Nptv6HostTranslator, t.Values[0].Span, s.Argument(0)!.Text, host, t.Values[0].Text);
+            ok = false;
+        }
+        var mappings = BindMappings(context, s, name, ref ok);
+        return ok && ifName is not null ? new HostNptv6Rule(name!, ifName, mappings.ToEquatableArray(), s.Span) : null;
+    }
+
+    /// <summary>The INSIDE -> OUTSIDE entries of a rule, each checked (families, lengths, overlaps); clears <paramref name="ok"/> on an error.</summary>
+    private static List<Nptv6Mapping> BindMappings(BindingContext context, SettingSyntax s, string? name, ref bool ok)
+    {
         var mappings = new List<Nptv6Mapping>();
         foreach (var m in s.Settings("mapping"))
         {
@@ -91,7 +132,7 @@ internal static class Nptv6Binder
             context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, s.Span, "NPTv6 rule", name, "INSIDE -> OUTSIDE mapping");
             ok = false;
         }
-        return ok ? new Nptv6Rule(name!, from!, to!, ifName!, mappings.ToEquatableArray(), s.Span) : null;
+        return mappings;
     }
 
     /// <summary>Checks that need every rule of the firewall: inside overlaps across rules, allow rules.</summary>

@@ -64,7 +64,15 @@ public enum IpFamily
     Ipv6,
 }
 
-/// <summary>A Docker host: its interfaces and routes, daemon settings, engine version, masquerade rules.</summary>
+/// <summary>
+/// NPTv6 on a Docker host by NetDsl's own translator (<c>nptv6 NAME interface IF translator netdsl { … }</c>): packets
+/// leaving through <see cref="Interface"/> from an inside prefix get the outside prefix, and packets arriving there for
+/// the outside prefix get the inside one back. Apply runs the gateway (<c>netdsl nptv6 run</c>) for it; the mappings are
+/// checked as a firewall's are.
+/// </summary>
+public sealed record HostNptv6Rule(string Name, string Interface, EquatableArray<Nptv6Mapping> Mappings, SourceSpan Span);
+
+/// <summary>A Docker host: its interfaces and routes, daemon settings, engine version, masquerade and NPTv6 rules.</summary>
 public sealed record DockerHost(
     string Name,
     EngineVersion Engine,
@@ -72,4 +80,5 @@ public sealed record DockerHost(
     EquatableArray<Route> Routes,
     DaemonSettings Daemon,
     EquatableArray<Masquerade> Masquerades,
+    EquatableArray<HostNptv6Rule> Nptv6Rules,
     SourceSpan Span);

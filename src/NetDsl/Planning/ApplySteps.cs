@@ -74,6 +74,19 @@ public sealed record LoadNftablesStep(string Device, string Family, string Table
     public override string Describe() => "nftables table " + Family + " " + Table + " (replaced atomically)";
 }
 
+/// <summary>
+/// Run NetDsl's NPTv6 gateway for a docker-host's rule (<see cref="Nptv6GatewayService"/>): as a systemd unit where the
+/// host has systemd, else in the foreground of a detached process (containers, labs). Kept when it already runs with
+/// the same arguments.
+/// </summary>
+public sealed record RunNptv6GatewayStep(string Device, HostNptv6Rule Rule, int Index)
+    : ApplyStep(Device + "/nptv6/" + Rule.Name, Device)
+{
+    public Nptv6GatewayService Service => new(Device, Rule, Index);
+
+    public override string Describe() => "NetDsl's NPTv6 gateway for rule " + Rule.Name + " (" + string.Join(", ", Service.MappingTexts) + " through " + Rule.Interface + ")";
+}
+
 /// <summary>Set one sysctl on the host, with the reason shown in the plan.</summary>
 public sealed record SetSysctlStep(string Device, string Name, string Value, string Reason)
     : ApplyStep(Device + "/sysctl/" + Name, Device)

@@ -78,3 +78,15 @@ public sealed record PingFact(string Device, bool FromContainer, string Target, 
     // Target is the expect's target as written, zone included (fe80::1%eth0): the key needs nothing more.
     public override string Describe() => "ping " + Device + " -> " + Target + " (" + Address + (Zone is null ? "" : "%" + Zone) + ")";
 }
+
+/// <summary>
+/// NetDsl's NPTv6 gateway for a docker-host's rule runs and translates: its status file says it is running, with the
+/// rule's mappings, and its process is alive; the observation adds its counters.
+/// </summary>
+public sealed record Nptv6GatewayFact(string Device, HostNptv6Rule Rule, int Index)
+    : VerifyFact(Device + "/nptv6/" + Rule.Name, Device, Rule.Name, "running: " + string.Join(", ", new Nptv6GatewayService(Device, Rule, Index).MappingTexts))
+{
+    public Nptv6GatewayService Service => new(Device, Rule, Index);
+
+    public override string Describe() => "NetDsl NPTv6 gateway " + Rule.Name + " on " + Device;
+}

@@ -29,6 +29,8 @@ public static class VerifyPlanner
             outline.Add(PlanSegment<VerifyFact>.Each(host.Name, PlanPiece.ContainerFacts));
             outline.Add(PlanSegment<VerifyFact>.Each(host.Name, PlanPiece.BridgeFacts));
             outline.Add(PlanSegment<VerifyFact>.Of(host.Routes.Select(r => (VerifyFact)new RouteFact(host.Name, false, r.Destination, r.NextHop, r.Interface, null))));
+            if (host.Nptv6Rules.Count > 0)
+                outline.Add(PlanSegment<VerifyFact>.Of(host.Nptv6Rules.Select((rule, index) => (VerifyFact)new Nptv6GatewayFact(host.Name, rule, index))));
         }
         var rest = new List<VerifyFact>();
         foreach (var e in model.Expectations.Where(e => e.Kind == ExpectationKind.Ping))
@@ -73,7 +75,8 @@ public static class VerifyPlanner
             facts.Add(new InterfaceAddressFact(c.Name, a.InterfaceName, a.Network, a.Ipv6, a.PrefixLength, IsContainer: true));
             facts.Add(new LinkLocalFact(c.Name, a.InterfaceName, a.Network, a.LinkLocal));
         }
-        foreach (var r in c.PredictedRoutes)
+        // Verify reads `ip -6 route`; the IPv4 routes are traced and labbed (netdsl lab test).
+        foreach (var r in c.PredictedRoutes.Where(r => !r.Destination.IsV4))
             facts.Add(new RouteFact(c.Name, true, r.Destination, r.NextHop, r.Interface, null));
         return facts;
     }

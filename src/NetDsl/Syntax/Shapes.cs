@@ -42,6 +42,10 @@ public static class Shapes
         new SettingShape("default-address-pool", new[] { Slot.Value("a base prefix") }, new[] { new OptionShape("size", 1, 1, Description: "a prefix length") }),
     });
 
+    // INSIDE -> OUTSIDE, the entries of an nptv6 block (declared before the blocks that use it: fields initialise in order).
+    private static readonly SettingShape Mapping = new("mapping",
+        new[] { Slot.Value("an inside prefix"), Slot.Token("->"), Slot.Value("an outside prefix") }, None, Entry: true);
+
     private static readonly Block HostBlock = new("docker-host", new[]
     {
         One("engine", "an engine version such as 20.10"),
@@ -54,6 +58,12 @@ public static class Shapes
             new OptionShape("out", 1, 1, Description: "an interface name"),
             new OptionShape("source", 1, 1, Description: "a source prefix"),
         }),
+        // nptv6 NAME interface IF translator netdsl { INSIDE -> OUTSIDE … }: NetDsl's gateway on the host (apply runs it).
+        new SettingShape("nptv6", new[] { Slot.Value("a rule name") }, new[]
+        {
+            new OptionShape("interface", 1, 1, Description: "an interface name"),
+            new OptionShape("translator", 1, 1, Description: "netdsl"),
+        }, new Block("nptv6", new SettingShape[0], EntryShape: Mapping)),
     });
 
     private static readonly Block NetworkBlock = new("network", new[]
@@ -78,9 +88,6 @@ public static class Shapes
 
     private static readonly Block RouterBlock = new("router", new[] { Interface, Route });
 
-    private static readonly SettingShape Mapping = new("mapping",
-        new[] { Slot.Value("an inside prefix"), Slot.Token("->"), Slot.Value("an outside prefix") }, None, Entry: true);
-
     private static readonly Block FirewallBlock = new("firewall", new[]
     {
         Interface,
@@ -104,13 +111,14 @@ public static class Shapes
     public static readonly IReadOnlyList<SettingShape> TopLevel = new[]
     {
         new SettingShape("let", new[] { Slot.Value("a parameter name"), Slot.Token("="), Slot.Value("a value") }, None),
+        new SettingShape("project", new[] { Slot.Value("a project name") }, None),
         new SettingShape("docker-host", new[] { Slot.Value("a host name") }, None, HostBlock),
         new SettingShape("network", new[] { Slot.Value("a network name") }, new[] { new OptionShape("on", 1, 1, Description: "a docker-host name") }, NetworkBlock),
         new SettingShape("container", new[] { Slot.Value("a container name") }, new[] { new OptionShape("on", 1, 16, CommaList: true, Description: "network names") }, ContainerBlock),
         new SettingShape("router", new[] { Slot.Value("a router name"), Slot.Value("a dialect (ios)") }, None, RouterBlock),
         new SettingShape("firewall", new[] { Slot.Value("a firewall name"), Slot.Value("a dialect (panos)") }, None, FirewallBlock),
         new SettingShape("upstream", new[] { Slot.Value("an upstream name") }, None, UpstreamBlock),
-        new SettingShape("expect", new[] { Slot.Value("'ping'"), Slot.Value("a source name"), Slot.Token("->"), Slot.Value("a destination name or address") }, None),
+        new SettingShape("expect", new[] { Slot.Value("'ping' or 'no-ping'"), Slot.Value("a source name"), Slot.Token("->"), Slot.Value("a destination name or address") }, None),
     };
 
     public static readonly IReadOnlyList<string> TopLevelKeywords = TopLevel.Select(s => s.Keyword).ToArray();

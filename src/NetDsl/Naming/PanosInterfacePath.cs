@@ -1,13 +1,14 @@
 using System.Text.RegularExpressions;
 
-namespace NetDsl.Targets;
+namespace NetDsl.Naming;
 
 /// <summary>
 /// Where a PAN-OS interface lives in the configuration tree, from its name: <c>ethernet1/2.252</c> is unit
 /// <c>ethernet1/2.252</c> (tag 252) under <c>network interface ethernet ethernet1/2 layer3</c>. Only the kinds
-/// NetDsl can address are known; any other name is refused rather than guessed.
+/// NetDsl can address are known; any other name is refused rather than guessed — by the binder, for every firewall of
+/// dialect panos, so `check` refuses what the PAN-OS renderer could not write.
 /// </summary>
-internal sealed record PanosInterfacePath(string Path, string? Tag)
+public sealed record PanosInterfacePath(string Path, string? Tag)
 {
     public const string KnownForms = "ethernetN/N[.TAG], aeN[.TAG], loopback[.N], tunnel[.N] or vlan[.N]";
 
