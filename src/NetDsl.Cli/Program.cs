@@ -26,6 +26,7 @@ public static class Program
         root.Subcommands.Add(LspCommand.Create(console));
         root.Subcommands.Add(TraceCommand.Create(console));
         root.Subcommands.Add(EmitCommand.Create(console));
+        root.Subcommands.Add(GraphCommand.Create(console));
         root.Subcommands.Add(Nptv6Command.Create(console));
         root.Subcommands.Add(PlanCommand.Create(console));
         root.Subcommands.Add(ApplyCommand.Create(console));

@@ -3,11 +3,12 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NetDsl.Model;
+using NetDsl.Targets.Diagrams;
 using NetDsl.Tracing;
 
 namespace NetDsl.Cli.Commands;
 
-/// <summary>`netdsl trace FILE FROM TO [--format table|json]`: the path a ping takes, hop by hop, with every rewrite, and its reply.</summary>
+/// <summary>`netdsl trace FILE FROM TO [--format table|json|mermaid]`: the path a ping takes, hop by hop, with every rewrite, and its reply.</summary>
 public static class TraceCommand
 {
     public static Command Create(CliConsole console)
@@ -15,8 +16,8 @@ public static class TraceCommand
         var file = new Argument<string>("file") { Description = "The .netdsl file." };
         var from = new Argument<string>("from") { Description = "A container, docker host or device." };
         var to = new Argument<string>("to") { Description = "A name, an address, or a link-local with its zone (fe80::1%eth0)." };
-        var format = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = new Option<string>("--format") { Description = "table (default), json, or mermaid (a sequence diagram).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "mermaid");
         var set = SourceFile.SetOption();
         var command = new Command("trace", "Trace a packet hop by hop with every address rewrite, and its reply.") { file, from, to, format, set };
         command.SetAction(parse =>
@@ -41,9 +42,14 @@ public static class TraceCommand
                     + NetDsl.Naming.Suggestions.DidYouMean(name, known));
                 return ExitCodes.Usage;
             }
-            var trace = new PathTracer(result.Model).Trace(parse.GetValue(from)!, target);
-            if (parse.GetValue(format) == "json") console.Out.WriteLine(ToJson(trace));
-            else TraceTable.Write(trace, console.Out);
+            var tracer = new PathTracer(result.Model);
+            var trace = tracer.Trace(parse.GetValue(from)!, target);
+            switch (parse.GetValue(format))
+            {
+                case "json": console.Out.WriteLine(ToJson(trace)); break;
+                case "mermaid": console.Out.Write(PathDiagram.Mermaid(trace, tracer.Topology)); break;
+                default: TraceTable.Write(trace, console.Out); break;
+            }
             return trace.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;

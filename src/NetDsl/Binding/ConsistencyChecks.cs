@@ -66,6 +66,14 @@ internal static class ConsistencyChecks
             }
         }
 
+        // emit writes a folder per host, router and firewall beside its own files (topology.md).
+        foreach (var (category, name, span) in declared)
+        {
+            if (category is "hosts" or "routers" or "firewalls" && OutputNames.IsReserved(name))
+                context.Diagnostics.Report(DiagnosticDefinitions.DeviceNameReserved, span, name, category switch { "hosts" => "docker host", "routers" => "router", _ => "firewall" },
+                    OutputNames.AtRoot.First(f => string.Equals(f, name, System.StringComparison.OrdinalIgnoreCase)));
+        }
+
         // A masquerade on an interface the host does not have matches no packet: nft accepts it and nothing happens.
         foreach (var (hostName, name, span) in context.HostInterfaceUses)
         {

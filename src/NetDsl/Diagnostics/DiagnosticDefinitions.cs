@@ -58,6 +58,8 @@ public static class DiagnosticDefinitions
         "'{0}' and '{1}' both become the C# identifier '{2}'.", "Rename one of them so the generated names differ.");
     public static readonly DiagnosticDefinition UnsafeText = new("NDSL1010", Severity.Error, Names, "Text a configuration cannot carry",
         "{0} {1} contains {2}, which cannot be written safely into {3}.", "Remove the character.");
+    public static readonly DiagnosticDefinition DeviceNameReserved = new("NDSL1501", Severity.Error, Names, "Device named like an output file",
+        "'{0}' cannot name a {1}: `netdsl emit` writes its own file {2} beside the device folders, and the folder {0}/ would collide with it.", "Rename the device.");
 
     // Addresses
     public static readonly DiagnosticDefinition InvalidAddress = new("NDSL2001", Severity.Error, Addresses, "Not an address",
@@ -178,7 +180,7 @@ public static class DiagnosticDefinitions
     {
         SyntaxError, UnterminatedString, UnbalancedBrace, UnknownStatement, UnknownSetting, ExpectedToken, DuplicateSetting, MissingSetting, InvalidEscape,
         InvalidUtf8, BidiControl, EmptyFile,
-        UnknownName, DuplicateName, InvalidName, ParameterNameIsHex, InvalidParameterValue, UnknownOverride, ParameterKindMismatch, UnusedParameter, IdentifierCollision, UnsafeText,
+        UnknownName, DuplicateName, InvalidName, ParameterNameIsHex, InvalidParameterValue, UnknownOverride, ParameterKindMismatch, UnusedParameter, IdentifierCollision, UnsafeText, DeviceNameReserved,
         InvalidAddress, InvalidPrefix, HostBitsSet, WrongFamily, ParameterComposition, OverlappingSubnets, AddressOutsideSubnet, AddressCollision, ReservedAddress, NotLinkLocal, SubnetNotUnicast,
         SubnetOnTwoLinks, RoutedSubnetReused,
         BridgeNameTooLong, Ipv6WithoutFixedCidr, Ip6TablesNeedsExperimental, UnsupportedDriver, SubnetTooSmallForContainers, ContainerNetworksOnTwoHosts, EngineVersionUnsupported, GatewayOutsideSubnet, FixedCidrTooLong, InterfaceNameTooLong,

@@ -35,6 +35,7 @@ public static class DiagnosticExamples
         new("NDSL1008", "⟦let UNUSED = \"x\"⟧\n", "let USED = \"x\"\n" + Net + "container c on n { image USED }\n"),
         new("NDSL1009", Host + "network br-x on h { subnet fd00:1::/64 }\n⟦network br_x on h { subnet fd00:2::/64 }⟧\n", Host + "network br-x on h { subnet fd00:1::/64 }\nnetwork br_y on h { subnet fd00:2::/64 }\n"),
         new("NDSL1010", Net + "container c on n { image ⟦\"centos 8\"⟧ }\n", Net + "container c on n { image \"centos:8\" }\n"),
+        new("NDSL1501", "⟦router topology.md ios { interface e0 address fd00::1/64 }⟧\n", "router topology ios { interface e0 address fd00::1/64 }\n"),
 
         new("NDSL2001", "router r ios { interface e0 address fd00::1/64  route ::/0 via ⟦fd00::zz⟧ }\n", "router r ios { interface e0 address fd00::1/64  route ::/0 via fd00::2 }\n"),
         new("NDSL2002", Host + "network n on h { subnet ⟦fd00:1::⟧ }\n", Host + "network n on h { subnet fd00:1::/64 }\n"),
