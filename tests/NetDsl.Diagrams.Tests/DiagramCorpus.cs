@@ -33,6 +33,9 @@ public static class DiagramCorpus
 
     public static IEnumerable<Diagram> Dot => All.Where(d => d.Notation == Notation.Dot);
 
+    /// <summary>The generated files drawn and rendered: the first seeds cover all four shapes the generator rotates.</summary>
+    public static readonly IReadOnlyList<int> GeneratedSeeds = Enumerable.Range(1, 8).ToList();
+
     private static IReadOnlyList<Diagram> Build()
     {
         var diagrams = new List<Diagram>();
@@ -48,6 +51,16 @@ public static class DiagramCorpus
         diagrams.AddRange(Topology("large-collapsed", Models.Large(networks: 20, containers: 400), TopologyGraphOptions.Default));
         diagrams.AddRange(Topology("large-groups", Models.Large(networks: 3, containers: 60), TopologyGraphOptions.Default));
         diagrams.AddRange(Topology("large-expanded", Models.Large(networks: 3, containers: 30), TopologyGraphOptions.Default.Expanding("host1")));
+        // Files of the differential harness's generator (issue 11): every shape, engine and feature it makes, drawn
+        // as emit's topology.md draws them. Failed expects are part of what it generates: their model is kept.
+        foreach (int n in GeneratedSeeds)
+        {
+            var generated = NetDsl.Differential.TopologyGenerator.Generate(n);
+            var result = NetDslCompiler.Compile(generated.Text, $"generated-{n}.netdsl");
+            var model = result.Model ?? throw new InvalidOperationException($"generated seed {n} does not compile:\n" + string.Join("\n", result.Errors.Select(e => result.Format(e))));
+            diagrams.AddRange(Topology($"generated-{n}", model, TopologyGraphOptions.Default));
+            diagrams.AddRange(Paths($"generated-{n}", model, model.Expectations.Select(e => (e.From, e.To))));
+        }
         var hostile = Models.HostileSeed();
         diagrams.AddRange(Topology("hostile", hostile, TopologyGraphOptions.Default));
         diagrams.AddRange(Paths("hostile", hostile, hostile.Expectations.Select(e => (e.From, e.To))));

@@ -61,6 +61,7 @@ public class CheckEmitConsumerTests
         if (path.EndsWith(".panos", StringComparison.Ordinal)) return PanosLineGrammar.Refused(artifact.Content);
         if (path.EndsWith(".sh", StringComparison.Ordinal)) return Tool("sh", new[] { "-n" }, artifact.Content, ".sh");
         if (path.EndsWith(".nft", StringComparison.Ordinal)) return Tool("nft", new[] { "-c", "-f" }, artifact.Content, ".nft");
+        if (path == "topology.md") return MermaidBlocks(artifact.Content);
         if (path.EndsWith(".service", StringComparison.Ordinal)) return SystemdUnit(artifact.Content).Concat(SystemdUnitGrammar.Refused(artifact.Content));
         return new[] { "no consumer check for this kind of artifact" };
     }
@@ -76,6 +77,24 @@ public class CheckEmitConsumerTests
         {
             return new[] { "not JSON: " + e.Message };
         }
+    }
+
+    /// <summary>
+    /// topology.md as GitHub and GitLab read it: fenced ```mermaid blocks, each one diagram of a kind Mermaid knows. The
+    /// drawing itself is Mermaid's CLI's part, in NetDsl.Diagrams.Tests, over the examples and the differential
+    /// harness's generated files (the same builders emit uses here).
+    /// </summary>
+    private static IEnumerable<string> MermaidBlocks(string markdown)
+    {
+        var blocks = System.Text.RegularExpressions.Regex.Matches(markdown, "(?ms)^```mermaid\n(.*?)^```$");
+        if (blocks.Count == 0) yield return "no ```mermaid block";
+        foreach (System.Text.RegularExpressions.Match b in blocks)
+        {
+            string first = b.Groups[1].Value.Split('\n')[0].Trim();
+            if (first is not ("flowchart TB" or "flowchart LR" or "sequenceDiagram") && !first.StartsWith("%%", StringComparison.Ordinal))
+                yield return "a mermaid block starts with '" + first + "', not a diagram type";
+        }
+        if (markdown.Split('\n').Count(l => l.StartsWith("```", StringComparison.Ordinal)) % 2 != 0) yield return "an unclosed code fence";
     }
 
     /// <summary>
