@@ -118,7 +118,7 @@ public class PodmanSquidTests
         var networkId = await Docker("network", "inspect", "-f", "{{.Id}}", "br_ipv6_nw");
         var (replace, replaceOut) = Cli(_file, "apply", "--replace", "--set", "CNT01_IMAGE=" + TestModels.Image + ":v2");
         Assert.That(replace, Is.EqualTo(0), replaceOut);
-        Assert.That(replaceOut, Does.Contain("done          remove container cnt01"));
+        Assert.That(replaceOut, Does.Contain("keep      network br_ipv6_nw").And.Contain("done          rename container cnt01 aside to cnt01.netdsl-aside").And.Contain("done          remove old container cnt01.netdsl-aside"));
         Assert.That(await Docker("network", "inspect", "-f", "{{.Id}}", "br_ipv6_nw"), Is.EqualTo(networkId), "the network was kept");
         var (verify, verifyOut) = Cli(_file, "verify", "--skip-external", "--set", "CNT01_IMAGE=" + TestModels.Image + ":v2");
         Assert.That(verify, Is.EqualTo(0), verifyOut);

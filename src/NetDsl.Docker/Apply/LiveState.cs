@@ -23,6 +23,8 @@ public sealed class LiveState
 
     public IReadOnlyList<NetworkResponse> Networks { get; }
 
+    private const string BridgeNameOption = "com.docker.network.bridge.name";
+
     public IReadOnlyList<ContainerListResponse> Containers { get; }
 
     public static async Task<LiveState> ReadAsync(EngineClient engine, CancellationToken ct = default)
@@ -30,7 +32,16 @@ public sealed class LiveState
         await engine.ConnectAsync(ct);
         var networks = engine.Docker.Networks.ListNetworksAsync(new NetworksListParameters(), ct);
         var containers = engine.Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true }, ct);
-        return new LiveState((await networks).ToList(), (await containers).ToList());
+        var list = (await networks).ToList();
+        if (PodmanNetworks.NamesBridgesItself(engine))
+        {
+            // Podman's compatible API leaves the bridge-name option out; its libpod API has the bridge. Filled in
+            // as Docker reports it, so drift compares the same field on both engines.
+            foreach (var n in list.Where(n => n.Options?.ContainsKey(BridgeNameOption) != true))
+                if (await PodmanNetworks.BridgeAsync(engine, n.Name, ct) is { } bridge)
+                    n.Options = new Dictionary<string, string>(n.Options ?? new Dictionary<string, string>()) { [BridgeNameOption] = bridge };
+        }
+        return new LiveState(list, (await containers).ToList());
     }
 
     /// <summary>By exact name: the list filter matches substrings, and two networks may even share a name (no CheckDuplicate).</summary>

@@ -13,7 +13,7 @@ namespace NetDsl.Docker.Apply;
 public static class Observed
 {
     public static IReadOnlyList<FieldDifference> Compare(EquatableArray<KeyValue> expected, IReadOnlyDictionary<string, string> observed) =>
-        expected.Where(f => !observed.TryGetValue(f.Key, out var v) || v != f.Value)
+        expected.Where(f => !observed.TryGetValue(f.Key, out var v) || !Same(f.Key, f.Value, v))
             .Select(f => new FieldDifference(f.Key, f.Value, observed.TryGetValue(f.Key, out var v) ? v : "(none)"))
             .ToList();
 
@@ -57,6 +57,10 @@ public static class Observed
         }
         return f;
     }
+
+    // An image is the same reference however the engine spells it: Podman reports "docker.io/library/x:latest" for "x".
+    private static bool Same(string key, string expected, string observed) =>
+        key == "image" ? ImageReference.Normalize(expected) == ImageReference.Normalize(observed) : expected == observed;
 
     /// <summary>Addresses and prefixes in NetDsl's canonical text, so "FD5A::1" and "fd5a:0::1" compare equal.</summary>
     public static string Canonical(string text) =>

@@ -208,15 +208,7 @@ public sealed class Verifier
         var n = _networks!.FirstOrDefault(x => x.Name == network);
         if (n?.Options?.TryGetValue("com.docker.network.bridge.name", out var name) == true) return name;
         if (n is null) return "(unknown)";
-        var release = _engine.Identity?.Release ?? EngineRelease.Default;
-        if (EngineTable.BridgeNames.For(release, BridgeNaming.NetworkId) == BridgeNaming.PodmanIndex)
-        {
-            using var doc = await EngineHttp.GetJsonAsync(_engine.Endpoint, "/v4.0.0/libpod/networks/" + Uri.EscapeDataString(n.Name) + "/json", ct);
-            if (doc?.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("network_interface", out var bridge)
-                && bridge.GetString() is { Length: > 0 } podmanBridge)
-                return podmanBridge;
-            return "(unknown)";
-        }
+        if (PodmanNetworks.NamesBridgesItself(_engine)) return await PodmanNetworks.BridgeAsync(_engine, n.Name, ct) ?? "(unknown)";
         return "br-" + n.ID[..12];
     }
 

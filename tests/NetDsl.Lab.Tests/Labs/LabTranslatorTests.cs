@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading;
 using NetDsl.Gateway;
 using NetDsl.Lab;
 using NetDsl.TestSupport;
@@ -66,6 +67,8 @@ public class LabTranslatorTests
             Assert.That(test, Is.EqualTo(0), testOut);
             Assert.That(testOut, Does.Contain("ok    expect ping app1 -> www  (trace: reached; lab: reply, request seen at isp from 2001:db8:ff30:10:e677::2; src 2001:db8:ff30:10:e677::2 = trace)"));
             string netns = name.Namespace("edge");
+            // The gateway writes its counters to its status file once a second; lab test can finish sooner than that.
+            Thread.Sleep(TimeSpan.FromSeconds(1.5));
             var (verify, verifyOut) = Cli("verify", file, "--docker-host", "unix://" + Path.Combine(NetDsl.Lab.Docker.PrivateDockerd.FolderFor(netns), "docker.sock"),
                 "--host-netns", netns, "--skip-external");
             Assert.That(verify, Is.EqualTo(0), verifyOut);

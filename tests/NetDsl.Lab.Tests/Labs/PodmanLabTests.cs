@@ -31,7 +31,7 @@ public class PodmanLabTests
             Assert.That(upOut, Does.Contain("podman engine for dockerhost answers"));
             var (test, testOut) = Cli("test", file, name);
             Assert.That(test, Is.EqualTo(0), testOut);
-            Assert.That(testOut, Does.Contain("cnt01 -> dns.google  (src at isp uplink 2001:db8:ff00:ff66:78e4:61d8:20eb:aba5 = trace"));
+            Assert.That(testOut, Does.Contain("ok    expect ping cnt01 -> dns.google  (trace: reached; lab: reply, request seen at isp from 2001:db8:ff00:ff66:78e4:61d8:20eb:aba5; src 2001:db8:ff00:ff66:78e4:61d8:20eb:aba5 = trace"));
             Assert.That(testOut, Does.Contain("lab test: 3 of 3 expects passed"));
         }
         finally

@@ -42,7 +42,15 @@ public class Nptv6PingOracleTests
         var firstRound = Icmp(await outside.PeekAsync()).Select(r => r.Source).ToHashSet();
         var missing = cases.Where(c => c.Rule.TranslateOutbound(c.Address) is { IsTranslated: true } r && !firstRound.Contains(r.Address)).Select(c => c.Address).ToList();
         if (missing.Count > 0) await PingAllAsync(lab, missing);
-        await Task.Delay(300);
+        // Replies can trail their pings on a loaded machine: stop the captures once the inside one stops growing.
+        int seen = -1;
+        for (int i = 0; i < 20; i++)
+        {
+            await Task.Delay(300);
+            int now = Icmp(await inside.PeekAsync()).Count();
+            if (now == seen) break;
+            seen = now;
+        }
         var requests = Icmp(await outside.StopAsync()).ToList();
         var replies = Icmp(await inside.StopAsync()).ToList();
 
