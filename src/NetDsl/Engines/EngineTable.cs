@@ -53,6 +53,18 @@ public static class EngineTable
         Row(Docker, VersionRange.Since(28, 0), ContainerMac.Random, "moby#48808, release notes 28.0 (\"randomly generated MAC addresses\")"),
         Row(Podman, PodmanAll, ContainerMac.Random, MeasuredPodman));
 
+    /// <summary>Which address the bridge (the containers' gateway) takes in a network without a declared gateway.</summary>
+    public static readonly EngineFact<string> GatewayAddresses = new("bridge address",
+        "The bridge's (gateway's) address in a network that declares no gateway.", a => a,
+        Row(Docker, DockerAll, "the subnet's first host address (::1, .1) (predicted)", "moby libnetwork/ipam (gateway = first address); " + Measured2010),
+        Row(Podman, PodmanAll, "the subnet's first host address (::1, .1) (predicted)", MeasuredPodman));
+
+    /// <summary>How container addresses are handed out; apply pins every predicted one either way.</summary>
+    public static readonly EngineFact<string> AddressOrder = new("container addresses",
+        "How the engine hands out container addresses (NetDsl predicts the lowest free in declaration order and apply pins each).", a => a,
+        Row(Docker, DockerAll, "lowest free after the gateway, in creation order (predicted, pinned by apply)", "moby libnetwork/ipam; " + Measured2010),
+        Row(Podman, PodmanAll, "lowest free, but a failed start keeps its address (predicted, pinned by apply)", MeasuredPodman + " (after four failed starts the first running container got ::7)"));
+
     /// <summary>How containers on the default bridge get IPv6 addresses from fixed-cidr-v6.</summary>
     public static readonly EngineFact<DefaultBridgeIpv6> DefaultBridgeAddresses = new("default-bridge IPv6",
         "How containers on the default bridge (docker0) get addresses from fixed-cidr-v6.",
@@ -197,7 +209,7 @@ public static class EngineTable
     /// <summary>Every fact, in the order docs/docker.md lists them.</summary>
     public static IReadOnlyList<IEngineFact> Facts { get; } = new IEngineFact[]
     {
-        Modelled, BridgeGetsFe80Colon1, ContainerMacs, DefaultBridgeAddresses, BridgeNames, HasDaemonJson, Restartable, Ip6TablesDefault,
+        Modelled, GatewayAddresses, AddressOrder, BridgeGetsFe80Colon1, ContainerMacs, DefaultBridgeAddresses, BridgeNames, HasDaemonJson, Restartable, Ip6TablesDefault,
         Ip6TablesNeedsExperimental, Ipv6NeedsFixedCidrV6, Ipv6OnlyPoolsStopEngine, Ipv6OnlyNetworks, GatewayModes,
         ForwardPolicies, Ipv4ForwardPolicies, Inbound, BetweenNetworks, FirewallBackends,
     };
