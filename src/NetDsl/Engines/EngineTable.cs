@@ -178,6 +178,14 @@ public static class EngineTable
         Row<InboundRules?>(Podman, PodmanAll, new InboundRules(EngineInbound.Drop, EngineInbound.Drop, EngineInbound.Drop, EngineInbound.Drop),
             "NETAVARK_ISOLATION_1/2 (-i BR ! -o BR → -o OTHER -j DROP); " + MeasuredPodman));
 
+    /// <summary>Whether the engine's isolation between its networks stays as long as the networks do.</summary>
+    public static readonly EngineFact<bool> IsolationKept = new("isolation kept",
+        "Whether the isolation rules between networks stay in place (predicted and verified) or can vanish (observed: verify reports, never fails).", YesNo,
+        Row(Docker, DockerAll, true, "DOCKER-ISOLATION / DOCKER chain rules live as long as the network (moby setup_ip_tables); " + Measured2010),
+        Row(Podman, PodmanAll, false,
+            "measured: netavark 1.4 removes the FORWARD -j NETAVARK_ISOLATION_1 jump and a network's isolation rules when the network's last container goes, "
+            + "and does not always put them back (after apply --replace, after docker rm of another network's last container)"));
+
     /// <summary>Where the engine can keep its rules.</summary>
     public static readonly EngineFact<FirewallBackend> FirewallBackends = new("nftables backend",
         "Whether the engine can write its rules as nftables (firewall-backend nftables) instead of iptables.",
@@ -211,7 +219,7 @@ public static class EngineTable
     {
         Modelled, GatewayAddresses, AddressOrder, BridgeGetsFe80Colon1, ContainerMacs, DefaultBridgeAddresses, BridgeNames, HasDaemonJson, Restartable, Ip6TablesDefault,
         Ip6TablesNeedsExperimental, Ipv6NeedsFixedCidrV6, Ipv6OnlyPoolsStopEngine, Ipv6OnlyNetworks, GatewayModes,
-        ForwardPolicies, Ipv4ForwardPolicies, Inbound, BetweenNetworks, FirewallBackends,
+        ForwardPolicies, Ipv4ForwardPolicies, Inbound, BetweenNetworks, IsolationKept, FirewallBackends,
     };
 
     // ---- daemon.json keys -------------------------------------------------------------------------------------
