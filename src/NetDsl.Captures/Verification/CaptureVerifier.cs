@@ -81,6 +81,7 @@ public static class CaptureVerifier
             return finding.Verdict switch
             {
                 RuleVerdict.Holds => Finding.Match(finding.Observed, finding.Location ?? new CaptureLocation(file.Path, 0), finding.Note),
+                RuleVerdict.Broken when f.ObserveOnly => Finding.Inconclusive(finding.Observed + ": observed, not predicted (the engine does not keep this rule reliably)"),
                 RuleVerdict.Broken when finding.Location is { } at => Finding.Mismatch(finding.Observed, at, finding.Note),
                 RuleVerdict.Broken => Finding.Absent(finding.Observed, conclusive: true, finding.Note),
                 _ => Finding.Inconclusive(finding.Note ?? finding.Observed),

@@ -168,6 +168,8 @@ public sealed class Verifier
         return finding.Verdict switch
         {
             NetDsl.Captures.Verification.RuleVerdict.Holds => new FactResult(f, FactOutcome.Pass, finding.Observed, finding.Note),
+            NetDsl.Captures.Verification.RuleVerdict.Broken when f.ObserveOnly => new FactResult(f, FactOutcome.Skipped, finding.Observed,
+                "observed, not predicted: the engine does not keep this rule reliably (" + f.Source + ")"),
             NetDsl.Captures.Verification.RuleVerdict.Broken => new FactResult(f, FactOutcome.Fail, finding.Observed, (finding.Note is null ? "" : finding.Note + "; ") + "predicted from: " + f.Source),
             _ => new FactResult(f, FactOutcome.Skipped, finding.Observed, finding.Note),
         };

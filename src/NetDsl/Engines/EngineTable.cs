@@ -53,6 +53,18 @@ public static class EngineTable
         Row(Docker, VersionRange.Since(28, 0), ContainerMac.Random, "moby#48808, release notes 28.0 (\"randomly generated MAC addresses\")"),
         Row(Podman, PodmanAll, ContainerMac.Random, MeasuredPodman));
 
+    /// <summary>Which address the bridge (the containers' gateway) takes in a network without a declared gateway.</summary>
+    public static readonly EngineFact<string> GatewayAddresses = new("bridge address",
+        "The bridge's (gateway's) address in a network that declares no gateway.", a => a,
+        Row(Docker, DockerAll, "the subnet's first host address (::1, .1) (predicted)", "moby libnetwork/ipam (gateway = first address); " + Measured2010),
+        Row(Podman, PodmanAll, "the subnet's first host address (::1, .1) (predicted)", MeasuredPodman));
+
+    /// <summary>How container addresses are handed out; apply pins every predicted one either way.</summary>
+    public static readonly EngineFact<string> AddressOrder = new("container addresses",
+        "How the engine hands out container addresses (NetDsl predicts the lowest free in declaration order and apply pins each).", a => a,
+        Row(Docker, DockerAll, "lowest free after the gateway, in creation order (predicted, pinned by apply)", "moby libnetwork/ipam; " + Measured2010),
+        Row(Podman, PodmanAll, "lowest free, but a failed start keeps its address (predicted, pinned by apply)", MeasuredPodman + " (after four failed starts the first running container got ::7)"));
+
     /// <summary>How containers on the default bridge get IPv6 addresses from fixed-cidr-v6.</summary>
     public static readonly EngineFact<DefaultBridgeIpv6> DefaultBridgeAddresses = new("default-bridge IPv6",
         "How containers on the default bridge (docker0) get addresses from fixed-cidr-v6.",
@@ -166,6 +178,14 @@ public static class EngineTable
         Row<InboundRules?>(Podman, PodmanAll, new InboundRules(EngineInbound.Drop, EngineInbound.Drop, EngineInbound.Drop, EngineInbound.Drop),
             "NETAVARK_ISOLATION_1/2 (-i BR ! -o BR → -o OTHER -j DROP); " + MeasuredPodman));
 
+    /// <summary>Whether the engine's isolation between its networks stays as long as the networks do.</summary>
+    public static readonly EngineFact<bool> IsolationKept = new("isolation kept",
+        "Whether the isolation rules between networks stay in place (predicted and verified) or can vanish (observed: verify reports, never fails).", YesNo,
+        Row(Docker, DockerAll, true, "DOCKER-ISOLATION / DOCKER chain rules live as long as the network (moby setup_ip_tables); " + Measured2010),
+        Row(Podman, PodmanAll, false,
+            "measured: netavark 1.4 removes the FORWARD -j NETAVARK_ISOLATION_1 jump and a network's isolation rules when the network's last container goes, "
+            + "and does not always put them back (after apply --replace, after docker rm of another network's last container)"));
+
     /// <summary>Where the engine can keep its rules.</summary>
     public static readonly EngineFact<FirewallBackend> FirewallBackends = new("nftables backend",
         "Whether the engine can write its rules as nftables (firewall-backend nftables) instead of iptables.",
@@ -197,9 +217,9 @@ public static class EngineTable
     /// <summary>Every fact, in the order docs/docker.md lists them.</summary>
     public static IReadOnlyList<IEngineFact> Facts { get; } = new IEngineFact[]
     {
-        Modelled, BridgeGetsFe80Colon1, ContainerMacs, DefaultBridgeAddresses, BridgeNames, HasDaemonJson, Restartable, Ip6TablesDefault,
+        Modelled, GatewayAddresses, AddressOrder, BridgeGetsFe80Colon1, ContainerMacs, DefaultBridgeAddresses, BridgeNames, HasDaemonJson, Restartable, Ip6TablesDefault,
         Ip6TablesNeedsExperimental, Ipv6NeedsFixedCidrV6, Ipv6OnlyPoolsStopEngine, Ipv6OnlyNetworks, GatewayModes,
-        ForwardPolicies, Ipv4ForwardPolicies, Inbound, BetweenNetworks, FirewallBackends,
+        ForwardPolicies, Ipv4ForwardPolicies, Inbound, BetweenNetworks, IsolationKept, FirewallBackends,
     };
 
     // ---- daemon.json keys -------------------------------------------------------------------------------------

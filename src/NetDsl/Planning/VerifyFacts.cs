@@ -86,9 +86,11 @@ public sealed record PingFact(string Device, bool FromContainer, string Target, 
 /// A rule the host's container engine makes in its own firewall (<see cref="EngineFirewall"/>): Docker's masquerade
 /// of a network, its drops into a bridge, the isolation between bridges, the FORWARD policy; netavark's likewise.
 /// <see cref="Bridge"/> is null when the engine names the bridge (the observer resolves it from <see cref="Network"/>).
-/// Checked in <c>ip6tables-save</c> or <c>nft list ruleset</c>, live or from captures.
+/// Checked in <c>ip6tables-save</c> or <c>nft list ruleset</c>, live or from captures. <see cref="ObserveOnly"/>: the
+/// engine does not keep this rule reliably (netavark's isolation), so a missing rule is reported, not failed.
 /// </summary>
-public sealed record EngineFirewallFact(string Device, IpFamily Family, FirewallBackend Backend, EngineRuleKind Kind, string? Network, IpPrefix? Subnet, string? Bridge, string Rule, string Source)
+public sealed record EngineFirewallFact(string Device, IpFamily Family, FirewallBackend Backend, EngineRuleKind Kind, string? Network, IpPrefix? Subnet, string? Bridge, string Rule, string Source,
+    bool ObserveOnly = false)
     : VerifyFact(Device + "/engine-firewall/" + (Family == IpFamily.Ipv6 ? "ip6" : "ip") + "/" + (Network ?? "FORWARD") + "/" + Kind.ToString().ToLowerInvariant(),
         Device, Network ?? "FORWARD", Rule)
 {

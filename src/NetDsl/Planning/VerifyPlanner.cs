@@ -50,7 +50,7 @@ public static class VerifyPlanner
     {
         var firewall = EngineFirewall.For(host, networks, IpFamily.Ipv6);
         return firewall.Expectations().Select(e => (VerifyFact)new EngineFirewallFact(host.Name, firewall.Family, firewall.Backend, e.Kind,
-            e.Bridge?.Network, e.Bridge?.Subnet, e.Bridge?.Bridge, e.Text, e.Bridge?.Source ?? firewall.Source));
+            e.Bridge?.Network, e.Bridge?.Subnet, e.Bridge?.Bridge, e.Text, e.Bridge is null ? firewall.Source : e.Source, e.ObserveOnly));
     }
 
     /// <summary>What one network adds: its inspect fields, or its bridge's addresses and route on the host.</summary>

@@ -67,4 +67,16 @@ public class EngineFirewallCaptureTests
     [TestCase("ip6tables-save")]
     [TestCase("ip6tables-s")]
     public void File_names_are_recognised(string slug) => Assert.That(CommandRecognizer.RecognizeSlug(slug), Is.EqualTo(CaptureFormat.IptablesSave));
+
+    [Test]
+    public void Podman_isolation_that_netavark_lost_is_reported_not_failed()
+    {
+        const string file = "docker-host h { engine podman 4.3 }\nnetwork n1 on h { subnet fd00:71::/64  bridge-name pmbr1 }\nnetwork n2 on h { subnet fd00:72::/64  bridge-name podman1 }\n";
+        var lost = string.Join("\n", Measured("podman-4.3.1.ip6tables-save.txt").Split('\n').Where(l => !l.Contains("NETAVARK_ISOLATION_2 -o", StringComparison.Ordinal)));
+        var report = Verify(file, "h.ip6tables-save.txt", lost);
+        var isolation = report.Results.Where(r => r.Fact is EngineFirewallFact { Kind: NetDsl.Engines.EngineRuleKind.DropFromOtherBridges }).ToList();
+        Assert.That(isolation.Count, Is.EqualTo(2));
+        Assert.That(isolation.Select(r => r.Outcome), Is.All.EqualTo(CaptureOutcome.NotCovered), string.Join("\n", isolation));
+        Assert.That(report.Results.Where(r => r.Fact is EngineFirewallFact { Kind: NetDsl.Engines.EngineRuleKind.Masquerade }).Select(r => r.Outcome), Is.All.EqualTo(CaptureOutcome.Pass));
+    }
 }

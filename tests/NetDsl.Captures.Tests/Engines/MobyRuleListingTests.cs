@@ -73,7 +73,7 @@ public class MobyRuleListingTests
         var host = model.Hosts[0];
         var firewall = EngineFirewall.For(host, model.Networks, family);
         return firewall.Expectations().Select(e => new EngineFirewallFact(host.Name, family, firewall.Backend, e.Kind, e.Bridge?.Network, e.Bridge?.Subnet,
-            e.Bridge?.Bridge, e.Text, e.Bridge?.Source ?? firewall.Source)).ToList();
+            e.Bridge?.Bridge, e.Text, e.Bridge is null ? firewall.Source : e.Source, e.ObserveOnly)).ToList();
     }
 
     // moby's scenario: the default bridge docker0 (declared here as a network, so its rules are predicted too) and bridge1.

@@ -86,6 +86,10 @@ public class EngineFirewallTests
         var fw = Ipv6("podman 4.3");
         Assert.That((fw.Active, fw.PolicyDrop, fw.Backend), Is.EqualTo((true, false, FirewallBackend.Netavark)));
         Assert.That(fw.Bridges.All(b => b.Masquerade && b.Inbound == EngineInbound.ByPolicy && b.FromOtherBridges == EngineInbound.Drop), Is.True);
+        var isolation = fw.Expectations().Where(e => e.Kind == EngineRuleKind.DropFromOtherBridges).ToList();
+        Assert.That(isolation.Count, Is.EqualTo(2));
+        Assert.That(isolation.All(e => e.ObserveOnly), Is.True, "netavark does not keep its isolation rules: observed, never failed");
+        Assert.That(Ipv6("20.10", "ip6tables true  experimental true").Expectations().Any(e => e.ObserveOnly), Is.False);
     }
 
     [TestCase("20.10", "ip6tables true  experimental true", true)]
