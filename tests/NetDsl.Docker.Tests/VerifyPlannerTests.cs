@@ -40,6 +40,29 @@ public class VerifyPlannerTests
     }
 
     [Test]
+    public void No_pings_from_hosts_and_containers_are_facts_that_expect_no_reply_and_router_ones_are_not()
+    {
+        var model = TestModels.Compile("""
+            docker-host h { }
+            network n on h { subnet fd00:71::/64 }
+            container a on n { image "busybox" }
+            expect no-ping a -> fd00:dead::1
+            expect no-ping h -> fd00:dead::2
+            expect ping a -> h
+            """);
+        var plan = VerifyPlanner.Plan(model);
+        var noPings = plan.FactsOf<NoPingFact>().ToDictionary(p => p.Device + "->" + p.Target);
+        Assert.That(noPings.Keys, Is.EquivalentTo(new[] { "a->fd00:dead::1", "h->fd00:dead::2" }));
+        Assert.That(noPings["a->fd00:dead::1"].FromContainer, Is.True);
+        Assert.That(noPings["a->fd00:dead::1"].Expected, Is.EqualTo("no reply from fd00:dead::1"));
+        Assert.That(noPings["a->fd00:dead::1"].Describe(), Is.EqualTo("no-ping a -> fd00:dead::1 (fd00:dead::1)"));
+        Assert.That(noPings["h->fd00:dead::2"].FromContainer, Is.False);
+        Assert.That(plan.FactsOf<PingFact>().Select(p => p.Device + "->" + p.Target), Is.EqualTo(new[] { "a->h" }));
+        // The seed declares no no-ping from a Docker host or container (routers cannot run a ping for verify).
+        Assert.That(Plan().FactsOf<NoPingFact>(), Is.Empty);
+    }
+
+    [Test]
     public void Fact_keys_are_unique_and_stable()
     {
         var keys = Plan().Facts.Select(f => f.Key).ToList();

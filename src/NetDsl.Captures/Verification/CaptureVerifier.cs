@@ -55,7 +55,7 @@ public static class CaptureVerifier
     private static CaptureFactResult Check(CaptureContext c, VerifyFact fact) => fact switch
     {
         EngineVersionFact => NotCovered(fact, "no capture shows the engine version (`docker version`); live verify checks it"),
-        PingFact => NotCovered(fact, "ping outputs are not read from captures; live verify runs the ping"),
+        PingFact or NoPingFact => NotCovered(fact, "ping outputs are not read from captures; live verify runs the ping"),
         NetworkFieldFact f => DockerChecks.NetworkField(c, f),
         InterfaceAddressFact f => DockerChecks.Address(c, f),
         LinkLocalFact f => DockerChecks.LinkLocal(c, f),

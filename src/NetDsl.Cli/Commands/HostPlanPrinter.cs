@@ -60,6 +60,7 @@ internal static class HostPlanPrinter
         foreach (var n in p.Nftables) o.WriteLine("  change    " + n.Describe());
         foreach (var family in p.NftablesRemovals) o.WriteLine($"  remove    nftables table {family} netdsl: no masquerade of that family is declared");
         foreach (var problem in p.Problems) o.WriteLine("  error     " + problem);
+        foreach (var warning in p.Warnings) o.WriteLine("  warning   " + warning);
         foreach (var g in p.Gateways) o.WriteLine("  start     " + g.Step.Describe() + ": now " + g.Current);
         foreach (var n in p.HostNotes) o.WriteLine("  manual    " + n);
         foreach (var m in p.Manual) o.WriteLine("  manual    " + m.Describe());

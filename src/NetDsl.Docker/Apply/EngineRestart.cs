@@ -76,7 +76,7 @@ internal sealed class EngineRestart
     }
 
     private static bool IsFatal(string line) =>
-        line.Length > 0 && new[] { "failed to start daemon", "unable to configure the docker daemon", "level=fatal", "error starting daemon", "error initializing network controller" }
+        line.Length > 0 && new[] { "failed to start daemon", "unable to configure the docker daemon", "level=fatal", "error starting daemon", "error initializing network controller", "unable to parse logging level" }
             .Any(m => line.Contains(m, StringComparison.OrdinalIgnoreCase));
 
     private async Task<bool> WaitForEngineAsync(CancellationToken ct)

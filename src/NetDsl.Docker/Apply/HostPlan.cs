@@ -47,6 +47,9 @@ public sealed record HostPlan(
     /// <summary>NetDsl NPTv6 gateways to start (or restart): those that do not run as their step wants.</summary>
     public IReadOnlyList<GatewayChange> Gateways { get; init; } = System.Array.Empty<GatewayChange>();
 
+    /// <summary>What plan shows but does not stop apply (an address pool that overlaps networks the engine has).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = System.Array.Empty<string>();
+
     public bool RestartNeeded => RestartKeys.Count > 0;
 
     public bool HasErrors => Objects.Any(o => o.IsError) || DaemonJson?.Error is not null || Problems.Count > 0;

@@ -76,6 +76,15 @@ public static class HostPlanner
             : new List<string>();
 
         problems.AddRange(Preflight.CheckDaemonJson(state, merge?.Parsed, restartKeys.Count > 0));
+        var warnings = new List<string>();
+        // Whenever NetDsl writes the file or restarts the engine, every key of the merged file (the host's too) must be
+        // one the running engine's release knows, with a value of the right type: otherwise dockerd stops at its next start.
+        if (merge is { Error: null } && path is not null && (merge.Changed || restartKeys.Count > 0) && merge.Parsed is { } mergedJson)
+        {
+            foreach (var k in DaemonKeyCheck.Check(merge.Original, mergedJson, engine.Identity!.Release, path))
+                problems.Add(new PreflightProblem("daemon.json \"" + k.Key + "\"", k.Message));
+            warnings.AddRange(Preflight.PoolOverlaps(state, mergedJson));
+        }
 
         var sysctls = new List<SysctlChange>();
         var nft = new List<LoadNftablesStep>();
@@ -108,7 +117,7 @@ public static class HostPlanner
             notes.Add("NetDsl's NPTv6 gateways of a remote host are not started: install the rendered netdsl-nptv6-*.service units on it by hand");
 
         return new HostPlan(host.Name, decisions, path, merge, daemonNote, restartKeys, restartReason, stopped, sysctls, nft, notes,
-            plan.Steps.OfType<PushDeviceConfigStep>().ToList(), problems, orphans, nftRemovals, ownerWarning, Orphans.AsideLeftovers(state, plan, host.Name)) { Gateways = gateways };
+            plan.Steps.OfType<PushDeviceConfigStep>().ToList(), problems, orphans, nftRemovals, ownerWarning, Orphans.AsideLeftovers(state, plan, host.Name)) { Gateways = gateways, Warnings = warnings };
     }
 
     /// <summary>

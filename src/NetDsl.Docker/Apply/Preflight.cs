@@ -74,6 +74,31 @@ public static class Preflight
         return problems;
     }
 
+    /// <summary>
+    /// <c>default-address-pools</c> that overlap a network the engine already has. dockerd starts with them (its
+    /// allocator skips every pool subnet that overlaps an existing network: libnetwork ipam getPredefinedPool), but
+    /// fewer subnets remain than the pool suggests; when none remains for IPv4 and docker0 has no address yet, the
+    /// default bridge cannot be made and dockerd stops ("could not find an available, non-overlapping IPv4 address
+    /// pool"). One line per overlap, for plan to show as a warning. Pools that are not well formed are the key check's.
+    /// </summary>
+    public static IReadOnlyList<string> PoolOverlaps(LiveState state, System.Text.Json.Nodes.JsonObject merged) =>
+        PoolOverlaps(state.Networks.Select(n => (n.Name, LiveSubnets(n).ToList())), merged);
+
+    public static IReadOnlyList<string> PoolOverlaps(IEnumerable<(string Name, List<IpPrefix> Subnets)> networks, System.Text.Json.Nodes.JsonObject merged)
+    {
+        var warnings = new List<string>();
+        if (merged["default-address-pools"] is not System.Text.Json.Nodes.JsonArray pools) return warnings;
+        var live = networks.ToList();
+        foreach (var pool in pools.OfType<System.Text.Json.Nodes.JsonObject>())
+        {
+            if (pool["base"] is not System.Text.Json.Nodes.JsonValue b || !b.TryGetValue<string>(out var text) || !IpPrefix.TryParse(text, out var @base)) continue;
+            var taken = live.SelectMany(n => n.Subnets.Where(s => s.Overlaps(@base)).Select(s => $"{s} of network {n.Name}")).ToList();
+            if (taken.Count > 0)
+                warnings.Add($"daemon.json default-address-pools: pool {@base} overlaps {string.Join(", ", taken)}; the engine skips those subnets when it picks one for a new network (choose a pool that does not overlap to keep all of it)");
+        }
+        return warnings;
+    }
+
     /// <summary>The IPv4 and IPv6 subnets a live network holds (malformed entries are skipped).</summary>
     public static IEnumerable<IpPrefix> LiveSubnets(NetworkResponse n) =>
         (n.IPAM?.Config ?? new List<IPAMConfig>())

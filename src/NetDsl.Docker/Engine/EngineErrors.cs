@@ -76,9 +76,28 @@ public static class EngineErrors
         }
     }
 
+    /// <summary>
+    /// The container id of containerd's "task already exists" leftover, or null: containerd's task service says
+    /// "task ID: already exists" (services/tasks/local.go, errdefs.ErrAlreadyExists), its runtime task list
+    /// "ID: task already exists" (runtime/task_list.go, ErrTaskAlreadyExists); dockerd passes either through.
+    /// </summary>
+    public static string? StaleTask(string message)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(message, @"\btask ([0-9a-f]{12,64}): already exists|\b([0-9a-f]{12,64}): task already exists");
+        return m.Success ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : null;
+    }
+
+    private static string Short(string id) => id.Length > 12 ? id[..12] : id;
+
+    /// <summary>"start container web" → "web"; otherwise the whole step (the command then names the step).</summary>
+    private static string ContainerOf(string what) =>
+        what.StartsWith("start container ", StringComparison.Ordinal) ? what["start container ".Length..] : "CONTAINER";
+
     private static string Hint(HttpStatusCode status, string raw, string what)
     {
         string m = raw.ToLowerInvariant();
+        if (StaleTask(raw) is { } task)
+            return $"the engine still holds a task {Short(task)} left by a killed dockerd or containerd (a leftover, not this file's fault); run `docker rm -f {ContainerOf(what)}` (NetDsl recreates it with the same settings on the next apply), or restart containerd, then apply again";
         if (m.Contains("is not running")) return "the container is not running; start it (netdsl apply starts NetDsl's own containers)";
         if (m.Contains("pool overlaps")) return "its subnet overlaps a network that already exists on this engine; choose another subnet or remove that network";
         if (m.Contains("no such image")) return "the image is not on the engine; pull or import it (docker pull IMAGE), or choose another with --set";

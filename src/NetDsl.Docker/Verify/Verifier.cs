@@ -64,6 +64,7 @@ public sealed class Verifier
         LinkLocalFact f => LinkLocalAsync(f, ct),
         RouteFact f => RouteAsync(f, ct),
         PingFact f => PingAsync(f, ct),
+        NoPingFact f => NoPingAsync(f, ct),
         EngineFirewallFact f => EngineFirewallAsync(f, ct),
         Nptv6GatewayFact f => Task.FromResult(Gateway(f)),
         // Uplink addresses, masquerade rules and conntrack entries are checked from captures (netdsl verify --captures).
@@ -197,6 +198,32 @@ public sealed class Verifier
             : await HostRunAsync("ping", "-6", "-c", "1", "-W", "2", target);
         var line = output.Split('\n').FirstOrDefault(l => l.Contains("bytes from", StringComparison.Ordinal))?.Trim();
         return new FactResult(f, code == 0 ? FactOutcome.Pass : FactOutcome.Fail, code == 0 ? (line ?? "reply") : "no reply (exit " + code + ")");
+    }
+
+    /// <summary>
+    /// <c>expect no-ping</c>: the same one echo request; no reply passes. iputils and busybox ping exit 1 for "no
+    /// reply" and 2 for errors such as "Network is unreachable", which is blocked too; anything else (no ping in the
+    /// container, a container that does not run: exec's own errors) means nothing was tested, so it fails.
+    /// </summary>
+    private async Task<FactResult> NoPingAsync(NoPingFact f, CancellationToken ct)
+    {
+        if (f.External && _skipExternal) return new FactResult(f, FactOutcome.Skipped, "(external target, --skip-external)");
+        string target = f.Address + (f.Zone is null ? "" : "%" + f.Zone);
+        var (code, output) = f.FromContainer
+            ? await ContainerExec.RunAsync(_engine, f.Device, new[] { "ping", "-c", "1", "-W", "2", target }, ct)
+            : await HostRunAsync("ping", "-6", "-c", "1", "-W", "2", target);
+        if (code == 0)
+        {
+            var line = output.Split('\n').FirstOrDefault(l => l.Contains("bytes from", StringComparison.Ordinal))?.Trim();
+            return new FactResult(f, FactOutcome.Fail, line ?? "reply", "the path is open: something routes and forwards " + f.Device + " -> " + f.Target);
+        }
+        if (code is 1 or 2)
+        {
+            var why = output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("unreachable", StringComparison.OrdinalIgnoreCase));
+            return new FactResult(f, FactOutcome.Pass, "no reply" + (why is null ? "" : " (" + why + ")"));
+        }
+        var first = output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+        return new FactResult(f, FactOutcome.Fail, "ping did not run (exit " + code + (first.Length > 0 ? ": " + first : "") + ")", "nothing was tested: make ping runnable on " + f.Device);
     }
 
     /// <summary>

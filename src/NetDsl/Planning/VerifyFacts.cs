@@ -118,3 +118,14 @@ public sealed record Nptv6GatewayFact(string Device, HostNptv6Rule Rule, int Ind
 
     public override string Describe() => "NetDsl NPTv6 gateway " + Rule.Name + " on " + Device;
 }
+
+/// <summary>
+/// <c>expect no-ping FROM -> TO</c> from a Docker host or container, resolved as <see cref="PingFact"/> is: the
+/// path must stay blocked, so the fact passes when the echo request gets no reply (ping's "no reply" or "network
+/// unreachable") and fails when one comes back. A ping that cannot be run at all fails, naming why.
+/// </summary>
+public sealed record NoPingFact(string Device, bool FromContainer, string Target, IpAddress Address, string? Zone, bool External)
+    : VerifyFact(Device + "/no-ping/" + Target, Device, Target, "no reply from " + Address + (Zone is null ? "" : "%" + Zone))
+{
+    public override string Describe() => "no-ping " + Device + " -> " + Target + " (" + Address + (Zone is null ? "" : "%" + Zone) + ")";
+}

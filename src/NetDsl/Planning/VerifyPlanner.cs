@@ -19,7 +19,7 @@ public static class VerifyPlanner
     /// <summary>The plan without its facts (the generator writes the facts from the outline).</summary>
     public static VerifyPlan Header(NetworkModel model) => new(model.SourcePath, EquatableArray<VerifyFact>.Empty);
 
-    /// <summary>The plan's runs: per host the engine, its networks' fields, its containers, its bridges and routes; then pings and devices.</summary>
+    /// <summary>The plan's runs: per host the engine, its networks' fields, its containers, its bridges and routes; then pings, no-pings and devices.</summary>
     public static EquatableArray<PlanSegment<VerifyFact>> Outline(NetworkModel model)
     {
         var outline = new List<PlanSegment<VerifyFact>>();
@@ -35,10 +35,13 @@ public static class VerifyPlanner
                 outline.Add(PlanSegment<VerifyFact>.Of(host.Nptv6Rules.Select((rule, index) => (VerifyFact)new Nptv6GatewayFact(host.Name, rule, index))));
         }
         var rest = new List<VerifyFact>();
-        foreach (var e in model.Expectations.Where(e => e.Kind == ExpectationKind.Ping))
+        foreach (var e in model.Expectations.Where(e => e.Kind is ExpectationKind.Ping or ExpectationKind.NoPing))
         {
             var ping = Ping(model, e);
-            if (ping is not null) rest.Add(ping);
+            if (ping is null) continue;
+            // A no-ping is the same echo request with the opposite expectation.
+            rest.Add(e.Kind == ExpectationKind.Ping ? ping
+                : new NoPingFact(ping.Device, ping.FromContainer, ping.Target, ping.Address, ping.Zone, ping.External));
         }
         DeviceFactPlanner.Add(model, rest);
         outline.Add(PlanSegment<VerifyFact>.Of(rest));

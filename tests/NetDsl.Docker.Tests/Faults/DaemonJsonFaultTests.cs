@@ -68,19 +68,64 @@ public class DaemonJsonFaultTests
     }
 
     [Test]
-    public async Task A_restart_with_a_bad_key_already_in_the_file_says_so_and_leaves_the_file_as_it_was()
+    public async Task A_restart_with_a_bad_value_already_in_the_file_says_so_and_leaves_the_file_as_it_was()
     {
-        // A key dockerd does not know, already in the file (someone's edit, never restarted): the previous file
-        // cannot start the engine either, and the report says so instead of claiming a recovery.
-        string before = UnrelatedJson.Replace("\"shutdown-timeout\": 1", "\"shutdown-timeout\": 1,\n  \"no-such-option\": true");
+        // A value dockerd refuses that no table can judge (a log level it does not parse), already in the file
+        // (someone's edit, never restarted): the previous file cannot start the engine either, and the report says
+        // so instead of claiming a recovery. (Unknown keys and wrong types are refused by plan: tests below.)
+        string before = UnrelatedJson.Replace("\"warn\"", "\"loud\"");
         System.IO.File.WriteAllText(Dockerd.DaemonJsonPath, before);
         string file = WithDaemon("dj-badkey.netdsl", "ipv6 true  fixed-cidr-v6 fd00:c8::/64", "dj_bk_nw", "fd00:c9::/64");
         var (code, output) = Netdsl("apply", file, Restarting);
         Assert.That(code, Is.EqualTo(1), output);
-        Assert.That(output, Does.Contain("directives don't match any configuration option: no-such-option"), "the engine's own log line");
+        Assert.That(output, Does.Contain("unable to parse logging level: loud"), "the engine's own log line");
         Assert.That(output, Does.Contain("the previous daemon.json is back, but the engine did not come back with it either"));
         Assert.That(System.IO.File.ReadAllText(Dockerd.DaemonJsonPath), Is.EqualTo(before));
         await RestoreEngineAsync();
+        await AssertNothingLostAsync();
+    }
+
+    [TestCase("\"no-such-option\": true", "daemon.json \"no-such-option\" (line 5 of ", "Docker 20.10 does not know this key (no Docker version knows it)",
+        "the following directives don't match any configuration option: no-such-option")]
+    [TestCase("\"bip6\": \"fd00:ca::1/64\"", "daemon.json \"bip6\" (line 5 of ", "Docker 20.10 does not know this key (only Docker 28.0 and later knows it)",
+        "the following directives don't match any configuration option: bip6")]
+    [TestCase("\"ipv6\": \"yes\"", "daemon.json \"ipv6\" (line 5 of ", "the value \"yes\" is a string, but dockerd reads ipv6 as a boolean",
+        "json: cannot unmarshal string into Go struct field Config.ipv6 of type bool")]
+    public async Task A_key_already_in_the_file_that_would_stop_dockerd_is_a_plan_error_and_apply_touches_nothing(string line, string where, string why, string dockerd)
+    {
+        // Someone's edit, never restarted: NetDsl's restart would be the one that stops the engine.
+        string before = UnrelatedJson.Replace("\"shutdown-timeout\": 1", "\"shutdown-timeout\": 1,\n  " + line);
+        System.IO.File.WriteAllText(Dockerd.DaemonJsonPath, before);
+        System.IO.File.WriteAllText(Dockerd.DaemonJsonPath + ".netdsl.bak", "{ \"previous\": \"backup\" }\n");
+        string file = WithDaemon("dj-keys.netdsl", "experimental true", "dj_keys_nw", "fd00:cc::/64");
+        string pidBefore = System.IO.File.ReadAllText(Path.Combine(Dockerd.Folder, "docker.pid"));
+
+        var (plan, planOut) = Netdsl("plan", file);
+        Assert.That(plan, Is.EqualTo(1), planOut);
+        Assert.That(planOut, Does.Contain("error     " + where.Split(" (")[0]));
+        Assert.That(planOut, Does.Contain(where + Dockerd.DaemonJsonPath + "): " + why));
+        Assert.That(planOut, Does.Contain("(\"" + dockerd + "\")"));
+        Assert.That(planOut, Does.Contain("then apply again"));
+
+        var (code, output) = Netdsl("apply", file, Restarting);
+        Assert.That(code, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain("nothing was changed"));
+        Assert.That(output, Does.Not.Contain("   at "), "no stack trace");
+        Assert.That(System.IO.File.ReadAllText(Dockerd.DaemonJsonPath), Is.EqualTo(before));
+        Assert.That(System.IO.File.ReadAllText(Dockerd.DaemonJsonPath + ".netdsl.bak"), Is.EqualTo("{ \"previous\": \"backup\" }\n"));
+        Assert.That(System.IO.File.Exists(Dockerd.DaemonJsonPath + ".netdsl.keys.json"), Is.False);
+        Assert.That(System.IO.File.ReadAllText(Path.Combine(Dockerd.Folder, "docker.pid")), Is.EqualTo(pidBefore), "the engine was restarted");
+        Assert.That((await DockerAsync("network", "ls", "--format", "{{.Name}}")).Split('\n'), Does.Not.Contain("dj_keys_nw"));
+        await AssertNothingLostAsync();
+    }
+
+    [Test]
+    public async Task Address_pools_overlapping_a_network_are_a_plan_warning()
+    {
+        string file = WithDaemon("dj-pools.netdsl", "default-address-pool 10.98.0.0/16 size 24", "dj_pl_nw", "fd00:cd::/64");
+        var (plan, planOut) = Netdsl("plan", file);
+        Assert.That(planOut, Does.Contain("warning   daemon.json default-address-pools: pool 10.98.0.0/16 overlaps 10.98.0.0/24 of network unrelated_nw"), planOut);
+        Assert.That(plan, Is.EqualTo(2), planOut);
         await AssertNothingLostAsync();
     }
 
