@@ -221,7 +221,7 @@ public sealed class NetDslGenerator : IIncrementalGenerator
             // short of the container statements, and the core drafts them all itself.
             var mine = allDrafts.Where(d => d.Path == source.Path).ToList();
             var drafts = mine.Count == file.Syntax.Layout.Statements.Count ? mine.Where(d => d.Draft is not null).Select(d => d.Draft!).ToList() : null;
-            var result = NetDslCompiler.Compile(file.Syntax, drafts: drafts);
+            var result = NetDslCompiler.Compile(file.Syntax, null, drafts);
             return new CompiledFile(source, className, result.Model, result.Diagnostics, layout);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -8,7 +8,7 @@ using NetDsl.Text;
 namespace NetDsl.Binding;
 
 /// <summary>The binder's output: a model (possibly partial when there are errors) and the diagnostics.</summary>
-public sealed record BindResult(NetworkModel Model, EquatableArray<NetDslDiagnostic> Diagnostics);
+internal sealed record BindResult(NetworkModel Model, EquatableArray<NetDslDiagnostic> Diagnostics);
 
 /// <summary>
 /// Syntax → model. Binds in dependency order (parameters, hosts, networks, containers, devices, expectations)
@@ -18,7 +18,7 @@ public sealed record BindResult(NetworkModel Model, EquatableArray<NetDslDiagnos
 /// parameters and networks (<see cref="DraftContainer"/>), then all drafts in order (names, addresses). <see cref="Bind"/>
 /// drafts them itself unless it is given the drafts: the source generator caches one per statement and passes them.
 /// </summary>
-public static class Binder
+internal static class Binder
 {
     public static bool IsContainer(SettingSyntax statement) => statement.Name == "container";
 
