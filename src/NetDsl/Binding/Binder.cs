@@ -20,7 +20,7 @@ internal sealed record BindResult(NetworkModel Model, EquatableArray<NetDslDiagn
 /// </summary>
 internal static class Binder
 {
-    public static bool IsContainer(SettingSyntax statement) => statement.Name == "container";
+    public static bool IsContainer(SettingSyntax statement) => statement.Name == ContainerSyntax.Keyword;
 
     /// <summary>The file's model and diagnostics.</summary>
     /// <param name="file">The parsed file.</param>
@@ -66,10 +66,10 @@ internal static class Binder
         IEnumerable<SettingSyntax> Of(string keyword) => statements.Where(s => s.Name == keyword);
 
         var containers = ContainerBinder.Complete(context, containerDrafts, networks.ToDictionary(n => n.Name));
-        var routers = Of("router").Select(s => DeviceBinder.BindRouter(context, s)).OfType<Router>().ToList();
-        var firewalls = Of("firewall").Select(s => DeviceBinder.BindFirewall(context, s)).OfType<Firewall>().ToList();
-        var upstreams = Of("upstream").Select(s => DeviceBinder.BindUpstream(context, s)).OfType<Upstream>().ToList();
-        var expectations = Of("expect").Select(s => ExpectBinder.Bind(context, s)).OfType<Expectation>().ToList();
+        var routers = Of(RouterSyntax.Keyword).Select(s => DeviceBinder.BindRouter(context, s)).OfType<Router>().ToList();
+        var firewalls = Of(FirewallSyntax.Keyword).Select(s => DeviceBinder.BindFirewall(context, s)).OfType<Firewall>().ToList();
+        var upstreams = Of(UpstreamSyntax.Keyword).Select(s => DeviceBinder.BindUpstream(context, s)).OfType<Upstream>().ToList();
+        var expectations = Of(ExpectSyntax.Keyword).Select(s => ExpectBinder.Bind(context, s)).OfType<Expectation>().ToList();
 
         var declared = hosts.Select(h => ("hosts", h.Name, h.Span))
             .Concat(networks.Select(n => ("networks", n.Name, n.Span)))
@@ -106,11 +106,11 @@ internal static class Binder
         var diagnostics = new DiagnosticBag();
         var statements = file.Statements;
         IEnumerable<SettingSyntax> Of(string keyword) => statements.Where(s => s.Name == keyword);
-        var parameters = ParameterTable.Build(Of("let"), overrides, file.Layout, diagnostics);
+        var parameters = ParameterTable.Build(Of(LetSyntax.Keyword), overrides, file.Layout, diagnostics);
         var context = new BindingContext(file.Layout, parameters, diagnostics);
-        var hosts = Of("docker-host").Select(s => HostBinder.Bind(context, s)).OfType<DockerHost>().ToList();
+        var hosts = Of(DockerHostSyntax.Keyword).Select(s => HostBinder.Bind(context, s)).OfType<DockerHost>().ToList();
         var hostsByName = hosts.ToDictionary(h => h.Name);
-        var networks = Of("network").Select(s => NetworkBinder.Bind(context, s, hostsByName)).OfType<DockerNetwork>().ToList();
+        var networks = Of(NetworkSyntax.Keyword).Select(s => NetworkBinder.Bind(context, s, hostsByName)).OfType<DockerNetwork>().ToList();
         return (context, hosts, networks);
     }
 }

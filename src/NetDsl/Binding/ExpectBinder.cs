@@ -13,14 +13,15 @@ internal static class ExpectBinder
 {
     public static Expectation? Bind(BindingContext context, SettingSyntax statement)
     {
-        var kindNode = statement.Argument(0)!;
+        var expect = new ExpectSyntax(statement);
+        var kindNode = expect.Kind;
         if (kindNode.Text != "ping")
         {
             context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, kindNode.Span, "'ping'", "after 'expect'", kindNode.Describe());
             return null;
         }
-        var fromNode = statement.Argument(1)!;
-        var toNode = statement.Argument(2)!;
+        var fromNode = expect.From;
+        var toNode = expect.To;
         if (!context.Names.TryGetValue(fromNode.Text, out var fromKind) || fromKind.Kind is "network" or "external host")
         {
             context.Diagnostics.Report(DiagnosticDefinitions.ExpectUnknownEndpoint, fromNode.Span, fromNode.Text);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using NetDsl.Addressing;
 using NetDsl.Diagnostics;
 using NetDsl.Model;
@@ -12,13 +13,14 @@ internal static class HostBinder
 {
     public static DockerHost? Bind(BindingContext context, SettingSyntax statement)
     {
-        var name = context.DeclaredName(statement, "docker-host");
+        var host = new DockerHostSyntax(statement);
+        var name = context.DeclaredName(host.Name, "docker-host");
         if (name is null) return null;
 
         var engine = EngineVersion.Default;
-        foreach (var setting in statement.Settings("engine"))
+        foreach (var setting in host.Engines)
         {
-            var node = setting.Argument(0)!;
+            var node = setting.Value;
             var parts = node.Text.Split('.');
             if (node.Kind != NodeKind.Word || parts.Length < 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int major)
                 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int minor))
@@ -31,15 +33,15 @@ internal static class HostBinder
                 context.Diagnostics.Report(DiagnosticDefinitions.EngineVersionUnsupported, node.Span, node.Text);
         }
 
-        var interfaces = DevicePartsBinder.Interfaces(context, statement, name, zoned: false);
-        var routes = DevicePartsBinder.Routes(context, statement, name, interfaces);
+        var interfaces = DevicePartsBinder.Interfaces(context, host.Interfaces, name, zoned: false);
+        var routes = DevicePartsBinder.Routes(context, host.Routes, name, interfaces);
         var daemon = DaemonSettings.Empty;
-        foreach (var setting in statement.Settings("daemon")) daemon = BindDaemon(context, setting, engine);
+        foreach (var setting in host.Daemons) daemon = BindDaemon(context, setting, engine);
 
         var masquerades = new List<Masquerade>();
-        foreach (var setting in statement.Settings("masquerade"))
+        foreach (var setting in host.Masquerades)
         {
-            var familyNode = setting.Argument(0)!;
+            var familyNode = setting.Family;
             IpFamily family;
             if (familyNode.Text == "ipv6") family = IpFamily.Ipv6;
             else if (familyNode.Text == "ipv4") family = IpFamily.Ipv4;
@@ -48,57 +50,56 @@ internal static class HostBinder
                 context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, familyNode.Span, "ipv6 or ipv4", "after 'masquerade'", familyNode.Describe());
                 continue;
             }
-            string? outNot = setting.Option("out-not") is { } o1 ? context.Values.Name(o1.Values[0], "interface", isInterface: true) : null;
-            string? outIf = setting.Option("out") is { } o2 ? context.Values.Name(o2.Values[0], "interface", isInterface: true) : null;
-            IpPrefix? source = setting.Option("source") is { } s ? context.Values.Prefix(s.Values[0], "masquerade source") : null;
-            masquerades.Add(new Masquerade(family, outNot, outIf, source, setting.Span));
+            string? outNot = setting.OutNot is { } o1 ? context.Values.Name(o1.Value, "interface", isInterface: true) : null;
+            string? outIf = setting.Out is { } o2 ? context.Values.Name(o2.Value, "interface", isInterface: true) : null;
+            IpPrefix? source = setting.Source is { } s ? context.Values.Prefix(s.Value, "masquerade source") : null;
+            masquerades.Add(new Masquerade(family, outNot, outIf, source, setting.Syntax.Span));
         }
         return new DockerHost(name, engine, interfaces, routes, daemon, masquerades.ToEquatableArray(), statement.Span);
     }
 
-    private static DaemonSettings BindDaemon(BindingContext context, SettingSyntax daemon, EngineVersion engine)
+    private static DaemonSettings BindDaemon(BindingContext context, DaemonSyntax daemon, EngineVersion engine)
     {
-        bool? Flag(string key) => daemon.Settings(key) is var s && System.Linq.Enumerable.FirstOrDefault(s) is { } setting
-            ? context.Values.Boolean(setting.Argument(0)!, key)
-            : null;
+        // The first of each flag counts (a second one is reported by the reader).
+        bool? Flag(SyntaxNode? value, string key) => value is null ? null : context.Values.Boolean(value, key);
 
-        bool? ipv6 = Flag("ipv6");
-        bool? ip6tables = Flag("ip6tables");
-        bool? experimental = Flag("experimental");
-        bool? liveRestore = Flag("live-restore");
+        bool? ipv6 = Flag(daemon.Ipv6s.Select(s => s.Value).FirstOrDefault(), "ipv6");
+        bool? ip6tables = Flag(daemon.Ip6tables.Select(s => s.Value).FirstOrDefault(), "ip6tables");
+        bool? experimental = Flag(daemon.Experimentals.Select(s => s.Value).FirstOrDefault(), "experimental");
+        bool? liveRestore = Flag(daemon.LiveRestores.Select(s => s.Value).FirstOrDefault(), "live-restore");
         IpPrefix? fixedCidr = null;
-        foreach (var setting in daemon.Settings("fixed-cidr-v6"))
+        foreach (var setting in daemon.FixedCidrV6s)
         {
-            fixedCidr = context.Values.Prefix(setting.Argument(0)!, "fixed-cidr-v6");
+            fixedCidr = context.Values.Prefix(setting.Value, "fixed-cidr-v6");
             if (fixedCidr is { IsV4: true })
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.WrongFamily, setting.Argument(0)!.Span, "fixed-cidr-v6", "IPv6", fixedCidr, "IPv4");
+                context.Diagnostics.Report(DiagnosticDefinitions.WrongFamily, setting.Value.Span, "fixed-cidr-v6", "IPv6", fixedCidr, "IPv4");
                 fixedCidr = null;
             }
             else if (fixedCidr is { Length: > 80 } f)
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.FixedCidrTooLong, setting.Argument(0)!.Span, f);
+                context.Diagnostics.Report(DiagnosticDefinitions.FixedCidrTooLong, setting.Value.Span, f);
             }
         }
         var pools = new List<AddressPool>();
-        foreach (var setting in daemon.Settings("default-address-pool"))
+        foreach (var setting in daemon.DefaultAddressPools)
         {
-            var pool = context.Values.Prefix(setting.Argument(0)!, "address pool base");
-            int? size = setting.Option("size") is { } sz ? context.Values.Integer(sz.Values[0], "pool size", 1, 128) : null;
+            var pool = context.Values.Prefix(setting.Base, "address pool base");
+            int? size = setting.Size is { } sz ? context.Values.Integer(sz.Value, "pool size", 1, 128) : null;
             if (pool is { } p)
             {
                 if (size is null)
-                    context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, setting.Span, "default-address-pool", p.ToString(), "size");
+                    context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, setting.Syntax.Span, "default-address-pool", p.ToString(), "size");
                 else if (size < p.Length || size > p.Address.Bits)
-                    context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, setting.Option("size")!.Values[0].Span, $"a size from {p.Length} to {p.Address.Bits}", "for " + p, size.Value.ToString(CultureInfo.InvariantCulture));
+                    context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, setting.Size!.Value.Span, $"a size from {p.Length} to {p.Address.Bits}", "for " + p, size.Value.ToString(CultureInfo.InvariantCulture));
                 else
                     pools.Add(new AddressPool(p, size.Value));
             }
         }
-        if (ipv6 == true && fixedCidr is null && !daemon.Settings("fixed-cidr-v6").GetEnumerator().MoveNext())
-            context.Diagnostics.Report(DiagnosticDefinitions.Ipv6WithoutFixedCidr, System.Linq.Enumerable.First(daemon.Settings("ipv6")).Span);
+        if (ipv6 == true && fixedCidr is null && !daemon.FixedCidrV6s.Any())
+            context.Diagnostics.Report(DiagnosticDefinitions.Ipv6WithoutFixedCidr, daemon.Ipv6s.First().Syntax.Span);
         if (ip6tables == true && experimental != true && engine.Ip6TablesNeedsExperimental)
-            context.Diagnostics.Report(DiagnosticDefinitions.Ip6TablesNeedsExperimental, System.Linq.Enumerable.First(daemon.Settings("ip6tables")).Span, engine);
-        return new DaemonSettings(ipv6, fixedCidr, ip6tables, experimental, liveRestore, pools.ToEquatableArray(), daemon.Span);
+            context.Diagnostics.Report(DiagnosticDefinitions.Ip6TablesNeedsExperimental, daemon.Ip6tables.First().Syntax.Span, engine);
+        return new DaemonSettings(ipv6, fixedCidr, ip6tables, experimental, liveRestore, pools.ToEquatableArray(), daemon.Syntax.Span);
     }
 }

@@ -15,36 +15,37 @@ internal static class NetworkBinder
 
     public static DockerNetwork? Bind(BindingContext context, SettingSyntax statement, IReadOnlyDictionary<string, DockerHost> hosts)
     {
-        var name = context.DeclaredName(statement, "network");
-        var on = statement.Option("on");
+        var network = new NetworkSyntax(statement);
+        var name = context.DeclaredName(network.Name, "network");
+        var on = network.On;
         if (on is null)
         {
-            context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Keyword.Span, "Network", statement.Argument(0)!.Text, "on HOST");
+            context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Keyword.Span, "Network", network.Name.Text, "on HOST");
             return null;
         }
-        var hostName = on.Values[0].Text;
+        var hostName = on.Value.Text;
         if (!hosts.TryGetValue(hostName, out var host))
         {
-            context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, on.Values[0].Span, "docker-host", hostName, Known(hosts.Keys));
+            context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, on.Value.Span, "docker-host", hostName, Known(hosts.Keys));
             return null;
         }
         if (name is null) return null;
 
         string driver = "bridge";
-        foreach (var s in statement.Settings("driver"))
+        foreach (var s in network.Drivers)
         {
-            driver = s.Argument(0)!.Text;
-            if (driver != "bridge") context.Diagnostics.Report(DiagnosticDefinitions.UnsupportedDriver, s.Argument(0)!.Span, driver);
+            driver = s.Value.Text;
+            if (driver != "bridge") context.Diagnostics.Report(DiagnosticDefinitions.UnsupportedDriver, s.Value.Span, driver);
         }
 
         IpPrefix? subnet6 = null, subnet4 = null;
-        foreach (var s in statement.Settings("subnet"))
+        foreach (var s in network.Subnets)
         {
-            var p = context.Values.Prefix(s.Argument(0)!, "subnet");
+            var p = context.Values.Prefix(s.Value, "subnet");
             if (p is not { } prefix) continue;
             if ((prefix.IsV4 ? subnet4 : subnet6) is not null)
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, s.Keyword.Span, prefix.IsV4 ? "subnet (IPv4)" : "subnet (IPv6)");
+                context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, s.Syntax.Keyword.Span, prefix.IsV4 ? "subnet (IPv4)" : "subnet (IPv6)");
                 continue;
             }
             if (prefix.IsV4) subnet4 = prefix;
@@ -52,20 +53,20 @@ internal static class NetworkBinder
         }
         if (subnet6 is null)
         {
-            if (!statement.Settings("subnet").Any(s => s.Argument(0)!.Text.IndexOf(':') >= 0))
-                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Argument(0)!.Span, "Network", name, "subnet (IPv6)");
+            if (!network.Subnets.Any(s => s.Value.Text.IndexOf(':') >= 0))
+                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, network.Name.Span, "Network", name, "subnet (IPv6)");
             return null;
         }
 
         IpAddress? gateway6 = null, gateway4 = null;
-        foreach (var s in statement.Settings("gateway"))
+        foreach (var s in network.Gateways)
         {
-            var g = context.Values.Address(s.Argument(0)!, "gateway");
+            var g = context.Values.Address(s.Value, "gateway");
             if (g is not { } gw) continue;
             var subnet = gw.IsV4 ? subnet4 : subnet6;
             if (subnet is null || !subnet.Value.Contains(gw))
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.GatewayOutsideSubnet, s.Argument(0)!.Span, gw, subnet?.ToString() ?? "any declared subnet");
+                context.Diagnostics.Report(DiagnosticDefinitions.GatewayOutsideSubnet, s.Value.Span, gw, subnet?.ToString() ?? "any declared subnet");
                 continue;
             }
             if (gw.IsV4) gateway4 = gw;
@@ -73,14 +74,14 @@ internal static class NetworkBinder
         }
 
         IpPrefix? range6 = null;
-        foreach (var s in statement.Settings("ip-range"))
+        foreach (var s in network.IpRanges)
         {
-            var r = context.Values.Prefix(s.Argument(0)!, "ip-range");
+            var r = context.Values.Prefix(s.Value, "ip-range");
             if (r is not { } range) continue;
             var subnet = range.IsV4 ? subnet4 : subnet6;
             if (subnet is null || !subnet.Value.Contains(range))
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.AddressOutsideSubnet, s.Argument(0)!.Span, "ip-range", range, subnet?.ToString() ?? "the network's subnets");
+                context.Diagnostics.Report(DiagnosticDefinitions.AddressOutsideSubnet, s.Value.Span, "ip-range", range, subnet?.ToString() ?? "the network's subnets");
                 continue;
             }
             if (!range.IsV4) range6 = range;
@@ -89,25 +90,25 @@ internal static class NetworkBinder
         var options = new List<KeyValue>();
         var labels = new List<KeyValue>();
         string? bridgeName = null;
-        foreach (var s in statement.Settings("bridge-name"))
-            bridgeName = BridgeName(context, s.Argument(0)!);
-        foreach (var s in statement.Settings("option"))
+        foreach (var s in network.BridgeNames)
+            bridgeName = BridgeName(context, s.Value);
+        foreach (var s in network.Options)
         {
-            var key = context.Values.Text(s.Argument(0)!, "option name");
-            var value = context.Values.Text(s.Argument(1)!, "option value");
-            if (key is null || value is null || !SafeKey(context, s.Argument(0)!, key, "Option")) continue;
+            var key = context.Values.Text(s.Key, "option name");
+            var value = context.Values.Text(s.Value, "option value");
+            if (key is null || value is null || !SafeKey(context, s.Key, key, "Option")) continue;
             if (key == BridgeNameOption)
             {
-                bridgeName = BridgeName(context, s.Argument(1)!, value);
+                bridgeName = BridgeName(context, s.Value, value);
                 continue;
             }
             options.Add(new KeyValue(key, value));
         }
-        foreach (var s in statement.Settings("label"))
+        foreach (var s in network.Labels)
         {
-            var key = context.Values.Text(s.Argument(0)!, "label name");
-            var value = context.Values.Text(s.Argument(1)!, "label value");
-            if (key is not null && value is not null && SafeKey(context, s.Argument(0)!, key, "Label")) labels.Add(new KeyValue(key, value));
+            var key = context.Values.Text(s.Key, "label name");
+            var value = context.Values.Text(s.Value, "label value");
+            if (key is not null && value is not null && SafeKey(context, s.Key, key, "Label")) labels.Add(new KeyValue(key, value));
         }
         if (bridgeName is not null) options.Insert(0, new KeyValue(BridgeNameOption, bridgeName));
 

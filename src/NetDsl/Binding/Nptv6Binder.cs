@@ -12,53 +12,53 @@ namespace NetDsl.Binding;
 /// </summary>
 internal static class Nptv6Binder
 {
-    public static Nptv6Rule? Bind(BindingContext context, SettingSyntax s, string firewall, EquatableArray<NetworkInterface> interfaces, HashSet<string> zones)
+    public static Nptv6Rule? Bind(BindingContext context, Nptv6Syntax s, string firewall, EquatableArray<NetworkInterface> interfaces, HashSet<string> zones)
     {
-        var name = context.Values.Name(s.Argument(0)!, "rule");
+        var name = context.Values.Name(s.Name, "rule");
         string? from = null, to = null, ifName = null;
         bool ok = name is not null;
-        foreach (var (keyword, required) in new[] { ("from", true), ("to", true), ("interface", true) })
+        foreach (var (option, keyword) in new[] { (s.From, "from"), (s.To, "to"), (s.Interface, "interface") })
         {
-            if (s.Option(keyword) is null && required)
+            if (option is null)
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, s.Span, "NPTv6 rule", s.Argument(0)!.Text, keyword);
+                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, s.Syntax.Span, "NPTv6 rule", s.Name.Text, keyword);
                 ok = false;
             }
         }
-        if (s.Option("from") is { } f) from = DeviceBinder.Zone(context, firewall, zones, f.Values[0]);
-        if (s.Option("to") is { } t) to = DeviceBinder.Zone(context, firewall, zones, t.Values[0]);
-        if (s.Option("interface") is { } i)
+        if (s.From is { } f) from = DeviceBinder.Zone(context, firewall, zones, f.Value);
+        if (s.To is { } t) to = DeviceBinder.Zone(context, firewall, zones, t.Value);
+        if (s.Interface is { } i)
         {
-            ifName = context.Values.Name(i.Values[0], "interface", isInterface: true);
+            ifName = context.Values.Name(i.Value, "interface", isInterface: true);
             var iface = interfaces.FirstOrDefault(x => x.Name == ifName);
             if (ifName is not null && iface is null)
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, i.Values[0].Span, firewall, ifName, DevicePartsBinder.Known(interfaces));
+                context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, i.Value.Span, firewall, ifName, DevicePartsBinder.Known(interfaces));
                 ok = false;
             }
             else if (iface is not null && to is not null && iface.Zone != to)
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.Nptv6InterfaceNotInZone, i.Values[0].Span, ifName, iface.Zone, to);
+                context.Diagnostics.Report(DiagnosticDefinitions.Nptv6InterfaceNotInZone, i.Value.Span, ifName, iface.Zone, to);
                 ok = false;
             }
         }
         ok &= from is not null && to is not null && ifName is not null;
 
         var mappings = new List<Nptv6Mapping>();
-        foreach (var m in s.Settings("mapping"))
+        foreach (var m in s.Mappings)
         {
-            var inside = context.Values.Prefix(m.Argument(0)!, "inside prefix");
-            var outside = context.Values.Prefix(m.Argument(1)!, "outside prefix");
+            var inside = context.Values.Prefix(m.Inside, "inside prefix");
+            var outside = context.Values.Prefix(m.Outside, "outside prefix");
             if (inside is not { } ins || outside is not { } outs) { ok = false; continue; }
             if (ins.IsV4 || outs.IsV4)
             {
-                var bad = ins.IsV4 ? m.Argument(0)! : m.Argument(1)!;
+                var bad = ins.IsV4 ? m.Inside : m.Outside;
                 context.Diagnostics.Report(DiagnosticDefinitions.WrongFamily, bad.Span, "An NPTv6 prefix", "IPv6", bad.Text, "IPv4");
                 ok = false;
                 continue;
             }
             bool valid = true;
-            foreach (var (prefix, node) in new[] { (ins, m.Argument(0)!), (outs, m.Argument(1)!) })
+            foreach (var (prefix, node) in new[] { (ins, m.Inside), (outs, m.Outside) })
             {
                 if (prefix.Length > 64)
                 {
@@ -68,30 +68,30 @@ internal static class Nptv6Binder
             }
             if (valid && ins.Length != outs.Length)
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.Nptv6LengthMismatch, m.Span, ins, outs);
+                context.Diagnostics.Report(DiagnosticDefinitions.Nptv6LengthMismatch, m.Syntax.Span, ins, outs);
                 valid = false;
             }
             if (!ins.Address.IsUniqueLocal)
-                context.Diagnostics.Report(DiagnosticDefinitions.Nptv6InsideNotUla, m.Argument(0)!.Span, ins);
+                context.Diagnostics.Report(DiagnosticDefinitions.Nptv6InsideNotUla, m.Inside.Span, ins);
             if (!valid) { ok = false; continue; }
             var overlapping = mappings.FirstOrDefault(x => x.Inside.Overlaps(ins));
             if (overlapping is not null)
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.Nptv6OverlappingInside, m.Argument(0)!.Span, ins, overlapping.Inside, name);
+                context.Diagnostics.Report(DiagnosticDefinitions.Nptv6OverlappingInside, m.Inside.Span, ins, overlapping.Inside, name);
                 ok = false;
                 continue;
             }
             var shared = mappings.FirstOrDefault(x => x.Outside.Overlaps(outs));
             if (shared is not null)
-                context.Diagnostics.Report(DiagnosticDefinitions.Nptv6SharedOutside, m.Argument(1)!.Span, outs, shared.Inside, ins);
-            mappings.Add(new Nptv6Mapping(ins, outs, m.Span));
+                context.Diagnostics.Report(DiagnosticDefinitions.Nptv6SharedOutside, m.Outside.Span, outs, shared.Inside, ins);
+            mappings.Add(new Nptv6Mapping(ins, outs, m.Syntax.Span));
         }
-        if (mappings.Count == 0 && s.HasBody && ok)
+        if (mappings.Count == 0 && s.Syntax.HasBody && ok)
         {
-            context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, s.Span, "NPTv6 rule", name, "INSIDE -> OUTSIDE mapping");
+            context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, s.Syntax.Span, "NPTv6 rule", name, "INSIDE -> OUTSIDE mapping");
             ok = false;
         }
-        return ok ? new Nptv6Rule(name!, from!, to!, ifName!, mappings.ToEquatableArray(), s.Span) : null;
+        return ok ? new Nptv6Rule(name!, from!, to!, ifName!, mappings.ToEquatableArray(), s.Syntax.Span) : null;
     }
 
     /// <summary>Checks that need every rule of the firewall: inside overlaps across rules, allow rules.</summary>

@@ -59,8 +59,8 @@ internal sealed class ParameterTable
         var table = new ParameterTable();
         foreach (var let in lets)
         {
-            var nameNode = let.Argument(0)!;
-            var valueNode = let.Argument(1)!;
+            var nameNode = new LetSyntax(let).Name;
+            var valueNode = new LetSyntax(let).Value;
             string name = nameNode.Text;
             if (nameNode.Kind != NodeKind.Word || !NameRules.IsParameterName(name))
             {
