@@ -22,12 +22,16 @@ public static class Program
         };
         // One line per command group; each lives in Commands/.
         root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(FmtCommand.Create(console));
+        root.Subcommands.Add(LspCommand.Create(console));
         root.Subcommands.Add(TraceCommand.Create(console));
         root.Subcommands.Add(EmitCommand.Create(console));
+        root.Subcommands.Add(GraphCommand.Create(console));
         root.Subcommands.Add(Nptv6Command.Create(console));
         root.Subcommands.Add(PlanCommand.Create(console));
         root.Subcommands.Add(ApplyCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
+        root.Subcommands.Add(DestroyCommand.Create(console));
         root.Subcommands.Add(LabCommand.Create(console));
         try
         {
@@ -39,7 +43,12 @@ public static class Program
                 stderr.WriteLine("Run 'netdsl --help' for usage.");
                 return ExitCodes.Usage;
             }
-            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+            // Exceptions reach the catch below (one line, no stack trace); signals are handled by the commands that
+            // change things (Interruption), not by terminating the process after a grace period.
+            var configuration = new InvocationConfiguration
+            {
+                Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
+            };
             return parse.Invoke(configuration);
         }
         catch (Exception e)

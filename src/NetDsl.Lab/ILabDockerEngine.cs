@@ -19,5 +19,5 @@ public interface ILabDockerEngine
     string InitialDaemonJson(NetworkModel model, DockerHost host);
 
     /// <summary>`netdsl apply` against the lab's engine: daemon.json, networks, containers, sysctls and nftables in <paramref name="netns"/>.</summary>
-    Task<LabApplyResult> ApplyAsync(NetworkModel model, DockerHost host, string dockerHost, string netns, string daemonJsonPath, CancellationToken ct);
+    Task<LabApplyResult> ApplyAsync(NetworkModel model, DockerHost host, string dockerHost, string netns, string? daemonJsonPath, CancellationToken ct);
 }

@@ -22,20 +22,25 @@ public sealed class LabDockerEngine : ILabDockerEngine
     /// </summary>
     private const string BaseDaemonJson = "{\n  \"shutdown-timeout\": 1\n}\n";
 
+    private readonly IReadOnlyList<string>? _netdsl;
+
+    /// <param name="netdsl">How to start netdsl, for a host's NPTv6 gateways (apply runs them in the lab's namespace).</param>
+    public LabDockerEngine(IReadOnlyList<string>? netdsl = null) => _netdsl = netdsl;
+
     public string InitialDaemonJson(NetworkModel model, DockerHost host)
     {
         var write = ApplyPlanner.Plan(model).StepsOn(host.Name).OfType<WriteDaemonJsonStep>().FirstOrDefault();
         return write is null ? BaseDaemonJson : DaemonJsonMerge.Merge(BaseDaemonJson, write.Settings).Text;
     }
 
-    public async Task<LabApplyResult> ApplyAsync(NetworkModel model, DockerHost host, string dockerHost, string netns, string daemonJsonPath, CancellationToken ct)
+    public async Task<LabApplyResult> ApplyAsync(NetworkModel model, DockerHost host, string dockerHost, string netns, string? daemonJsonPath, CancellationToken ct)
     {
         var endpoint = EngineEndpoint.Resolve(dockerHost, out var error);
         if (endpoint is null) return new LabApplyResult(false, new[] { error ?? "bad engine endpoint " + dockerHost });
         using var engine = new EngineClient(endpoint);
         try
         {
-            var options = new ApplyOptions(daemonJsonPath, new HostShell(netns));
+            var options = new ApplyOptions(daemonJsonPath, new HostShell(netns), NetDsl: _netdsl);
             var plan = ApplyPlanner.Plan(model);
             var hostPlan = await HostPlanner.PlanAsync(engine, plan, host, options, ct);
             var report = await new Applier(engine, options).ApplyAsync(plan, host, hostPlan, ct);

@@ -16,7 +16,7 @@ namespace NetDsl.Lab;
 /// </summary>
 public static class LabLowering
 {
-    public static LabPlan Lower(NetworkModel model, LabName name)
+    public static LabPlan Lower(NetworkModel model, LabName name, Translators.LabTranslator translator = Translators.LabTranslator.Kernel)
     {
         var topology = Topology.Build(model);
         var devices = topology.Devices
@@ -73,18 +73,27 @@ public static class LabLowering
         }
 
         foreach (var device in topology.Devices.Where(d => d.Kind != DeviceKind.Container))
-            steps.AddRange(DeviceSteps(device, nsOf[device.Name], i => linux.TryGetValue(i, out var l) ? l : i.Name));
-        return new LabPlan(name, devices, switches, veths, map, steps);
+            steps.AddRange(DeviceSteps(device, nsOf[device.Name], i => linux.TryGetValue(i, out var l) ? l : i.Name, translator));
+        var gateways = topology.Devices.Where(d => d.Firewall is not null)
+            .SelectMany(d => Translators.Nptv6Lowering.Gateways(translator, d.Firewall!, nsOf[d.Name])).ToList();
+        return new LabPlan(name, devices, switches, veths, map, steps) { Gateways = gateways };
     }
 
-    private static IEnumerable<LabStep> DeviceSteps(TopologyDevice device, string ns, System.Func<TopologyInterface, string> linux)
+    private static IEnumerable<LabStep> DeviceSteps(TopologyDevice device, string ns, System.Func<TopologyInterface, string> linux, Translators.LabTranslator translator)
     {
         var physical = device.Interfaces.Where(i => device.Host is null || device.Host.Interfaces.Any(h => h.Name == i.Name)).ToList();
-        if (device.Kind is DeviceKind.Router or DeviceKind.Firewall)
-            yield return new LabStep(ns, "forwarding (a router)", new[] { "sysctl", "-qw", "net.ipv6.conf.all.forwarding=1" });
+        // Forwarding as the device's rules say; a Docker host's is its engine's (IPv4) and apply's (IPv6).
+        foreach (var f in device.Rules.Forwarding.Where(f => f.Maker is RuleMaker.File or RuleMaker.VendorDefault))
+        {
+            string key = f.Family == IpFamily.Ipv6 ? "net.ipv6.conf.all.forwarding" : "net.ipv4.ip_forward";
+            yield return new LabStep(ns, $"forwarding ({f.Origin})", new[] { "sysctl", "-qw", key + "=" + (f.On ? "1" : "0") });
+        }
         if (device.Kind == DeviceKind.Upstream)
+        {
             // Every echo gets its reply, however fast a test pings.
             yield return new LabStep(ns, "no ICMPv6 rate limit", new[] { "sysctl", "-qw", "net.ipv6.icmp.ratelimit=0" });
+            yield return new LabStep(ns, "no ICMP rate limit", new[] { "sysctl", "-qw", "net.ipv4.icmp_ratelimit=0" });
+        }
 
         foreach (var i in physical)
         {
@@ -95,10 +104,20 @@ public static class LabLowering
                 yield return new LabStep(ns, $"address of {i.Name}", cmd);
             }
             if (i.LinkLocal is { } ll)
+            {
+                // On IOS and PAN-OS a declared link-local replaces the automatic one (trace knows the source); a Linux
+                // host keeps both (trace says the kernel picks).
+                if (device.Host is null)
+                    yield return new LabStep(ns, $"no automatic link-local on {i.Name} (the declared one replaces it)", new[] { "ip", "-6", "addr", "flush", "dev", dev, "scope", "link" });
                 yield return new LabStep(ns, $"declared link-local of {i.Name}", new[] { "ip", "-6", "addr", "add", ll + "/64", "dev", dev, "nodad" });
+            }
         }
         foreach (var (hostName, address) in device.Hosted)
-            yield return new LabStep(ns, $"external host {hostName}", new[] { "ip", "-6", "addr", "add", address + "/128", "dev", "lo" });
+        {
+            yield return new LabStep(ns, $"external host {hostName}", address.IsV4
+                ? new[] { "ip", "-4", "addr", "add", address + "/32", "dev", "lo" }
+                : new[] { "ip", "-6", "addr", "add", address + "/128", "dev", "lo" });
+        }
 
         foreach (var r in device.Routes)
         {
@@ -112,7 +131,11 @@ public static class LabLowering
             yield return new LabStep(ns, r.Origin == RouteOrigin.RouterAdvertisement ? "route (from RA on a real host; static here)" : "route", cmd);
         }
 
-        if (device.Firewall is { } fw)
-            yield return new LabStep(ns, "firewall: NPTv6 and zone policy", new[] { "ip6tables-restore" }, FirewallRules.Render(fw, name => device.Interface(name) is { } i ? linux(i) : name));
+        if (device.Host is not null) yield break;   // apply and the engine make a Docker host's rules
+        string Linux(string name) => device.Interface(name) is { } i ? linux(i) : name;
+        if (NetfilterRules.Render(device, IpFamily.Ipv6, Linux, translator) is { } v6)
+            yield return new LabStep(ns, "filter and NPTv6 rules (IPv6)", new[] { "ip6tables-restore" }, v6);
+        if (NetfilterRules.Render(device, IpFamily.Ipv4, Linux, translator) is { } v4)
+            yield return new LabStep(ns, "filter rules (IPv4)", new[] { "iptables-restore" }, v4);
     }
 }

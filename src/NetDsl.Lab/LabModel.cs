@@ -14,7 +14,7 @@ public sealed record LabModelResult(NetworkModel? Model, IReadOnlyDictionary<str
 /// The model a lab builds: the file with the caller's overrides, every external host moved to a documentation
 /// address (2001:db8::/32) so no packet is ever addressed to a real public host, and every container run as the
 /// busybox test image with /bin/sh (no registry in a lab). A file whose addresses would still leave documentation
-/// and private space is refused.
+/// and private space is refused; a file whose only errors are failed expects is not (its model is whole).
 /// </summary>
 public static class LabModel
 {
@@ -22,8 +22,9 @@ public static class LabModel
 
     public static LabModelResult Compile(string text, string path, IReadOnlyDictionary<string, string> userOverrides)
     {
+        // A file whose only errors are failed expects is built: `lab test` shows what really happens on those paths.
         var first = NetDslCompiler.Compile(text, path, userOverrides);
-        if (first.HasErrors || first.Model is null) return Failed(first, path, userOverrides);
+        if (first.Model is null) return Failed(first, path, userOverrides);
         var overrides = new Dictionary<string, string>(userOverrides, StringComparer.Ordinal);
         var notes = new List<string>();
         foreach (var (name, value) in DocumentationOverrides(first.Model, userOverrides))
@@ -32,7 +33,8 @@ public static class LabModel
             notes.Add($"--set {name}={value} (the lab uses documentation addresses for external hosts)");
         }
         var result = NetDslCompiler.Compile(text, path, overrides);
-        if (result.HasErrors || result.Model is null) return Failed(result, path, overrides);
+        if (result.Model is null) return Failed(result, path, overrides);
+        foreach (var failed in result.Errors) notes.Add("trace: " + result.Format(failed, path) + " (built anyway: `netdsl lab test` pings it)");
         var unsafeAddresses = UnsafeAddresses(result.Model).ToList();
         if (unsafeAddresses.Count > 0)
             return new LabModelResult(null, overrides, unsafeAddresses.Select(u =>
@@ -92,5 +94,5 @@ public static class LabModel
     };
 
     private static LabModelResult Failed(CompilationResult result, string path, IReadOnlyDictionary<string, string> overrides) =>
-        new(null, overrides, result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => result.Format(d, path)).ToList(), Array.Empty<string>());
+        new(null, overrides, result.Diagnostics.Where(CompilationResult.BlocksModel).Select(d => result.Format(d, path)).ToList(), Array.Empty<string>());
 }

@@ -31,6 +31,9 @@ public sealed record LabPlan(
     IReadOnlyList<LabInterfaceName> Interfaces,
     IReadOnlyList<LabStep> Steps)
 {
+    /// <summary>NetDsl NPTv6 gateways to start once the steps have run (only with <c>--translator netdsl</c>).</summary>
+    public IReadOnlyList<Translators.LabGateway> Gateways { get; init; } = System.Array.Empty<Translators.LabGateway>();
+
     /// <summary>Every namespace the lab creates (devices, then switches).</summary>
     public IEnumerable<string> Namespaces => Devices.Select(d => d.Namespace).Concat(Switches);
 

@@ -34,9 +34,15 @@ public sealed class LabState
 
     public List<LabInterfaceName> Interfaces { get; set; } = new();
 
+    /// <summary>Who translates NPTv6 in this lab: "kernel" (ip6t_NPT) or "netdsl" (NetDsl's gateways, see <see cref="GatewayFolder"/>).</summary>
+    public string Translator { get; set; } = "kernel";
+
     public static string Folder => Environment.GetEnvironmentVariable("NETDSL_LAB_STATE") is { Length: > 0 } f ? f : DefaultFolder;
 
     public static string PathFor(LabName name) => System.IO.Path.Combine(Folder, name.Short + ".json");
+
+    /// <summary>Where a lab's NetDsl gateways keep their logs and status files (removed by <c>lab down</c>).</summary>
+    public static string GatewayFolder(LabName name) => System.IO.Path.Combine(Folder, name.Short + ".gateways");
 
     public static LabState? Read(LabName name, out string? error)
     {

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NetDsl.Model;
@@ -12,32 +13,30 @@ namespace NetDsl.Targets;
 public static class DaemonJson
 {
     /// <summary>
-    /// The owned keys of <paramref name="settings"/>, in a fixed order: ipv6, fixed-cidr-v6, ip6tables,
-    /// experimental, live-restore, default-address-pools. A setting left unset (null, or no pools) is absent,
-    /// so a merge keeps whatever value the existing file has for it.
+    /// The owned keys of <paramref name="settings"/> (<see cref="DaemonSettings.Entries"/>), in the engine table's
+    /// order: ipv6, fixed-cidr-v6, ip6tables, experimental, live-restore, default-address-pools. A setting left
+    /// unset (null, or no pools) is absent, so a merge keeps whatever value the existing file has for it.
     /// </summary>
     /// <remarks>
     /// To merge: for each property of the result, replace (or add) that key in the existing object with a
-    /// <c>DeepClone()</c> of the value; leave every other key alone. Restart, not reload, after a change to any
-    /// of <see cref="DaemonSettings.RestartKeys"/>. The result is a new object each call: callers may mutate it.
+    /// <c>DeepClone()</c> of the value; leave every other key alone. Restart, not reload, after a change to a key
+    /// whose <see cref="NetDsl.Engines.DaemonKey.NeedsRestart"/> is set. The result is a new object each call:
+    /// callers may mutate it.
     /// </remarks>
     public static JsonObject OwnedKeys(DaemonSettings settings)
     {
         var json = new JsonObject();
-        if (settings.Ipv6 is { } ipv6) json["ipv6"] = ipv6;
-        if (settings.FixedCidrV6 is { } cidr) json["fixed-cidr-v6"] = cidr.ToString();
-        if (settings.Ip6Tables is { } ip6tables) json["ip6tables"] = ip6tables;
-        if (settings.Experimental is { } experimental) json["experimental"] = experimental;
-        if (settings.LiveRestore is { } liveRestore) json["live-restore"] = liveRestore;
-        if (!settings.DefaultAddressPools.IsEmpty)
-        {
-            var pools = new JsonArray();
-            foreach (var pool in settings.DefaultAddressPools)
-                pools.Add(new JsonObject { ["base"] = pool.Base.ToString(), ["size"] = pool.Size });
-            json["default-address-pools"] = pools;
-        }
+        foreach (var entry in settings.Entries()) json[entry.Key.Name] = Value(entry.Value);
         return json;
     }
+
+    private static JsonNode Value(object value) => value switch
+    {
+        bool b => JsonValue.Create(b),
+        string s => JsonValue.Create(s),
+        EquatableArray<AddressPool> pools => new JsonArray(pools.Select(p => (JsonNode)new JsonObject { ["base"] = p.Base.ToString(), ["size"] = p.Size }).ToArray()),
+        _ => JsonValue.Create(value.ToString() ?? ""),
+    };
 
     private static readonly JsonSerializerOptions FileOptions = new()
     {

@@ -34,7 +34,8 @@ public sealed class IosRenderer : IArtifactRenderer
     private static IosInterface Interface(NetworkInterface i, TextGuard guard)
     {
         string name = guard.Text(i.Name, "interface", i.Span);
-        var v4 = i.Addresses.Where(a => a.IsV4).Select(a => guard.Text(a.Address + " " + Netmask(a.Length), "address", i.Span)).ToList();
+        // The user's value is judged, not the line format: "192.0.2.1 255.255.255.0" has a space by design.
+        var v4 = i.Addresses.Where(a => a.IsV4).Select(a => guard.Text(a.Address.ToString(), "address", i.Span) + " " + Netmask(a.Length)).ToList();
         var v6 = i.Addresses.Where(a => !a.IsV4).Select(a => guard.Text(a.ToUpperString(), "address", i.Span)).ToList();
         string? linkLocal = i.LinkLocal is { } ll ? guard.Text(ll.ToUpperString(), "link-local address", i.Span) : null;
         return new IosInterface(name, v4, v6, linkLocal);
@@ -45,11 +46,11 @@ public sealed class IosRenderer : IArtifactRenderer
     {
         bool v4 = r.Destination.IsV4;
         string destination = v4
-            ? r.Destination.Address + " " + Netmask(r.Destination.Length)
-            : r.Destination.ToUpperString();
+            ? guard.Text(r.Destination.Address.ToString(), "route destination", r.Span) + " " + Netmask(r.Destination.Length)
+            : guard.Text(r.Destination.ToUpperString(), "route destination", r.Span);
         return new IosRoute(
             v4 ? "ip route" : "ipv6 route",
-            guard.Text(destination, "route destination", r.Span),
+            destination,
             r.Interface is { } dev ? guard.Text(dev, "interface", r.Span) : null,
             r.NextHop is { } hop ? guard.Text(hop.ToUpperString(), "next hop", r.Span) : null);
     }

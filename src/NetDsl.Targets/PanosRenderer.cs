@@ -4,6 +4,7 @@ using System.Linq;
 using NetDsl.Addressing;
 using NetDsl.Diagnostics;
 using NetDsl.Model;
+using NetDsl.Naming;
 
 namespace NetDsl.Targets;
 

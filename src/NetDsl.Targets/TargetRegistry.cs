@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using NetDsl.Targets.Diagrams;
 using NetDsl.Targets.Docker;
 
 namespace NetDsl.Targets;
@@ -17,5 +18,7 @@ public static class TargetRegistry
         new PanosRenderer(),
         new EngineApiRenderer(),
         new DockerScriptRenderer(),
+        new TopologyDocumentRenderer(),
+        new Nptv6GatewayUnitRenderer(),
     };
 }

@@ -38,16 +38,19 @@ public static class TargetSet
         return RenderResult.From(sorted, diagnostics);
     }
 
-    /// <summary>Every artifact needs a path that stays inside its device folder, and no two may share one.</summary>
+    /// <summary>Every artifact needs a path that stays inside its device folder, no two may share one, and no device folder may take a top-level file's name.</summary>
     private static IEnumerable<NetDslDiagnostic> CheckPaths(IEnumerable<Artifact> artifacts)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase); // case-insensitive: the folder may be on such a file system
+        var folders = new HashSet<string>(artifacts.Where(a => !a.IsAtRoot).Select(a => a.Device), StringComparer.OrdinalIgnoreCase);
         foreach (var artifact in artifacts)
         {
             if (ArtifactPaths.FindProblem(artifact) is { } problem)
                 yield return NetDslDiagnostic.Create(DiagnosticDefinitions.UnsafeText, default, "Artifact path", "'" + ConfigText.Visible(artifact.RelativePath) + "'", problem, "a file name");
             else if (!seen.Add(artifact.RelativePath))
                 yield return NetDslDiagnostic.Create(DiagnosticDefinitions.InternalError, default, "two renderers produce " + artifact.RelativePath);
+            else if (artifact.IsAtRoot && folders.Contains(artifact.FileName))
+                yield return NetDslDiagnostic.Create(DiagnosticDefinitions.DeviceNameReserved, default, artifact.FileName, "device", artifact.FileName); // the binder reports it first (at the device)
         }
     }
 }

@@ -12,16 +12,19 @@ namespace NetDsl;
 /// <summary>
 /// The result of compiling one .netdsl file: every diagnostic, and two views of the model.
 /// <list type="bullet">
-/// <item><see cref="Model"/>: the whole model — every statement bound. The only errors it may come with are expects whose
-/// path breaks (<see cref="DiagnosticDefinitions.PathBroken"/>): `trace`, `lab` and `nptv6` run on it, exactly when a user
+/// <item><see cref="Model"/>: the whole model — every statement bound. The only errors it may come with are failed expects
+/// (<see cref="DiagnosticDefinitions.PathBroken"/>, <see cref="DiagnosticDefinitions.PathOpen"/>): `trace`, `lab` and `nptv6` run on it, exactly when a user
 /// needs the hop-by-hop story. Null when anything else failed.</item>
 /// <item><see cref="PartialModel"/>: whatever did bind, always (an editor, the generator's typed API on errors).</item>
+/// <item><see cref="Unbound"/>: each statement that declared a name and did not bind — its kind, name and span. With
+/// <see cref="PartialModel"/> it is every name the file declares, so the generator's API keeps them all on errors.</item>
 /// </list>
 /// Whatever must refuse a file with any error (`check`, `emit`, `plan`/`apply`/`verify`) tests <see cref="HasErrors"/>.
 /// Spans (of the diagnostics and of the model) are relative to their statements; <see cref="Layout"/> places them in
 /// the file (<see cref="Locate"/>, <see cref="Format"/>).
 /// </summary>
-public sealed record CompilationResult(NetworkModel? Model, EquatableArray<NetDslDiagnostic> Diagnostics, StatementLayout Layout, NetworkModel? Bound = null)
+public sealed record CompilationResult(NetworkModel? Model, EquatableArray<NetDslDiagnostic> Diagnostics, StatementLayout Layout, NetworkModel? Bound = null,
+    EquatableArray<UnboundDeclaration> Unbound = default)
 {
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 
@@ -41,8 +44,11 @@ public sealed record CompilationResult(NetworkModel? Model, EquatableArray<NetDs
     /// <param name="path">The path to print (default: the path the file was compiled with).</param>
     public string Format(NetDslDiagnostic diagnostic, string? path = null) => diagnostic.Format(path ?? Layout.Text.Path, Locate(diagnostic.Span));
 
-    /// <summary>Errors other than broken expects: the ones that leave <see cref="Model"/> null.</summary>
-    public static bool BlocksModel(NetDslDiagnostic d) => d.Severity == Severity.Error && d.Id != DiagnosticDefinitions.PathBroken.Id;
+    /// <summary>Errors other than failed expects (a broken path, a blocked one found open): the ones that leave <see cref="Model"/> null.</summary>
+    public static bool BlocksModel(NetDslDiagnostic d) => d.Severity == Severity.Error && !IsFailedExpect(d);
+
+    /// <summary>An expect whose traced verdict is wrong: the model is whole, only the expectation fails.</summary>
+    public static bool IsFailedExpect(NetDslDiagnostic d) => d.Id == DiagnosticDefinitions.PathBroken.Id || d.Id == DiagnosticDefinitions.PathOpen.Id;
 }
 
 /// <summary>
@@ -85,7 +91,7 @@ public static class NetDslCompiler
                 .OrderBy(d => layout.OffsetOf(d.Span)).ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ToEquatableArray();
             bool blocked = diagnostics.Any(CompilationResult.BlocksModel);
-            return new CompilationResult(blocked ? null : bound.Model, diagnostics, layout, bound.Model);
+            return new CompilationResult(blocked ? null : bound.Model, diagnostics, layout, bound.Model, bound.Unbound);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

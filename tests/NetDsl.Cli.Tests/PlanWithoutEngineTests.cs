@@ -20,12 +20,12 @@ public class PlanWithoutEngineTests
         "--docker-host", "unix://" + Path.Combine(_dir, "no-engine.sock"));
 
     [Test]
-    public void Daemon_json_diff_and_restart_are_shown_and_changes_are_pending()
+    public void Daemon_json_diff_and_restart_are_shown_and_the_incomplete_plan_is_an_error()
     {
         string path = Path.Combine(_dir, "daemon.json");
         File.WriteAllText(path, "{\"debug\": true, \"ipv6\": false}\n");
         var run = Plan(path);
-        Assert.That(run.ExitCode, Is.EqualTo(2), run.Out + run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Out + run.Error);
         Assert.That(run.Error, Does.Contain("unreachable"));
         Assert.That(run.Out, Does.Contain("~ \"ipv6\": false -> true"));
         Assert.That(run.Out, Does.Contain("+ \"fixed-cidr-v6\": \"2001:db8:1::/64\""));

@@ -43,10 +43,17 @@ public class TraceCommandTests
     }
 
     [Test]
-    public void Unknown_endpoint_is_reported()
+    public void Unknown_endpoint_is_a_bad_argument_like_a_bad_address()
     {
-        var run = CliRun.Of("trace", RepoPaths.SquidExample, "nobody", "dns.google");
-        Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.Out, Does.Contain("'nobody' is not a host, container or device"));
+        var from = CliRun.Of("trace", RepoPaths.SquidExample, "nobody", "dns.google");
+        Assert.That(from.ExitCode, Is.EqualTo(64), from.Error);
+        Assert.That(from.Error, Does.Contain("trace from 'nobody': no host, container or device of that name is declared"));
+        var to = CliRun.Of("trace", RepoPaths.SquidExample, "cnt01", "dns.gogle");
+        Assert.That(to.ExitCode, Is.EqualTo(64), to.Error);
+        Assert.That(to.Error, Does.Contain("Did you mean 'dns.google'?"));
+        // An external host cannot send a ping: also a bad argument.
+        Assert.That(CliRun.Of("trace", RepoPaths.SquidExample, "dns.google", "cnt01").ExitCode, Is.EqualTo(64));
+        var badAddress = CliRun.Of("trace", RepoPaths.SquidExample, "cnt01", "fd00::zz::1");
+        Assert.That(badAddress.ExitCode, Is.EqualTo(64), badAddress.Error);
     }
 }

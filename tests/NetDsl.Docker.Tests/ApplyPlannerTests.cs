@@ -94,4 +94,23 @@ public class ApplyPlannerTests
         Assert.That(nft.Ruleset, Does.Contain("oifname != \"lo\" masquerade"));
         Assert.That(nft.Ruleset, Does.Not.Contain("flush"));
     }
+
+    [Test]
+    public void A_project_statement_is_the_owner_label_whatever_the_path()
+    {
+        const string text = "project squid-lab\ndocker-host h { }\nnetwork n on h { subnet fd00:1::/64 }\n";
+        var a = ApplyPlanner.Plan(TestModels.Compile(text, "/one/lab.netdsl"));
+        var b = ApplyPlanner.Plan(TestModels.Compile(text, "/two/other.netdsl"));
+        Assert.That(a.SourcePath, Is.EqualTo("squid-lab"));
+        Assert.That(b, Is.EqualTo(a), "the plan (and so every rendered label) depends on the content only");
+        Assert.That(ApplyPlanner.Plan(TestModels.Compile("docker-host h { }\n", "/x/lab.netdsl")).SourcePath, Is.EqualTo("lab.netdsl"));
+    }
+
+    [TestCase("project /etc/x\ndocker-host h { }\n", "NDSL1003")]
+    [TestCase("project a\nproject b\ndocker-host h { }\n", "NDSL0007")]
+    public void A_bad_or_second_project_is_a_diagnostic(string text, string id)
+    {
+        var result = NetDslCompiler.Compile(text, "/x/lab.netdsl");
+        Assert.That(result.Errors.Select(e => e.Id), Does.Contain(id));
+    }
 }

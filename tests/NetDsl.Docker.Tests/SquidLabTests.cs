@@ -127,7 +127,8 @@ public class SquidLabTests
         var networkId = await Docker("network", "inspect", "-f", "{{.Id}}", "br_ipv6_nw");
         var (code, output) = Cli("apply", "--replace", "--set", "CNT01_IMAGE=" + TestModels.Image + ":v2");
         Assert.That(code, Is.EqualTo(0), output);
-        Assert.That(output, Does.Contain("done          remove container cnt01"));
+        Assert.That(output, Does.Contain("done          rename container cnt01 aside to cnt01.netdsl-aside"));
+        Assert.That(output, Does.Contain("done          remove old container cnt01.netdsl-aside"));
         Assert.That((await Docker("inspect", "-f", "{{.Config.Image}}", "cnt01")).Trim(), Is.EqualTo(TestModels.Image + ":v2"));
         Assert.That(await Docker("network", "inspect", "-f", "{{.Id}}", "br_ipv6_nw"), Is.EqualTo(networkId), "the network was kept");
         var (verify, verifyOut) = Cli("verify", "--skip-external", "--set", "CNT01_IMAGE=" + TestModels.Image + ":v2");
@@ -150,19 +151,18 @@ public class SquidLabTests
     }
 
     [Test, Order(8)]
-    public void Missing_image_is_a_clear_error_and_a_rerun_converges()
+    public async Task Missing_image_is_a_clear_error_before_anything_is_created()
     {
         string file = Path.Combine(Dockerd.Folder, "missing.netdsl");
         File.WriteAllText(file, "docker-host h { }\nnetwork miss_nw on h { subnet fd00:98::/64 }\ncontainer miss on miss_nw { image \"no-such-image:1\" }\n");
         var (code, output) = Cli(file, "apply", withOverrides: false);
         Assert.That(code, Is.EqualTo(1), output);
-        Assert.That(output, Does.Contain("done          create network miss_nw"));
-        Assert.That(output, Does.Contain("failed        create container miss: create container miss: the image is not on the engine"));
-        Assert.That(output, Does.Contain("notattempted  connecting and starting containers"));
+        Assert.That(output, Does.Contain("failed        container miss: image no-such-image:1 is not on the engine; pull or import it first"));
+        Assert.That(output, Does.Contain("nothing was changed"));
+        Assert.That(await Docker("network", "ls", "--format", "{{.Name}}"), Does.Not.Contain("miss_nw"));
         var (again, againOut) = Cli(file, "plan", withOverrides: false);
-        Assert.That(againOut, Does.Contain("keep      network miss_nw"));
-        Assert.That(againOut, Does.Contain("create    container miss"));
-        Assert.That(again, Is.EqualTo(2));
+        Assert.That(againOut, Does.Contain("create    network miss_nw"));
+        Assert.That(again, Is.EqualTo(1));
     }
 
     private async Task AssertUnrelatedSurvivedAsync()

@@ -81,7 +81,8 @@ public class EndToEndTests
             string root = RepoPaths.Root;
             string feed = Path.Combine(dir, "feed");
             // A version no cache has seen: a stale package from an earlier run can never be picked up.
-            string version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Guid.NewGuid().ToString("N").Substring(0, 6);
+            // The random part starts with a letter: an all-digit identifier with a leading zero ("016165") is not valid SemVer.
+            string version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + ".r" + Guid.NewGuid().ToString("N").Substring(0, 6);
             foreach (var project in new[] { "src/NetDsl/NetDsl.csproj", "generators/NetDsl.Generators/NetDsl.Generators.csproj" })
             {
                 var pack = DotnetCli.Run(root, "pack", Path.Combine(root, project), "-nologo", "--no-build", "-c", DotnetCli.Configuration, "-p:PackageVersion=" + version, "-o", feed);

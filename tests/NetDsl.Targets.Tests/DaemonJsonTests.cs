@@ -11,7 +11,7 @@ public class DaemonJsonTests
     public void Owned_keys_come_in_a_fixed_order_and_unset_ones_are_absent()
     {
         var settings = new DaemonSettings(true, IpPrefix.Parse("2001:db8:1::/64"), true, true, null,
-            EquatableArray.Of(new AddressPool(IpPrefix.Parse("fd00:1::/48"), 64)), default);
+            EquatableArray.Of(new AddressPool(IpPrefix.Parse("fd00:1::/48"), 64)), null, null, null, default);
         var keys = DaemonJson.OwnedKeys(settings);
 
         Assert.That(keys.Select(p => p.Key), Is.EqualTo(new[] { "ipv6", "fixed-cidr-v6", "ip6tables", "experimental", "default-address-pools" }));

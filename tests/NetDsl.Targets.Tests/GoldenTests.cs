@@ -25,7 +25,7 @@ public class GoldenTests
         {
             "FWdc01/FWdc01.panos", "Rdc01/Rdc01.ios", "dockerhost/daemon.json", "dockerhost/docker.sh",
             "dockerhost/engine-api.01-network-create.br_ipv6_nw.json", "dockerhost/engine-api.02-container-create.cnt01.json",
-            "dockerhost/netdsl.nft",
+            "dockerhost/netdsl.nft", "topology.md",
         }));
     }
 }

@@ -31,6 +31,16 @@ public static class LabRequirement
         if (!File.Exists("/bin/busybox") && !File.Exists("/usr/bin/busybox")) Unavailable("needs busybox-static for the test image");
     }
 
+    /// <summary>Debian 12's podman 4.3 with netavark and aardvark-dns (notes/podman.md), and the docker client and busybox the lab uses with it.</summary>
+    public static void RequirePodman()
+    {
+        RequireRootAndNamespaces("podman", "nsenter");
+        if (!File.Exists("/usr/lib/podman/netavark")) Unavailable("needs netavark (/usr/lib/podman/netavark)");
+        if (!File.Exists("/usr/lib/podman/aardvark-dns")) Unavailable("needs aardvark-dns (/usr/lib/podman/aardvark-dns)");
+        if (!File.Exists("/usr/bin/docker")) Unavailable("needs Debian's docker.io client at /usr/bin/docker");
+        if (!File.Exists("/bin/busybox") && !File.Exists("/usr/bin/busybox")) Unavailable("needs busybox-static for the test image");
+    }
+
     public static string? FindOnPath(string tool)
     {
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";

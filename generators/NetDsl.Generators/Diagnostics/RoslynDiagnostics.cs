@@ -25,7 +25,7 @@ internal static class RoslynDiagnostics
         "NetDsl." + descriptor.Category,
         ToRoslyn(descriptor.DefaultSeverity),
         isEnabledByDefault: true,
-        description: descriptor.Fix,
+        description: descriptor.DocumentedFix,
         helpLinkUri: descriptor.HelpLink);
 
     public static DiagnosticSeverity ToRoslyn(Severity severity) => severity switch

@@ -179,6 +179,10 @@ internal sealed class Nptv6MappingEmitter
         _w.Line("public int TranslateBatch(global::System.Span<byte> buffer, int packetLength, int count, " + Direction + " direction, global::System.Span<" + Ns + "Packets.Nptv6PacketOutcome> outcomes = default) =>");
         _w.Line("    direction == " + Direction + ".Outbound ? TranslateOutboundBatch(buffer, packetLength, count, outcomes) : TranslateInboundBatch(buffer, packetLength, count, outcomes);");
         _w.Line();
+        _w.Line("/// <summary>Packets at any offsets, one direction for the whole batch (see <c>INptv6Translator.TranslateBatch</c>).</summary>");
+        _w.Line("public int TranslateBatch(global::System.Span<byte> buffer, global::System.ReadOnlySpan<int> offsets, global::System.ReadOnlySpan<int> lengths, " + Direction + " direction, global::System.Span<" + Ns + "Packets.Nptv6PacketOutcome> outcomes = default) =>");
+        _w.Line("    direction == " + Direction + ".Outbound ? TranslateOutboundBatch(buffer, offsets, lengths, outcomes) : TranslateInboundBatch(buffer, offsets, lengths, outcomes);");
+        _w.Line();
         _w.Line("// The constants in network byte order as a native load sees them (the JIT folds IsLittleEndian).");
         foreach (var (name, value) in new[] { ("InsidePrefix", _outbound.MatchPrefix), ("InsideMask", _outbound.MatchMask), ("OutsidePrefix", _inbound.MatchPrefix), ("OutsideMask", _inbound.MatchMask), ("CopyMask", _outbound.CopyMask) })
             _w.Line("private static readonly ulong " + name + "Wire = global::System.BitConverter.IsLittleEndian ? " + CSharpLiteral.Hex(Swap(value)) + " : " + name + ";");

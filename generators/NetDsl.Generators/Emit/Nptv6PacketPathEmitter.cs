@@ -7,8 +7,8 @@ namespace NetDsl.Generators.Emit;
 /// The packet path of one direction of a compiled translator: the address read and written in place as native
 /// words compared with byte-swapped constants, so no byte swap and no bounds check runs per packet. Two entry
 /// points share one inlined core: <c>Translate{Direction}(Span)</c> for one packet (length checked once) and
-/// <c>Translate{Direction}Batch</c> for packets laid end to end (bounds checked once per batch, and no result
-/// struct per packet, only the outcome). Same outcomes as <c>Nptv6Packet.Translate</c>, ICMPv6 errors included.
+/// <c>Translate{Direction}Batch</c> for packets laid end to end or at any offsets (bounds checked once per batch, and
+/// no result struct per packet, only the outcome). Same outcomes as <c>Nptv6Packet.Translate</c>, ICMPv6 errors included.
 /// </summary>
 internal sealed class Nptv6PacketPathEmitter
 {
@@ -70,6 +70,29 @@ internal sealed class Nptv6PacketPathEmitter
         _w.Line("if (outcomes.Length != 0)");
         _w.Line("    return mayBeIcmpError ? " + name + "Loop(ref packets, packetLength, count, ref outcome, true, true) : " + name + "Loop(ref packets, packetLength, count, ref outcome, true, false);");
         _w.Line("return mayBeIcmpError ? " + name + "Loop(ref packets, packetLength, count, ref outcome, false, true) : " + name + "Loop(ref packets, packetLength, count, ref outcome, false, false);");
+        _w.Close();
+        _w.Line();
+
+        _w.Line("/// <summary>");
+        _w.Line("/// Translates the " + what + "s of the packets <c>buffer[offsets[i] .. offsets[i] + lengths[i]]</c> (any lengths, any");
+        _w.Line("/// offsets: a ring or a burst of reads), as <c>Translate" + name + "</c> would one by one; returns how many were translated");
+        _w.Line("/// and, when <paramref name=\"outcomes\"/> is not empty, each packet's outcome.");
+        _w.Line("/// </summary>");
+        _w.Open("public static int Translate" + name + "Batch(global::System.Span<byte> buffer, global::System.ReadOnlySpan<int> offsets, global::System.ReadOnlySpan<int> lengths, global::System.Span<" + PacketOutcomeType + "> outcomes = default)");
+        _w.Line(Ns + "Packets.Nptv6Packet.CheckBatch(buffer.Length, offsets, lengths, outcomes.Length);");
+        _w.Line("// Every packet lies inside the buffer (checked above, once), so the loop reads and writes without bounds checks;");
+        _w.Line("// a packet shorter than a header is Malformed, and only one that can hold an ICMPv6 error and the packet it");
+        _w.Line("// quotes (88 bytes) is tested for one.");
+        _w.Line("ref byte start = ref " + Marshal + ".GetReference(buffer);");
+        _w.Line("bool record = outcomes.Length != 0;");
+        _w.Line("int translated = 0;");
+        _w.Open("for (int i = 0; i < offsets.Length; i++)");
+        _w.Line("int length = lengths[i];");
+        _w.Line("var o = length < 40 ? " + PacketOutcome + "Malformed : " + name + "At(ref " + Unsafe + ".Add(ref start, offsets[i]), length >= 88);");
+        _w.Line("if (record) outcomes[i] = o;");
+        _w.Line("if (o == " + PacketOutcome + "Translated) translated++;");
+        _w.Close();
+        _w.Line("return translated;");
         _w.Close();
         _w.Line();
 

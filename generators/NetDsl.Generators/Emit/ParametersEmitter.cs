@@ -86,7 +86,7 @@ internal static class ParametersEmitter
 
     private static string TypeOf(ParameterKind kind) => kind switch
     {
-        ParameterKind.Prefix => "global::NetDsl.Addressing.IpPrefix",
+        ParameterKind.Prefix or ParameterKind.AddressWithLength => "global::NetDsl.Addressing.IpPrefix",
         ParameterKind.Address => "global::NetDsl.Addressing.IpAddress",
         ParameterKind.String => "string",
         ParameterKind.StringList => "global::NetDsl.Model.EquatableArray<string>",
@@ -100,6 +100,7 @@ internal static class ParametersEmitter
         switch (p.Kind)
         {
             case ParameterKind.Prefix:
+            case ParameterKind.AddressWithLength:
                 return IpPrefix.TryParse(p.DefaultValue, out var prefix) ? ValueEmitter.Prefix(prefix) : throw Unreadable(p);
             case ParameterKind.Address:
                 return IpAddress.TryParse(p.DefaultValue, out var address) ? ValueEmitter.Address(address) : throw Unreadable(p);

@@ -15,6 +15,9 @@ public enum CaptureFormat
     /// <summary>`nft list ruleset`, `nft list table …`, `nft list chain …`.</summary>
     NftList,
 
+    /// <summary>`ip6tables-save`, `iptables-save` (also `-c`), and `ip6tables -S` / `iptables -S` (optionally `-t TABLE`).</summary>
+    IptablesSave,
+
     /// <summary>`conntrack -E` (events) and `conntrack -L` (table).</summary>
     Conntrack,
 

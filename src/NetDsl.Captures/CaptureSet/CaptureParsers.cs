@@ -13,6 +13,7 @@ public static class CaptureParsers
         CaptureFormat.IpAddr => IpAddrParser.Parse(text, fileName).Widen(),
         CaptureFormat.IpRoute => IpRouteParser.Parse(text, fileName).Widen(),
         CaptureFormat.NftList => NftParser.Parse(text, fileName).Widen(),
+        CaptureFormat.IptablesSave => IptablesSaveParser.Parse(text, fileName),
         CaptureFormat.Conntrack => ConntrackParser.Parse(text, fileName).Widen(),
         CaptureFormat.IosRunningConfig => IosRunningConfigParser.Parse(text, fileName),
         CaptureFormat.PanosShowInterfaceAll => PanosShowInterfaceParser.Parse(text, fileName).Widen(),

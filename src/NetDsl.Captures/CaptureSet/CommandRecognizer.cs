@@ -68,6 +68,11 @@ public static class CommandRecognizer
                     ? CaptureFormat.NftList : null;
             case "conntrack":
                 return CaptureFormat.Conntrack;
+            case "ip6tables-save" or "iptables-save" or "ip6tables-legacy-save" or "iptables-legacy-save" or "ip6tables-nft-save" or "iptables-nft-save":
+                return CaptureFormat.IptablesSave;
+            case "ip6tables" or "iptables":
+                // `ip6tables -S` (a typed command) or the slug of `ip6tables-save` (ip6tables-save → "ip6tables", "save").
+                return rest.Contains("-s") || rest.Contains("s") && fromFileName || rest.FirstOrDefault() == "save" ? CaptureFormat.IptablesSave : null;
             case "sh" or "sho" or "show":
                 return RecognizeShow(rest);
             case "set":

@@ -66,8 +66,27 @@ public static class CaptureVerifier
         NatRuleFact f => DeviceChecks.NatRule(c, f),
         MasqueradeFact f => HostNatChecks.Masquerade(c, f),
         ConntrackFact f => HostNatChecks.Conntrack(c, f),
+        EngineFirewallFact f => EngineFirewall(c, f),
         _ => NotCovered(fact, "no capture format shows this kind of fact"),
     };
+
+    /// <summary>The engine's own rule, in the host's `ip6tables-save` (or `nft list ruleset` for dockerd's nftables backend).</summary>
+    private static CaptureFactResult EngineFirewall(CaptureContext c, EngineFirewallFact f)
+    {
+        var format = f.Backend == NetDsl.Engines.FirewallBackend.Nftables ? CaptureFormat.NftList : CaptureFormat.IptablesSave;
+        string? bridge = c.BridgeName(f.Device, f.Bridge, f.Network);
+        return Evaluate(f, c.Covering(f.Device, format), file =>
+        {
+            var finding = EngineFirewallChecks.Check(f, file.Observations, bridge);
+            return finding.Verdict switch
+            {
+                RuleVerdict.Holds => Finding.Match(finding.Observed, finding.Location ?? new CaptureLocation(file.Path, 0), finding.Note),
+                RuleVerdict.Broken when finding.Location is { } at => Finding.Mismatch(finding.Observed, at, finding.Note),
+                RuleVerdict.Broken => Finding.Absent(finding.Observed, conclusive: true, finding.Note),
+                _ => Finding.Inconclusive(finding.Note ?? finding.Observed),
+            };
+        }, NoCapture(f.Device, format == CaptureFormat.NftList ? "`nft list ruleset`" : "`ip6tables-save`"));
+    }
 
     internal static CaptureFactResult NotCovered(VerifyFact fact, string note) =>
         new(fact, CaptureOutcome.NotCovered, null, null, note);

@@ -5,7 +5,7 @@ using NetDsl.Targets;
 namespace NetDsl.Cli.Commands;
 
 /// <summary>
-/// `netdsl emit FILE -o DIR [--check]`: renders every target to DIR/&lt;device&gt;/&lt;file&gt;. With --check it writes
+/// `netdsl emit FILE -o DIR [--check]`: renders every target to DIR/&lt;device&gt;/&lt;file&gt; (and DIR/topology.md). With --check it writes
 /// nothing and exits 1 listing missing, differing and extra files: the CI gate of a repository that commits
 /// its artifacts. A file with errors (compile or render) produces no file at all.
 /// </summary>
@@ -17,7 +17,7 @@ public static class EmitCommand
         var output = new Option<string>("--output", "-o") { Description = "Folder to write the artifacts to (one sub-folder per device).", Required = true };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 if the folder differs from what emit would write (missing, changed or extra files)." };
         var set = SourceFile.SetOption();
-        var command = new Command("emit", "Render daemon.json, nftables, IOS and PAN-OS artifacts from a .netdsl file.") { file, output, check, set };
+        var command = new Command("emit", "Render every artifact of a .netdsl file: daemon.json, nftables, IOS, PAN-OS, Docker requests and script, and topology.md (the diagrams).") { file, output, check, set };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(output)!, parse.GetValue(check), parse.GetValue(set), console));
         return command;
     }
@@ -33,7 +33,7 @@ public static class EmitCommand
         }
 
         var rendered = TargetSet.Render(compiled.Model, TargetRegistry.All());
-        foreach (var d in rendered.Diagnostics) console.Error.WriteLine(compiled.Format(d, path));
+        SourceFile.Print(rendered.Diagnostics, d => compiled.Format(d, path), console);
         if (rendered.HasErrors)
         {
             console.Error.WriteLine($"netdsl: {path} cannot be rendered; nothing written.");

@@ -48,10 +48,19 @@ internal static class HostPlanPrinter
             };
             string extra = obj.Action == ObjectAction.Keep && obj.ChangesSomething
                 ? " (" + string.Join(", ", (obj.MissingConnections ?? []).Select(a => "connect " + a.Network).Concat(obj.NeedsStart ? new[] { "start" } : [])) + ")"
-                : obj.IsError || obj.Action == ObjectAction.Replace ? ": " + Applier.Explain(obj) : "";
+                : obj.IsError || obj.Action == ObjectAction.Replace ? (obj.Note is null ? "" : ": " + obj.Note) : "";
             o.WriteLine($"  {action,-9} {obj.Kind} {obj.Name}{extra}");
+            // One line per differing field, so a drift says exactly what changed.
+            if (obj.IsError || obj.Action == ObjectAction.Replace)
+                foreach (var difference in obj.Differences) o.WriteLine("              " + difference);
         }
+        foreach (var aside in p.Aside) o.WriteLine($"  restore   {aside}: left by an interrupted replace; renamed back to its name first");
+        foreach (var orphan in p.Orphans) o.WriteLine($"  remove    {orphan}: created from this file and no longer declared");
+        if (p.OwnerWarning is not null) o.WriteLine("  warning   " + p.OwnerWarning);
         foreach (var n in p.Nftables) o.WriteLine("  change    " + n.Describe());
+        foreach (var family in p.NftablesRemovals) o.WriteLine($"  remove    nftables table {family} netdsl: no masquerade of that family is declared");
+        foreach (var problem in p.Problems) o.WriteLine("  error     " + problem);
+        foreach (var g in p.Gateways) o.WriteLine("  start     " + g.Step.Describe() + ": now " + g.Current);
         foreach (var n in p.HostNotes) o.WriteLine("  manual    " + n);
         foreach (var m in p.Manual) o.WriteLine("  manual    " + m.Describe());
     }

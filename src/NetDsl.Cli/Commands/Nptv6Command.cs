@@ -11,6 +11,7 @@ public static class Nptv6Command
         var command = new Command("nptv6", "RFC 6296 IPv6-to-IPv6 network prefix translation.");
         command.Subcommands.Add(Nptv6TranslateCommand.Create(console));
         command.Subcommands.Add(Nptv6PcapCommand.Create(console));
+        command.Subcommands.Add(Nptv6RunCommand.Create(console));
         return command;
     }
 }

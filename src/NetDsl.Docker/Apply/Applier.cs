@@ -17,9 +17,9 @@ using NetDsl.Planning;
 namespace NetDsl.Docker.Apply;
 
 /// <summary>
-/// Executes a <see cref="HostPlan"/>: daemon.json, restart, sysctls, removals for --replace, networks (in parallel),
-/// containers (create in parallel, connect, start in parallel), nftables. Refuses to start when any object drifts or
-/// is not ours. A failure stops the later phases; the report says what was and was not done, and a re-run converges
+/// Executes a <see cref="HostPlan"/>: daemon.json, restart, sysctls, old objects set aside for --replace
+/// (<see cref="Replacement"/>), networks (in parallel), containers (each created, connected and started, in parallel),
+/// nftables, NetDsl's NPTv6 gateways. Refuses to start when any object drifts or is not ours, or a preflight check fails. A failure stops the later phases; the report says what was and was not done, and a re-run converges
 /// because every decision is re-read from the engine.
 /// </summary>
 public sealed class Applier
@@ -27,6 +27,13 @@ public sealed class Applier
     private readonly EngineClient _engine;
     private readonly ApplyOptions _options;
     private readonly List<StepOutcome> _outcomes = new();
+
+    /// <summary>
+    /// Set by SIGINT/SIGTERM (the CLI's token): checked only at safe points — before each engine call, file write or
+    /// phase. A call already sent is never cancelled (its outcome would be unknown), a restart in progress is finished
+    /// (and undone if the engine does not come back), and a replace in progress is rolled back.
+    /// </summary>
+    private CancellationToken _stop;
 
     public Applier(EngineClient engine, ApplyOptions options)
     {
@@ -37,25 +44,44 @@ public sealed class Applier
     public async Task<ApplyReport> ApplyAsync(ApplyPlan plan, DockerHost host, HostPlan hostPlan, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
+        _stop = ct;
+        // Idempotent (planning connected already); the stop token is for safe points, not for this read.
+        await _engine.ConnectAsync(CancellationToken.None);
         int callsBefore = _engine.MutatingCalls;
         if (hostPlan.HasErrors)
         {
             foreach (var o in hostPlan.Objects.Where(o => o.IsError))
                 _outcomes.Add(new StepOutcome(o.Kind + " " + o.Name, StepStatus.Failed, Explain(o)));
             if (hostPlan.DaemonJson?.Error is { } e) _outcomes.Add(new StepOutcome("daemon.json", StepStatus.Failed, e));
+            foreach (var problem in hostPlan.Problems) _outcomes.Add(new StepOutcome(problem.What, StepStatus.Failed, problem.Message));
             _outcomes.Add(new StepOutcome("everything else", StepStatus.NotAttempted, "nothing was changed"));
             return Report(clock, callsBefore);
         }
 
-        bool ok = await DaemonJsonAsync(hostPlan);
-        if (ok) (ok, hostPlan) = await RestartAsync(plan, host, hostPlan, ct);
+        if (hostPlan.Aside.Count > 0)
+        {
+            // Before anything else: an interrupted replace's old container takes its name back; decisions are read anew.
+            foreach (var aside in hostPlan.Aside)
+                if (!await MutateAlwaysAsync($"rename {aside.Name} back to {aside.Name[..^Replacement.AsideSuffix.Length]} (left by an interrupted replace)",
+                        () => _engine.Docker.Containers.RenameContainerAsync(aside.Id, new ContainerRenameParameters { NewName = aside.Name[..^Replacement.AsideSuffix.Length] }, CancellationToken.None)))
+                    return Report(clock, callsBefore);
+            hostPlan = await HostPlanner.PlanAsync(_engine, plan, host, _options, CancellationToken.None);
+            if (hostPlan.HasErrors) return await ApplyAsync(plan, host, hostPlan, ct);
+        }
+
+        bool ok = !Interrupted("daemon.json and everything after it") && await DaemonJsonAsync(hostPlan);
+        if (ok) (ok, hostPlan) = await RestartAsync(plan, host, hostPlan);
         if (!ok || !await SysctlsAsync(hostPlan))
         {
-            _outcomes.Add(new StepOutcome("networks and containers", StepStatus.NotAttempted));
+            _outcomes.Add(new StepOutcome("networks and containers", StepStatus.NotAttempted, _stop.IsCancellationRequested ? "interrupted" : null));
             return Report(clock, callsBefore);
         }
-        if (await ObjectsAsync(plan, host, hostPlan, ct)) await NftablesAsync(hostPlan);
-        else _outcomes.Add(new StepOutcome("nftables", StepStatus.NotAttempted));
+        if (await ObjectsAsync(plan, host, hostPlan))
+        {
+            await NftablesAsync(hostPlan);
+            await GatewaysAsync(plan, hostPlan);
+        }
+        else _outcomes.Add(new StepOutcome("nftables and NPTv6 gateways", StepStatus.NotAttempted, _stop.IsCancellationRequested ? "interrupted" : null));
         foreach (var m in hostPlan.Manual) _outcomes.Add(new StepOutcome(m.Describe(), StepStatus.Manual, Blocking: false));
         return Report(clock, callsBefore);
     }
@@ -65,22 +91,33 @@ public sealed class Applier
 
     private ApplyReport Report(Stopwatch clock, int callsBefore) => new(_outcomes.ToList(), _engine.MutatingCalls - callsBefore, clock.Elapsed);
 
-    private Task<bool> DaemonJsonAsync(HostPlan p)
+    private async Task<bool> DaemonJsonAsync(HostPlan p)
     {
         if (p.DaemonJsonNote is not null) _outcomes.Add(new StepOutcome("daemon.json", StepStatus.Manual, p.DaemonJsonNote));
-        if (p.DaemonJson is null || p.DaemonJsonPath is null) return Task.FromResult(true);
+        if (p.DaemonJson is null || p.DaemonJsonPath is null) return true;
         if (!p.DaemonJson.Changed)
         {
             _outcomes.Add(new StepOutcome("daemon.json " + p.DaemonJsonPath, StepStatus.Unchanged));
-            return Task.FromResult(true);
+            return true;
         }
-        var error = DaemonJsonFile.WriteAtomically(p.DaemonJsonPath, p.DaemonJson.Text);
+        // The values before the first change are recorded first, so `netdsl destroy` can put them back.
+        var error = await DaemonKeyRecord.RememberAsync(p.DaemonJsonPath, p.DaemonJson.Changes) is { } recordError
+            ? recordError + "; nothing was changed (daemon.json and its previous backup are as they were)"
+            : await DaemonJsonFile.WriteAtomicallyAsync(p.DaemonJsonPath, p.DaemonJson.Text);
         _outcomes.Add(new StepOutcome("daemon.json " + p.DaemonJsonPath, error is null ? StepStatus.Done : StepStatus.Failed,
             error ?? string.Join(", ", p.DaemonJson.Changes) + " (backup " + p.DaemonJsonPath + DaemonJsonFile.BackupSuffix + ")"));
-        return Task.FromResult(error is null);
+        return error is null;
     }
 
-    private async Task<(bool, HostPlan)> RestartAsync(ApplyPlan plan, DockerHost host, HostPlan p, CancellationToken ct)
+    /// <summary>True (and reported) when a signal asked to stop: the caller skips <paramref name="what"/>.</summary>
+    private bool Interrupted(string what)
+    {
+        if (!_stop.IsCancellationRequested) return false;
+        lock (_outcomes) _outcomes.Add(new StepOutcome(what, StepStatus.NotAttempted, "interrupted"));
+        return true;
+    }
+
+    private async Task<(bool, HostPlan)> RestartAsync(ApplyPlan plan, DockerHost host, HostPlan p)
     {
         if (!p.RestartNeeded) return (true, p);
         if (_options.RestartCommand is null)
@@ -89,44 +126,49 @@ public sealed class Applier
                 p.RestartReason + ": restart the engine (a reload does not apply these keys), e.g. `systemctl restart docker`, or pass --restart-command"));
             return (true, p);
         }
-        var r = await ProcessRunner.RunAsync("sh", new[] { "-c", _options.RestartCommand }, timeout: TimeSpan.FromMinutes(2), cancellationToken: ct);
-        if (!r.Succeeded)
+        var restart = new EngineRestart(_engine, _options);
+        if (Interrupted("engine restart")) return (false, p);
+        // Never cancelled: an engine stopped by half a restart would leave every container down.
+        var failure = await restart.RestartAsync(CancellationToken.None);
+        if (failure is not null)
         {
-            _outcomes.Add(new StepOutcome("engine restart", StepStatus.Failed, $"`{_options.RestartCommand}` exited {r.ExitCode}: {r.StandardError.Trim()}"));
-            return (false, p);
-        }
-        if (!await WaitForEngineAsync(ct))
-        {
-            _outcomes.Add(new StepOutcome("engine restart", StepStatus.Failed, $"the engine at {_engine.Endpoint} did not answer within 60 s of `{_options.RestartCommand}`"));
+            await RecoverAsync(restart, p, failure);
             return (false, p);
         }
         _outcomes.Add(new StepOutcome("engine restart", StepStatus.Done, p.RestartReason + (p.StoppedByRestart.Count > 0 ? "; stopped: " + string.Join(", ", p.StoppedByRestart) : "")));
         // Containers stopped by the restart are started again only if they are ours: decisions are read anew.
-        var fresh = await HostPlanner.PlanAsync(_engine, plan, host, _options, ct);
+        var fresh = await HostPlanner.PlanAsync(_engine, plan, host, _options, CancellationToken.None);
         return (true, fresh with { RestartKeys = Array.Empty<string>() });
     }
 
-    private async Task<bool> WaitForEngineAsync(CancellationToken ct)
+    /// <summary>The engine did not come back: put the previous daemon.json back and restart again (never cancelled).</summary>
+    private async Task RecoverAsync(EngineRestart restart, HostPlan p, string failure)
     {
-        for (int i = 0; i < 120; i++)
+        string? line = await restart.EngineLogLineAsync();
+        string engineSays = line is null ? "" : " (engine: " + line + ")";
+        if (p.DaemonJson is not { Changed: true } merge || p.DaemonJsonPath is null)
         {
-            try
-            {
-                await _engine.Docker.System.PingAsync(ct);
-                return true;
-            }
-            catch (Exception e) when (EngineErrors.IsEngineFailure(e))
-            {
-                await Task.Delay(500, ct);
-            }
+            _outcomes.Add(new StepOutcome("engine restart", StepStatus.Failed, failure + engineSays + "; daemon.json was not changed by this apply: look at the engine's log and start it by hand"));
+            return;
         }
-        return false;
+        string culprit = EngineRestart.Culprit(merge.Changes.Select(c => c.Key).ToList(), line);
+        var restoreError = await EngineRestart.RestoreAsync(p.DaemonJsonPath, merge);
+        if (restoreError is not null)
+        {
+            _outcomes.Add(new StepOutcome("engine restart", StepStatus.Failed, $"the engine did not come back after daemon.json changed {culprit}{engineSays}, and the previous file could not be put back ({restoreError}): copy {p.DaemonJsonPath}{DaemonJsonFile.BackupSuffix} over {p.DaemonJsonPath} and restart the engine"));
+            return;
+        }
+        var again = await restart.RestartAsync(CancellationToken.None);
+        _outcomes.Add(new StepOutcome("engine restart", StepStatus.Failed, $"the engine did not come back after daemon.json changed {culprit}{engineSays}; the previous daemon.json is back"
+            + (again is null ? " and the engine runs with it again: fix the key in the .netdsl file (or what conflicts with it), then apply again"
+                : $", but the engine did not come back with it either ({again}): look at its log, fix what it names and start it by hand")));
     }
 
     private async Task<bool> SysctlsAsync(HostPlan p)
     {
         foreach (var s in p.Sysctls)
         {
+            if (Interrupted(s.Step.Describe())) return false;
             var error = await SysctlSetter.WriteAsync(_options.Shell, s.Step.Name, s.Step.Value);
             _outcomes.Add(new StepOutcome(s.Step.Describe(), error is null ? StepStatus.Done : StepStatus.Failed, error));
             if (error is not null) return false;
@@ -136,54 +178,100 @@ public sealed class Applier
 
     private async Task NftablesAsync(HostPlan p)
     {
+        foreach (var family in p.NftablesRemovals)
+        {
+            if (Interrupted("remove nftables table " + family)) return;
+            var error = await NftablesLoader.DeleteAsync(_options.Shell, family);
+            _outcomes.Add(new StepOutcome($"remove nftables table {family} {NftablesRuleset.TableName} (no masquerade of that family declared)", error is null ? StepStatus.Done : StepStatus.Failed, error));
+        }
         foreach (var n in p.Nftables)
         {
+            if (Interrupted(n.Describe())) return;
             var error = await NftablesLoader.LoadAsync(_options.Shell, n);
             _outcomes.Add(new StepOutcome(n.Describe(), error is null ? StepStatus.Done : StepStatus.Failed, error));
         }
     }
 
-    private async Task<bool> ObjectsAsync(ApplyPlan plan, DockerHost host, HostPlan p, CancellationToken ct)
+    // After the networks exist: the gateway's routes go through the host's interfaces.
+    private async Task GatewaysAsync(ApplyPlan plan, HostPlan p)
     {
+        var runner = new Nptv6GatewayRunner(_options.Shell, _options.NetDslCommand, plan.SourcePath);
+        foreach (var g in p.Gateways)
+        {
+            var error = await runner.EnsureAsync(g.Step.Service);
+            string how = runner.UsesSystemd ? "systemd unit " + g.Step.Service.UnitName : "in the foreground, detached";
+            _outcomes.Add(new StepOutcome(g.Step.Describe() + " (" + how + ")", error is null ? StepStatus.Done : StepStatus.Failed, error));
+        }
+    }
+
+    private async Task<bool> ObjectsAsync(ApplyPlan plan, DockerHost host, HostPlan p)
+    {
+        var ct = CancellationToken.None;   // calls once sent run to their end; MutateAsync checks _stop before each
         string source = plan.SourcePath;
         var steps = plan.StepsOn(host.Name).ToList();
         var decisionOf = p.Objects.ToDictionary(o => o.Kind + "/" + o.Name);
 
-        // Removals for --replace: containers first (a network with endpoints cannot be removed).
-        foreach (var c in p.Objects.Where(o => o.Kind == "container" && o.Action == ObjectAction.Replace))
-            if (!await MutateAsync("remove container " + c.Name, () => _engine.Docker.Containers.RemoveContainerAsync(c.Id!, new ContainerRemoveParameters { Force = true }, ct))) return false;
-        foreach (var n in p.Objects.Where(o => o.Kind == "network" && o.Action == ObjectAction.Replace))
-            if (!await MutateAsync("remove network " + n.Name, () => _engine.Docker.Networks.DeleteNetworkAsync(n.Id!, ct))) return false;
+        // Old objects are set aside, never removed, until their successors run (see Replacement).
+        var replacement = new Replacement(_engine, MutateAlwaysAsync, _options.StopTimeout);
+        if (p.Objects.Any(o => o.Action == ObjectAction.Replace) && (Interrupted("replacing drifted objects") || !await replacement.SetAsideAsync(p)))
+        {
+            await replacement.RollbackAsync();
+            return NotAttempted("creating networks and containers");
+        }
 
-        bool ok = true;
-        var networks = steps.OfType<CreateNetworkStep>().ToList();
-        ok &= await ParallelAsync(networks, n => Needs(decisionOf, "network", n.Network.Name)
+        // Orphans go before anything is created: a container the file renamed still holds the addresses its successor pins.
+        bool ok = await RemoveOrphansAsync(p.Orphans);
+        ok = ok && await ParallelAsync(steps.OfType<CreateNetworkStep>().ToList(), n => Needs(decisionOf, "network", n.Network.Name)
             ? MutateAsync("create network " + n.Network.Name, () => _engine.Docker.Networks.CreateNetworkAsync(EngineRequests.CreateNetwork(n, source), ct))
             : Unchanged("network " + n.Network.Name));
-        if (!ok) return NotAttempted("containers");
-
-        var containers = steps.OfType<CreateContainerStep>().ToList();
-        ok &= await ParallelAsync(containers, c => Needs(decisionOf, "container", c.Container.Name)
-            ? MutateAsync("create container " + c.Container.Name, () => _engine.Docker.Containers.CreateContainerAsync(EngineRequests.CreateContainer(c, source), ct))
-            : Unchanged("container " + c.Container.Name));
-        if (!ok) return NotAttempted("connecting and starting containers");
-
-        var connects = steps.OfType<ConnectNetworkStep>()
-            .Where(k => Needs(decisionOf, "container", k.Container) || decisionOf["container/" + k.Container].MissingConnections?.Any(a => a.Network == k.Attachment.Network) == true)
-            .ToList();
-        ok &= await ParallelAsync(connects.GroupBy(k => k.Container).ToList(), async group =>
+        if (ok)
         {
-            bool all = true;
-            foreach (var k in group)
-                all &= await MutateAsync(k.Describe(), () => _engine.Docker.Networks.ConnectNetworkAsync(k.Attachment.Network, EngineRequests.Connect(k.Container, k.Attachment), ct));
-            return all;
-        });
-        if (!ok) return NotAttempted("starting containers");
+            // Each container on its own: create, connect its further networks, start. Independent containers
+            // proceed concurrently (bounded), so one slow start does not hold back the others.
+            var connects = steps.OfType<ConnectNetworkStep>().ToLookup(k => k.Container);
+            ok = await ParallelAsync(steps.OfType<CreateContainerStep>().ToList(),
+                c => ContainerAsync(c, decisionOf["container/" + c.Container.Name], connects[c.Container.Name], source, ct));
+        }
+        else NotAttempted("containers");
 
-        var starts = steps.OfType<StartContainerStep>()
-            .Where(s => Needs(decisionOf, "container", s.Container) || decisionOf["container/" + s.Container].NeedsStart).ToList();
-        ok &= await ParallelAsync(starts, s => MutateAsync("start container " + s.Container, () => _engine.Docker.Containers.StartContainerAsync(s.Container, new ContainerStartParameters(), ct)));
+        if (!replacement.IsEmpty)
+        {
+            if (ok) ok = await replacement.CommitAsync();
+            else await replacement.RollbackAsync();
+        }
         return ok;
+    }
+
+    /// <summary>Removes what the owner has and the file no longer declares: containers first, then networks.</summary>
+    private async Task<bool> RemoveOrphansAsync(IReadOnlyList<Orphan> orphans)
+    {
+        bool ok = true;
+        foreach (var o in orphans.Where(o => o.Kind == "container"))
+            ok &= await MutateAsync("remove container " + o.Name + " (no longer declared)",
+                () => _engine.Docker.Containers.RemoveContainerAsync(o.Id, new ContainerRemoveParameters { Force = true }, CancellationToken.None));
+        foreach (var o in orphans.Where(o => o.Kind == "network"))
+            ok &= await MutateAsync("remove network " + o.Name + " (no longer declared)", () => _engine.Docker.Networks.DeleteNetworkAsync(o.Id, CancellationToken.None));
+        return ok;
+    }
+
+    /// <summary>One container's create, connects and start, as far as its decision needs them.</summary>
+    private async Task<bool> ContainerAsync(CreateContainerStep c, ObjectDecision decision, IEnumerable<ConnectNetworkStep> connects, string source, CancellationToken ct)
+    {
+        // A container whose create was sent is finished (connected, started) even after a signal, so no half-made
+        // container is left; one not yet begun is not begun.
+        if (Interrupted("container " + c.Container.Name)) return false;
+        string name = c.Container.Name;
+        bool create = decision.Action is ObjectAction.Create or ObjectAction.Replace;
+        if (create && !await MutateAlwaysAsync("create container " + name, () => _engine.Docker.Containers.CreateContainerAsync(EngineRequests.CreateContainer(c, source), ct)))
+            return false;
+        var missing = decision.MissingConnections?.Select(a => a.Network).ToHashSet() ?? new HashSet<string>();
+        foreach (var k in connects.Where(k => create || missing.Contains(k.Attachment.Network)))
+            if (!await MutateAlwaysAsync(k.Describe(), () => _engine.Docker.Networks.ConnectNetworkAsync(k.Attachment.Network, EngineRequests.Connect(k.Container, k.Attachment), ct)))
+                return false;
+        if (create || decision.NeedsStart)
+            return await MutateAlwaysAsync("start container " + name, () => _engine.Docker.Containers.StartContainerAsync(name, new ContainerStartParameters(), ct));
+        if (missing.Count == 0) await Unchanged("container " + name);
+        return true;
     }
 
     private static bool Needs(Dictionary<string, ObjectDecision> decisions, string kind, string name) =>
@@ -201,7 +289,12 @@ public sealed class Applier
         return Task.FromResult(true);
     }
 
-    private async Task<bool> MutateAsync(string what, Func<Task> call)
+    /// <summary>One engine call, unless a signal asked to stop (then reported as not attempted).</summary>
+    private Task<bool> MutateAsync(string what, Func<Task> call) =>
+        Interrupted(what) ? Task.FromResult(false) : MutateAlwaysAsync(what, call);
+
+    /// <summary>One engine call, reported done or failed; used inside steps that must finish (a replace, a begun container).</summary>
+    private async Task<bool> MutateAlwaysAsync(string what, Func<Task> call)
     {
         _engine.CountMutation();
         try

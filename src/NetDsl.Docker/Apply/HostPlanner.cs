@@ -12,8 +12,22 @@ using NetDsl.Planning;
 namespace NetDsl.Docker.Apply;
 
 /// <summary>Where apply acts: the engine, the daemon.json to merge (local engines only), the host shell, --replace.</summary>
-public sealed record ApplyOptions(string? DaemonJsonPath, HostShell Shell, bool Replace = false, string? RestartCommand = null, int Parallelism = 8)
+/// <param name="StopTimeoutOrDefault">How long an old container replaced by --replace gets to stop before it is killed.</param>
+/// <param name="EngineLog">A file holding the engine's log (its last fatal line explains a failed restart); default: the journal.</param>
+/// <param name="OwnerIsProject">The file names its owner with a <c>project</c> statement (else its file name is the owner, see <see cref="Orphans"/>).</param>
+/// <param name="RestartWaitOrDefault">How long to wait for the engine after the restart command (default 60 s).</param>
+/// <param name="NetDsl">How to start netdsl for the host's NPTv6 gateways (the CLI passes itself); null: <c>netdsl</c> from the PATH.</param>
+public sealed record ApplyOptions(string? DaemonJsonPath, HostShell Shell, bool Replace = false, string? RestartCommand = null, int Parallelism = 8,
+    TimeSpan? StopTimeoutOrDefault = null, string? EngineLog = null, TimeSpan? RestartWaitOrDefault = null, bool OwnerIsProject = false,
+    IReadOnlyList<string>? NetDsl = null)
 {
+    public TimeSpan StopTimeout => StopTimeoutOrDefault ?? TimeSpan.FromSeconds(10);
+
+    /// <summary>How long apply waits for the engine to answer after the restart command returned.</summary>
+    public TimeSpan RestartWait => RestartWaitOrDefault ?? TimeSpan.FromSeconds(60);
+
+    public IReadOnlyList<string> NetDslCommand => NetDsl ?? new[] { "netdsl" };
+
     public const string DefaultDaemonJson = "/etc/docker/daemon.json";
 }
 
@@ -23,7 +37,11 @@ public static class HostPlanner
     public static async Task<HostPlan> PlanAsync(EngineClient engine, ApplyPlan plan, DockerHost host, ApplyOptions options, CancellationToken ct = default)
     {
         var state = await LiveState.ReadAsync(engine, ct);
+        ApiNegotiation.RequireKind(engine.Identity!, host.Engine, host.Name, engine.Endpoint);
+        ApiNegotiation.RequireApiFor(engine.Identity!, plan.StepsOn(host.Name).OfType<CreateNetworkStep>().Select(s => s.Network), engine.Endpoint);
         var decisions = await Reconciler.DecideAsync(engine, state, plan, host.Name, options.Replace, ct);
+        var problems = (await Preflight.CheckAsync(engine, state, plan, host.Name, decisions, ct)).ToList();
+        var (orphans, ownerWarning) = Orphans.Find(state, plan, host.Name, options.OwnerIsProject);
         var steps = plan.StepsOn(host.Name).ToList();
 
         DaemonJsonMergeResult? merge = null;
@@ -57,8 +75,11 @@ public static class HostPlanner
             ? state.Containers.Where(c => c.State == "running").Select(c => c.Names.First().TrimStart('/')).OrderBy(n => n, StringComparer.Ordinal).ToList()
             : new List<string>();
 
+        problems.AddRange(Preflight.CheckDaemonJson(state, merge?.Parsed, restartKeys.Count > 0));
+
         var sysctls = new List<SysctlChange>();
         var nft = new List<LoadNftablesStep>();
+        var nftRemovals = new List<string>();
         var notes = new List<string>();
         if (engine.Endpoint.IsLocal)
         {
@@ -69,12 +90,25 @@ public static class HostPlanner
             }
             foreach (var n in steps.OfType<LoadNftablesStep>())
                 if (!await NftablesLoader.IsCurrentAsync(options.Shell, n)) nft.Add(n);
+            var declaredFamilies = steps.OfType<LoadNftablesStep>().Select(n => n.Family).ToHashSet();
+            foreach (var family in new[] { "ip", "ip6" }.Where(f => !declaredFamilies.Contains(f)))
+                if (await NftablesLoader.IsOursAsync(options.Shell, family)) nftRemovals.Add(family);
         }
         else if (steps.Any(s => s is SetSysctlStep or LoadNftablesStep))
             notes.Add("sysctls and nftables of a remote host are not applied: install the rendered files on it by hand");
 
+        var gateways = new List<GatewayChange>();
+        if (engine.Endpoint.IsLocal)
+        {
+            var runner = new Nptv6GatewayRunner(options.Shell, options.NetDslCommand, plan.SourcePath);
+            foreach (var g in steps.OfType<RunNptv6GatewayStep>())
+                if (await runner.DifferenceAsync(g.Service) is { } current) gateways.Add(new GatewayChange(g, current));
+        }
+        else if (steps.Any(s => s is RunNptv6GatewayStep))
+            notes.Add("NetDsl's NPTv6 gateways of a remote host are not started: install the rendered netdsl-nptv6-*.service units on it by hand");
+
         return new HostPlan(host.Name, decisions, path, merge, daemonNote, restartKeys, restartReason, stopped, sysctls, nft, notes,
-            plan.Steps.OfType<PushDeviceConfigStep>().ToList());
+            plan.Steps.OfType<PushDeviceConfigStep>().ToList(), problems, orphans, nftRemovals, ownerWarning, Orphans.AsideLeftovers(state, plan, host.Name)) { Gateways = gateways };
     }
 
     /// <summary>

@@ -27,6 +27,7 @@ public sealed class LiveState
 
     public static async Task<LiveState> ReadAsync(EngineClient engine, CancellationToken ct = default)
     {
+        await engine.ConnectAsync(ct);
         var networks = engine.Docker.Networks.ListNetworksAsync(new NetworksListParameters(), ct);
         var containers = engine.Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true }, ct);
         return new LiveState((await networks).ToList(), (await containers).ToList());

@@ -23,6 +23,8 @@ public static class Observed
         {
             ["driver"] = n.Driver ?? "",
             ["enable-ipv6"] = n.EnableIPv6 ? "true" : "false",
+            // Engines before API 1.48 do not report it: their networks always have IPv4.
+            ["enable-ipv4"] = n.EnableIPv4 == false ? "false" : "true",
         };
         foreach (var c in n.IPAM?.Config ?? new List<IPAMConfig>())
         {

@@ -6,12 +6,15 @@ using Docker.DotNet.Models;
 using NetDsl.Docker.Engine;
 using NetDsl.Model;
 using NetDsl.Planning;
+using NetworkAttachment = NetDsl.Model.NetworkAttachment;
 
 namespace NetDsl.Docker.Apply;
 
 /// <summary>
-/// Decides create/keep/drift/replace for every network and container of a plan, by labels only:
-/// no source label → not ours (never touched); another source → not ours; same hash → keep; else drift.
+/// Decides create/keep/drift/replace for every network and container of a plan. Ownership comes from the labels
+/// (no source label → not ours, never touched; another source → not ours); whether an owned object is as declared
+/// comes from what the engine really has — every attachment, pinned address and setting — compared field by field,
+/// never from the hash label alone (labels can be copied, and a container can be reconnected by hand).
 /// </summary>
 public static class Reconciler
 {
@@ -24,7 +27,13 @@ public static class Reconciler
             decisions.Add(Network(state, step, source, replace));
 
         var containerSteps = plan.StepsOn(host).OfType<CreateContainerStep>().ToList();
-        var tasks = containerSteps.Select(s => ContainerAsync(engine, state, s, source, replace, ct)).ToList();
+        using var gate = new SemaphoreSlim(8);
+        var tasks = containerSteps.Select(async s =>
+        {
+            await gate.WaitAsync(ct);
+            try { return await ContainerAsync(engine, state, s, source, replace, ct); }
+            finally { gate.Release(); }
+        }).ToList();
         foreach (var t in tasks) decisions.Add(await t);
 
         // Replacing a network means removing it, which the engine refuses while containers are attached: NetDsl's
@@ -55,11 +64,8 @@ public static class Reconciler
         var live = found[0];
         var owner = Owner(live.Labels, source, "network", name);
         if (owner is not null) return new ObjectDecision("network", name, ObjectAction.NotOurs, live.ID, [], owner);
-        if (LiveState.LabelsOf(live.Labels).TryGetValue(OwnershipLabels.Hash, out var hash) && hash == step.SettingsHash)
-            return new ObjectDecision("network", name, ObjectAction.Keep, live.ID, [], null);
-        var differences = Differences(SettingsFields.Of(step.Network), Observed.Fields(live));
-        return new ObjectDecision("network", name, replace ? ObjectAction.Replace : ObjectAction.Drift, live.ID, differences,
-            replace ? "removed and created again (--replace)" : "settings differ; apply with --replace to remove and recreate it");
+        var differences = Observed.Compare(SettingsFields.Of(step.Network), Observed.Fields(live));
+        return Decide("network", name, live.ID, live.Labels, step.SettingsHash, differences, replace);
     }
 
     private static async Task<ObjectDecision> ContainerAsync(EngineClient engine, LiveState state, CreateContainerStep step, string source, bool replace, CancellationToken ct)
@@ -69,17 +75,55 @@ public static class Reconciler
         if (live is null) return new ObjectDecision("container", name, ObjectAction.Create, null, [], null);
         var owner = Owner(live.Labels, source, "container", name);
         if (owner is not null) return new ObjectDecision("container", name, ObjectAction.NotOurs, live.ID, [], owner);
-        if (LiveState.LabelsOf(live.Labels).TryGetValue(OwnershipLabels.Hash, out var hash) && hash == step.SettingsHash)
+        ContainerInspectResponse inspected;
+        try
         {
-            var connected = live.NetworkSettings?.Networks?.Keys.ToHashSet() ?? new HashSet<string>();
-            var missing = step.Container.Attachments.Skip(1).Where(a => !connected.Contains(a.Network)).ToList();
-            return new ObjectDecision("container", name, ObjectAction.Keep, live.ID, [], null,
-                NeedsStart: live.State != "running", MissingConnections: missing);
+            inspected = await engine.Docker.Containers.InspectContainerAsync(live.ID, ct);
         }
-        var inspected = await engine.Docker.Containers.InspectContainerAsync(live.ID, ct);
-        var differences = Differences(SettingsFields.Of(step.Container), Observed.Fields(inspected));
-        return new ObjectDecision("container", name, replace ? ObjectAction.Replace : ObjectAction.Drift, live.ID, differences,
-            replace ? "removed and created again (--replace)" : "settings differ; apply with --replace to remove and recreate it");
+        catch (global::Docker.DotNet.DockerContainerNotFoundException)
+        {
+            // Removed between the list and the inspect: it is missing now.
+            return new ObjectDecision("container", name, ObjectAction.Create, null, [], null);
+        }
+        var (differences, missing) = ContainerDifferences(step.Container, inspected);
+        var decision = Decide("container", name, live.ID, live.Labels, step.SettingsHash, differences, replace);
+        return decision.Action == ObjectAction.Keep
+            ? decision with { NeedsStart = inspected.State?.Running != true, MissingConnections = missing }
+            : decision;
+    }
+
+    /// <summary>
+    /// Every field that differs, and the further networks the container is not connected to (an apply interrupted
+    /// before its connects: completed, not drift). The first network missing, or a network the file does not
+    /// declare, is drift: NetDsl would otherwise leave a container that is not what the file says.
+    /// </summary>
+    internal static (IReadOnlyList<FieldDifference> Differences, IReadOnlyList<NetworkAttachment> Missing) ContainerDifferences(Container c, ContainerInspectResponse inspected)
+    {
+        var connected = inspected.NetworkSettings?.Networks?.Keys.ToHashSet() ?? new HashSet<string>();
+        var declared = c.Attachments.Select(a => a.Network).ToHashSet();
+        var missing = c.Attachments.Skip(1).Where(a => !connected.Contains(a.Network)).ToList();
+        var differences = new List<FieldDifference>();
+        var primary = c.Attachments[0].Network;
+        if (!connected.Contains(primary)) differences.Add(new FieldDifference("network " + primary, "connected", "not connected"));
+        foreach (var extra in connected.Where(n => !declared.Contains(n)).OrderBy(n => n, System.StringComparer.Ordinal))
+            differences.Add(new FieldDifference("network " + extra, "not connected", "connected"));
+        var unattached = c.Attachments.Where(a => !connected.Contains(a.Network)).Select(a => "network " + a.Network + " ").ToList();
+        var expected = SettingsFields.Of(c).Where(f => !unattached.Any(prefix => f.Key.StartsWith(prefix, System.StringComparison.Ordinal))).ToEquatableArray();
+        differences.AddRange(Observed.Compare(expected, Observed.Fields(inspected)));
+        return (differences, missing);
+    }
+
+    /// <summary>Keep only when the engine has every declared setting and the labels claim this file's version of them.</summary>
+    private static ObjectDecision Decide(string kind, string name, string id, IDictionary<string, string>? labels, string hash,
+        IReadOnlyList<FieldDifference> differences, bool replace)
+    {
+        bool sameHash = LiveState.LabelsOf(labels).TryGetValue(OwnershipLabels.Hash, out var h) && h == hash;
+        if (sameHash && differences.Count == 0) return new ObjectDecision(kind, name, ObjectAction.Keep, id, [], null);
+        string why = !sameHash ? "settings differ" : "changed on the engine since NetDsl created it (its labels still claim this file's settings)";
+        // Same fields but another hash: the hash covers something the engine does not echo back; say so.
+        if (differences.Count == 0) differences = new[] { new FieldDifference("settings hash", "(this file)", "(another version of this file)") };
+        return new ObjectDecision(kind, name, replace ? ObjectAction.Replace : ObjectAction.Drift, id, differences,
+            replace ? why + "; removed and created again (--replace)" : why + "; apply with --replace to recreate it");
     }
 
     /// <summary>Null when the object is ours (same source label); else why it is not.</summary>
@@ -91,12 +135,5 @@ public static class Reconciler
         if (s != source)
             return $"{kind} {name} was created by NetDsl from {s}, not from {source}; rename it in one of the files";
         return null;
-    }
-
-    private static IReadOnlyList<FieldDifference> Differences(EquatableArray<KeyValue> expected, IReadOnlyDictionary<string, string> observed)
-    {
-        var d = Observed.Compare(expected, observed);
-        // Same fields but another hash: the hash covers something the engine does not echo back; say so.
-        return d.Count > 0 ? d : new[] { new FieldDifference("settings hash", "(this file)", "(another version of this file)") };
     }
 }

@@ -13,13 +13,20 @@ public sealed record DaemonKeyChange(string Key, string? Old, string New, bool N
     public override string ToString() => Old is null ? $"+ \"{Key}\": {New}" : $"~ \"{Key}\": {Old} -> {New}";
 }
 
-/// <summary>The merged file text and what changed; <see cref="Error"/> set (and nothing else meaningful) for a malformed file.</summary>
-public sealed record DaemonJsonMergeResult(string? Error, string Text, IReadOnlyList<DaemonKeyChange> Changes)
+/// <summary>
+/// The merged file text and what changed; <see cref="Error"/> set (and nothing else meaningful) for a file NetDsl
+/// will not touch. <see cref="Original"/> is the file's text before the merge (null: there was no file), what a
+/// failed restart puts back.
+/// </summary>
+public sealed record DaemonJsonMergeResult(string? Error, string Text, IReadOnlyList<DaemonKeyChange> Changes, string? Original = null)
 {
     public bool Changed => Changes.Count > 0;
 
     /// <summary>Keys SIGHUP does not reload that change value: the engine must be restarted.</summary>
     public IReadOnlyList<string> RestartKeys => Changes.Where(c => c.NeedsRestart).Select(c => c.Key).ToList();
+
+    /// <summary>The file as a JSON object (null when it is an error): what preflight checks read.</summary>
+    public JsonObject? Parsed => Error is null && JsonNode.Parse(Text) is JsonObject o ? o : null;
 }
 
 /// <summary>
@@ -38,17 +45,12 @@ public static class DaemonJsonMerge
             root = new JsonObject();
         else
         {
-            try
-            {
-                var parsed = JsonNode.Parse(existing, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
-                if (parsed is not JsonObject obj)
-                    return new DaemonJsonMergeResult("daemon.json is not a JSON object (it holds " + (parsed?.GetValueKind().ToString().ToLowerInvariant() ?? "null") + "); fix or remove it, NetDsl leaves it untouched", existing, Array.Empty<DaemonKeyChange>());
-                root = obj;
-            }
-            catch (JsonException e)
-            {
-                return new DaemonJsonMergeResult("daemon.json is not valid JSON (" + e.Message + "); fix it by hand, NetDsl leaves it untouched", existing, Array.Empty<DaemonKeyChange>());
-            }
+            if (DaemonJsonText.Problem(existing) is { } problem)
+                return new DaemonJsonMergeResult(problem, existing, Array.Empty<DaemonKeyChange>(), existing);
+            var parsed = JsonNode.Parse(existing);
+            if (parsed is not JsonObject obj)
+                return new DaemonJsonMergeResult("daemon.json is not a JSON object (it holds " + (parsed?.GetValueKind().ToString().ToLowerInvariant() ?? "null") + "); fix or remove it, NetDsl leaves it untouched", existing, Array.Empty<DaemonKeyChange>(), existing);
+            root = obj;
         }
 
         var changes = new List<DaemonKeyChange>();
@@ -56,11 +58,11 @@ public static class DaemonJsonMerge
         {
             var current = root[key];
             if (current is not null && JsonNode.DeepEquals(current, value)) continue;
-            changes.Add(new DaemonKeyChange(key, current?.ToJsonString(), value.ToJsonString(), DaemonSettings.RestartKeys.Contains(key)));
+            changes.Add(new DaemonKeyChange(key, current?.ToJsonString(), value.ToJsonString(), NetDsl.Engines.EngineTable.FindDaemonKey(key)?.NeedsRestart ?? true));
             root[key] = value.DeepClone();
         }
         // Unchanged files keep their exact bytes (formatting, comments): nothing to write, nothing to diff.
         string text = changes.Count == 0 && existing is not null ? existing : root.ToJsonString(Indented) + "\n";
-        return new DaemonJsonMergeResult(null, text, changes);
+        return new DaemonJsonMergeResult(null, text, changes, existing);
     }
 }

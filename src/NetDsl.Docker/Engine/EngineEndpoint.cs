@@ -1,30 +1,85 @@
 using System;
+using System.IO;
 
 namespace NetDsl.Docker.Engine;
 
 /// <summary>
-/// Which engine to talk to: <c>--docker-host</c>, else <c>DOCKER_HOST</c>, else <c>unix:///var/run/docker.sock</c>.
-/// Only a unix socket is "local": then daemon.json, nftables and sysctls can be applied on this machine.
+/// Which engine to talk to and how: a unix socket, TCP (with TLS client certificates when <see cref="TlsDirectory"/>
+/// holds ca.pem, cert.pem and key.pem, as DOCKER_CERT_PATH does), or a Docker context name (its endpoint and TLS
+/// material). From <c>--docker-host</c>, else <c>DOCKER_HOST</c>, else <c>unix:///var/run/docker.sock</c>. Only a
+/// unix socket is "local": then daemon.json, nftables and sysctls can be applied on this machine.
 /// </summary>
-public sealed record EngineEndpoint(Uri Uri)
+public sealed record EngineEndpoint(Uri Uri, string? TlsDirectory = null, string? Context = null)
 {
     public const string DefaultSocket = "unix:///var/run/docker.sock";
 
     public bool IsLocal => Uri.Scheme == "unix";
 
-    public override string ToString() => Uri.OriginalString;
+    public override string ToString() => Context is null ? Uri.OriginalString : $"{Uri.OriginalString} (context {Context})";
 
-    public static EngineEndpoint? Resolve(string? option, out string? error)
+    /// <summary>The endpoint, or null with a one-line reason and the accepted forms (never an exception).</summary>
+    /// <param name="option">A URI, or a Docker context name; null: DOCKER_HOST, then the default socket.</param>
+    /// <param name="tlsDirectory">ca.pem, cert.pem and key.pem for TCP with TLS; null: DOCKER_CERT_PATH when DOCKER_TLS_VERIFY is set.</param>
+    public static EngineEndpoint? Resolve(string? option, out string? error, string? tlsDirectory = null)
     {
-        error = null;
         string text = !string.IsNullOrWhiteSpace(option) ? option!
             : Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } env ? env
             : DefaultSocket;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != "unix" && uri.Scheme != "tcp" && uri.Scheme != "http" && uri.Scheme != "https"))
+        string? context = null;
+        if (!text.Contains("://", StringComparison.Ordinal) && IsContextName(text))
         {
-            error = $"'{text}' is not a Docker host: use unix:///path/to/docker.sock or tcp://host:port";
+            var found = DockerContexts.Find(text, out error);
+            if (found is null) return null;
+            context = text;
+            tlsDirectory ??= found.Value.TlsDirectory;
+            text = found.Value.Host;
+        }
+        var endpoint = Parse(text, out error);
+        if (endpoint is null)
+        {
+            error = $"'{text}' is not a Docker host: {error}; use unix:///path/to/docker.sock, tcp://host:port or a Docker context name";
             return null;
         }
-        return new EngineEndpoint(uri);
+        if (tlsDirectory is null && endpoint.Uri.Scheme != "unix" && Environment.GetEnvironmentVariable("DOCKER_TLS_VERIFY") is { Length: > 0 } verify && verify != "0")
+            tlsDirectory = Environment.GetEnvironmentVariable("DOCKER_CERT_PATH") is { Length: > 0 } certs ? certs : Path.Combine(DockerContexts.ConfigDirectory);
+        if (tlsDirectory is not null)
+        {
+            if (endpoint.Uri.Scheme == "unix") { error = $"TLS certificates ({tlsDirectory}) are for tcp:// endpoints, not {text}"; return null; }
+            foreach (var pem in new[] { "ca.pem", "cert.pem", "key.pem" })
+                if (!File.Exists(Path.Combine(tlsDirectory, pem)))
+                {
+                    error = $"TLS folder {tlsDirectory} has no {pem}; it needs ca.pem, cert.pem and key.pem (as DOCKER_CERT_PATH)";
+                    return null;
+                }
+        }
+        return endpoint with { TlsDirectory = tlsDirectory, Context = context };
+    }
+
+    private static bool IsContextName(string text) =>
+        text.Length is > 0 and <= 128 && char.IsLetterOrDigit(text[0]) && text.IndexOfAny(new[] { '/', ':', ' ', '=' }) < 0;
+
+    private static EngineEndpoint? Parse(string text, out string? error)
+    {
+        error = null;
+        if (text.Length == 0 || text.Trim() != text || text.Contains(' ')) { error = "it contains spaces"; return null; }
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)) { error = "it is not a URI"; return null; }
+        if (uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0) { error = "it has text after the address (a query, fragment or user)"; return null; }
+        switch (uri.Scheme)
+        {
+            case "unix":
+                if (uri.Host.Length > 0 || uri.AbsolutePath is "" or "/") { error = "a unix socket needs a path (three slashes: unix:///run/docker.sock)"; return null; }
+                return new EngineEndpoint(uri);
+            case "tcp" or "http" or "https":
+                if (uri.Host.Length == 0) { error = "it names no host"; return null; }
+                if (uri.Port <= 0) { error = "it names no port (Docker listens on 2375, or 2376 with TLS)"; return null; }
+                if (uri.AbsolutePath is not ("" or "/")) { error = "it has a path after host:port"; return null; }
+                return new EngineEndpoint(uri);
+            case "ssh":
+                error = "ssh:// endpoints are not supported yet (reach the engine over TCP with TLS, or a unix socket)";
+                return null;
+            default:
+                error = $"the scheme '{uri.Scheme}' is not one NetDsl speaks";
+                return null;
+        }
     }
 }

@@ -29,6 +29,20 @@ public static class NftablesLoader
         return r.Succeeded && r.StandardOutput.Contains("netdsl " + Hash(step.Ruleset), StringComparison.Ordinal);
     }
 
+    /// <summary>NetDsl's table of this family is loaded (it carries NetDsl's comment: never another tool's table).</summary>
+    public static async Task<bool> IsOursAsync(HostShell shell, string family)
+    {
+        var r = await shell.RunAsync("nft", "list", "table", family, NftablesRuleset.TableName);
+        return r.Succeeded && r.StandardOutput.Contains("comment \"netdsl ", StringComparison.Ordinal);
+    }
+
+    /// <summary>Deletes NetDsl's table of a family no longer declared; null on success, else nft's error.</summary>
+    public static async Task<string?> DeleteAsync(HostShell shell, string family)
+    {
+        var r = await shell.RunAsync("nft", "delete", "table", family, NftablesRuleset.TableName);
+        return r.Succeeded ? null : $"nft delete table {family} {NftablesRuleset.TableName} failed on {shell}: {r.StandardError.Trim()}";
+    }
+
     /// <summary>Null on success, else nft's error.</summary>
     public static async Task<string?> LoadAsync(HostShell shell, LoadNftablesStep step)
     {

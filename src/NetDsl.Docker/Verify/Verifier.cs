@@ -8,6 +8,7 @@ using Docker.DotNet.Models;
 using NetDsl.Addressing;
 using NetDsl.Docker.Engine;
 using NetDsl.Docker.Host;
+using NetDsl.Engines;
 using NetDsl.Model;
 using NetDsl.Planning;
 
@@ -26,7 +27,7 @@ public sealed class Verifier
     private readonly ConcurrentDictionary<string, Task<(int, string)>> _outputs = new();
     private IReadOnlyList<NetworkResponse>? _networks;
     private readonly Dictionary<string, ContainerInspectResponse?> _containers = new();
-    private EngineVersion? _actualVersion;
+    private EngineRelease? _actual;
 
     public Verifier(EngineClient engine, HostShell shell, bool skipExternal)
     {
@@ -38,6 +39,7 @@ public sealed class Verifier
     /// <param name="devices">The host and its containers: facts about other devices (another host, routers) are not observable here.</param>
     public async Task<IReadOnlyList<FactResult>> VerifyAsync(VerifyPlan plan, IReadOnlyCollection<string> devices, CancellationToken ct = default)
     {
+        await _engine.ConnectAsync(ct);
         _networks = (await _engine.Docker.Networks.ListNetworksAsync(new NetworksListParameters(), ct)).ToList();
         var results = new List<FactResult>();
         foreach (var fact in plan.Facts.Where(f => devices.Contains(f.Device)))
@@ -62,30 +64,28 @@ public sealed class Verifier
         LinkLocalFact f => LinkLocalAsync(f, ct),
         RouteFact f => RouteAsync(f, ct),
         PingFact f => PingAsync(f, ct),
+        EngineFirewallFact f => EngineFirewallAsync(f, ct),
+        Nptv6GatewayFact f => Task.FromResult(Gateway(f)),
         // Uplink addresses, masquerade rules and conntrack entries are checked from captures (netdsl verify --captures).
         _ => Task.FromResult(new FactResult(fact, FactOutcome.Skipped, "(not observable live: check it with --captures DIR)")),
     };
 
     private async Task<FactResult> VersionAsync(EngineVersionFact f, CancellationToken ct)
     {
-        var v = await _engine.Docker.System.GetVersionAsync(ct);
-        var parts = (v.Version ?? "").Split('.', '+', '-');
-        if (parts.Length < 2 || !int.TryParse(parts[0], out int major) || !int.TryParse(parts[1], out int minor))
-            return new FactResult(f, FactOutcome.Fail, v.Version ?? "(none)", "unrecognised version");
-        var actual = new EngineVersion(major, minor);
-        _actualVersion = actual;
-        bool same = actual.Major == f.Version.Major && actual.Minor == f.Version.Minor;
-        string? note = same ? null : PredictionNote(f.Version, actual);
-        return new FactResult(f, same ? FactOutcome.Pass : FactOutcome.Fail, actual + " (" + v.Version + ", API " + v.APIVersion + ")", note);
+        var identity = await _engine.ConnectAsync(ct);
+        if (identity.Release is not { } actual)
+            return new FactResult(f, FactOutcome.Fail, identity.ToString(), "unrecognised engine version");
+        _actual = actual;
+        bool same = actual == f.Engine;
+        string? note = same ? null : PredictionNote(f.Engine, actual);
+        return new FactResult(f, same ? FactOutcome.Pass : FactOutcome.Fail, actual + " (" + identity + ")", note);
     }
 
-    /// <summary>Which predictions made for the declared version do not hold for the running one.</summary>
-    private static string PredictionNote(EngineVersion declared, EngineVersion actual)
+    /// <summary>Which predictions made for the declared engine do not hold for the running one (from the engine table).</summary>
+    private static string PredictionNote(EngineRelease declared, EngineRelease actual)
     {
         var notes = new List<string> { $"the file declares engine {declared}: declare `engine {actual}` so predictions match" };
-        if (declared.BridgeGetsFe80Colon1 != actual.BridgeGetsFe80Colon1)
-            notes.Add(actual.BridgeGetsFe80Colon1 ? "this engine adds fe80::1 to bridges" : "this engine does not add fe80::1 to bridges (moby#47787)");
-        if (actual.Major >= 28) notes.Add("28.0 gives containers random MACs, so link-locals are not predictable");
+        notes.AddRange(EngineTable.Differences(declared, actual));
         return string.Join("; ", notes);
     }
 
@@ -97,6 +97,7 @@ public sealed class Verifier
         string key = f.Field switch
         {
             Planning.NetworkField.EnableIpv6 => "enable-ipv6",
+            Planning.NetworkField.EnableIpv4 => "enable-ipv4",
             Planning.NetworkField.Subnet6 => "subnet6",
             Planning.NetworkField.Gateway6 => "gateway6",
             Planning.NetworkField.Subnet4 => "subnet4",
@@ -110,13 +111,13 @@ public sealed class Verifier
     {
         (int code, string output) = f.IsContainer
             ? await ContainerOutputAsync(f.Device, new[] { "ip", "-6", "addr", "show", "dev", f.Interface! }, ct)
-            : await HostOutputAsync("ip", "-6", "addr", "show", "dev", BridgeName(f.Interface, f.Network));
+            : await HostOutputAsync("ip", "-6", "addr", "show", "dev", await BridgeNameAsync(f.Interface, f.Network, ct));
         if (code != 0) return new FactResult(f, FactOutcome.Fail, "(ip failed: " + output.Trim() + ")");
         var addresses = IpOutput.Addresses(output);
         bool found = addresses.Any(a => a.Address == f.Address && a.Length == f.PrefixLength);
         string? note = null;
-        if (!found && !f.IsContainer && f.Address.IsLinkLocal && _actualVersion is { BridgeGetsFe80Colon1: false })
-            note = "expected: this engine version does not add fe80::1 to bridges (moby#47787)";
+        if (!found && !f.IsContainer && f.Address.IsLinkLocal && _actual is { } actual && !EngineTable.BridgeGetsFe80Colon1.For(actual, false))
+            note = $"expected: {actual} does not add fe80::1 to bridges ({EngineTable.BridgeGetsFe80Colon1.RowFor(actual)?.Source})";
         return new FactResult(f, found ? FactOutcome.Pass : FactOutcome.Fail, addresses.Count == 0 ? "(no IPv6 address)" : string.Join(", ", addresses), note);
     }
 
@@ -141,11 +142,48 @@ public sealed class Verifier
             ? await ContainerOutputAsync(f.Device, new[] { "ip", "-6", "route" }, ct)
             : await HostOutputAsync("ip", "-6", "route");
         if (code != 0) return new FactResult(f, FactOutcome.Fail, "(ip -6 route failed: " + output.Trim() + ")");
-        string? dev = f.Dev ?? (f.Network is null ? null : BridgeName(null, f.Network));
+        string? dev = f.Dev ?? (f.Network is null ? null : await BridgeNameAsync(null, f.Network, ct));
         var candidates = IpOutput.Routes(output).Where(r => r.Destination == f.Destination).ToList();
         var match = candidates.FirstOrDefault(r => r.Via == f.Via && (dev is null || r.Dev == dev));
         return new FactResult(f, match is not null ? FactOutcome.Pass : FactOutcome.Fail,
             match?.Text ?? (candidates.Count == 0 ? "(no route)" : string.Join(" | ", candidates.Select(c => c.Text))));
+    }
+
+    /// <summary>
+    /// A rule the engine makes in its own firewall, read from the host as `verify --captures` reads a pasted listing
+    /// (<see cref="NetDsl.Captures.Verification.EngineFirewallChecks"/>): `ip6tables-save`, or `nft list ruleset` for
+    /// dockerd's nftables backend.
+    /// </summary>
+    private async Task<FactResult> EngineFirewallAsync(EngineFirewallFact f, CancellationToken ct)
+    {
+        if (!_engine.Endpoint.IsLocal) return new FactResult(f, FactOutcome.Skipped, "(the engine is remote: check it with --captures DIR)");
+        bool nft = f.Backend == FirewallBackend.Nftables;
+        var command = nft ? new[] { "nft", "list", "ruleset" } : new[] { f.Family == IpFamily.Ipv6 ? "ip6tables-save" : "iptables-save" };
+        var (code, output) = await HostOutputAsync(command);
+        if (code != 0) return new FactResult(f, FactOutcome.Fail, "(" + command[0] + " failed: " + output.Trim() + ")");
+        var parsed = nft ? NetDsl.Captures.Parsers.NftParser.Parse(output, f.Device + ".nft-list-ruleset.txt").Widen()
+                         : NetDsl.Captures.Parsers.IptablesSaveParser.Parse(output, f.Device + "." + command[0] + ".txt");
+        string? bridge = f.Network is null ? null : await BridgeNameAsync(f.Bridge, f.Network, ct);
+        var finding = NetDsl.Captures.Verification.EngineFirewallChecks.Check(f, parsed.Observations, bridge);
+        return finding.Verdict switch
+        {
+            NetDsl.Captures.Verification.RuleVerdict.Holds => new FactResult(f, FactOutcome.Pass, finding.Observed, finding.Note),
+            NetDsl.Captures.Verification.RuleVerdict.Broken => new FactResult(f, FactOutcome.Fail, finding.Observed, (finding.Note is null ? "" : finding.Note + "; ") + "predicted from: " + f.Source),
+            _ => new FactResult(f, FactOutcome.Skipped, finding.Observed, finding.Note),
+        };
+    }
+
+    /// <summary>The gateway's status file: running (its process alive) with the rule's mappings; its counters say what it translated.</summary>
+    private FactResult Gateway(Nptv6GatewayFact f)
+    {
+        var status = Nptv6GatewayRunner.Observe(_shell, f.Service, out string? problem);
+        if (status is null) return new FactResult(f, FactOutcome.Fail, "(no gateway)", problem + "; run netdsl apply");
+        if (problem is not null) return new FactResult(f, FactOutcome.Fail, problem, "run netdsl apply" + (status.Failure is null ? "" : "; the gateway's log says why it stopped"));
+        string observed = "running: " + string.Join(", ", status.Mappings);
+        var s = status.Stats;
+        string counters = $"{s.TranslatedOutbound} packets translated out, {s.TranslatedInbound} in, {s.DroppedUntranslatable} dropped as untranslatable, since {status.Started:u}"
+            + (s.Translated == 0 ? " (nothing has crossed it yet)" : "");
+        return new FactResult(f, observed == f.Expected ? FactOutcome.Pass : FactOutcome.Fail, observed, counters);
     }
 
     private async Task<FactResult> PingAsync(PingFact f, CancellationToken ct)
@@ -159,13 +197,27 @@ public sealed class Verifier
         return new FactResult(f, code == 0 ? FactOutcome.Pass : FactOutcome.Fail, code == 0 ? (line ?? "reply") : "no reply (exit " + code + ")");
     }
 
-    /// <summary>The bridge's interface: declared, or the engine's br-&lt;first 12 of the network id&gt;.</summary>
-    private string BridgeName(string? declared, string? network)
+    /// <summary>
+    /// The bridge's interface: declared (the bridge-name option), or the name the engine gave it
+    /// (<see cref="EngineTable.BridgeNames"/>): Docker's br-&lt;first 12 of the network id&gt;, Podman's podmanN from
+    /// its own network inspect.
+    /// </summary>
+    private async Task<string> BridgeNameAsync(string? declared, string? network, CancellationToken ct)
     {
         if (declared is not null) return declared;
         var n = _networks!.FirstOrDefault(x => x.Name == network);
         if (n?.Options?.TryGetValue("com.docker.network.bridge.name", out var name) == true) return name;
-        return n is null ? "(unknown)" : "br-" + n.ID[..12];
+        if (n is null) return "(unknown)";
+        var release = _engine.Identity?.Release ?? EngineRelease.Default;
+        if (EngineTable.BridgeNames.For(release, BridgeNaming.NetworkId) == BridgeNaming.PodmanIndex)
+        {
+            using var doc = await EngineHttp.GetJsonAsync(_engine.Endpoint, "/v4.0.0/libpod/networks/" + Uri.EscapeDataString(n.Name) + "/json", ct);
+            if (doc?.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("network_interface", out var bridge)
+                && bridge.GetString() is { Length: > 0 } podmanBridge)
+                return podmanBridge;
+            return "(unknown)";
+        }
+        return "br-" + n.ID[..12];
     }
 
     private async Task<ContainerInspectResponse?> InspectAsync(string name, CancellationToken ct)

@@ -16,7 +16,7 @@ namespace NetDsl.Lab.Docker;
 /// <c>ip netns exec</c>, which remounts /sys and breaks dockerd's cgroups). Disposing kills it by pid, unmounts
 /// whatever it mounted under the folder, removes the folder and the namespace — also after a failed start.
 /// </summary>
-public sealed class PrivateDockerd : IAsyncDisposable
+public sealed class PrivateDockerd : IPrivateEngine
 {
     /// <summary>Debian's 20.10 client: the newer one first on PATH speaks a newer API by default.</summary>
     public const string DockerCli = "/usr/bin/docker";
@@ -42,6 +42,8 @@ public sealed class PrivateDockerd : IAsyncDisposable
     public string Folder { get; }
 
     public string DaemonJsonPath => Path.Combine(Folder, "daemon.json");
+
+    string? IPrivateEngine.DaemonJsonPath => DaemonJsonPath;
 
     public string SocketPath => Path.Combine(Folder, "docker.sock");
 
@@ -113,27 +115,8 @@ public sealed class PrivateDockerd : IAsyncDisposable
     public Task<ProcessResult> DockerAsync(params string[] args) =>
         ProcessRunner.RunAsync(DockerCli, new[] { "-H", Host }.Concat(args), timeout: TimeSpan.FromSeconds(120));
 
-    /// <summary>
-    /// Imports a busybox image (no registry needed): a root folder with Debian's static /bin/busybox and one symlink
-    /// per applet, piped through tar into <c>docker import</c>. There is no bash applet: commands use /bin/sh.
-    /// </summary>
-    public async Task ImportBusyboxAsync(string image)
-    {
-        string busybox = File.Exists("/bin/busybox") ? "/bin/busybox" : "/usr/bin/busybox";
-        string root = Path.Combine(Folder, "busybox-rootfs");
-        Directory.CreateDirectory(Path.Combine(root, "bin"));
-        File.Copy(busybox, Path.Combine(root, "bin", "busybox"), overwrite: true);
-        var list = (await ProcessRunner.RunAsync(busybox, new[] { "--list" })).EnsureSuccess();
-        foreach (var applet in list.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            string link = Path.Combine(root, "bin", applet);
-            if (applet != "busybox" && !File.Exists(link)) File.CreateSymbolicLink(link, "busybox");
-        }
-        (await ProcessRunner.RunAsync("sh", new[]
-        {
-            "-c", "tar -C \"$1\" -c . | \"$2\" -H \"$3\" import -c 'CMD [\"/bin/sh\"]' - \"$4\"", "sh", root, DockerCli, Host, image,
-        }, timeout: TimeSpan.FromSeconds(120))).EnsureSuccess();
-    }
+    /// <summary>Imports the busybox test image (<see cref="BusyboxImage"/>).</summary>
+    public Task ImportBusyboxAsync(string image) => BusyboxImage.ImportAsync(Folder, Host, image);
 
     private async Task StartProcessAsync(TimeSpan timeout)
     {
@@ -293,7 +276,7 @@ public sealed class PrivateDockerd : IAsyncDisposable
     }
 
     /// <summary>Unmounts every mount below the folder, deepest first (overlay layers, netns files, the data-root).</summary>
-    private static async Task UnmountUnderAsync(string folder)
+    internal static async Task UnmountUnderAsync(string folder)
     {
         if (!File.Exists("/proc/self/mounts")) return;
         var mounts = File.ReadAllLines("/proc/self/mounts")

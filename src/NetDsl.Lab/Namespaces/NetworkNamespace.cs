@@ -58,9 +58,10 @@ public sealed class NetworkNamespace : IAsyncDisposable
     /// <summary>Creates a veth pair with one end in this namespace and the other in <paramref name="peer"/>.</summary>
     public async Task ConnectAsync(string localInterface, NetworkNamespace peer, string peerInterface)
     {
-        (await ProcessRunner.RunAsync("ip", new[] { "link", "add", localInterface, "netns", Name, "type", "veth", "peer", "name", peerInterface, "netns", peer.Name })).EnsureSuccess();
-        await ExecCheckedAsync("ip", "link", "set", localInterface, "up");
-        await peer.ExecCheckedAsync("ip", "link", "set", peerInterface, "up");
+        // "name" and "dev" before every interface name: a vendor name such as "up" would otherwise read as a keyword.
+        (await ProcessRunner.RunAsync("ip", new[] { "link", "add", "name", localInterface, "netns", Name, "type", "veth", "peer", "name", peerInterface, "netns", peer.Name })).EnsureSuccess();
+        await ExecCheckedAsync("ip", "link", "set", "dev", localInterface, "up");
+        await peer.ExecCheckedAsync("ip", "link", "set", "dev", peerInterface, "up");
     }
 
     public static IReadOnlyList<string> List()

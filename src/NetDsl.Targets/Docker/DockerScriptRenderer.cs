@@ -50,6 +50,7 @@ public sealed class DockerScriptRenderer : IArtifactRenderer
         var p = EngineRequests.CreateNetwork(step, source);
         var args = new List<string> { "network", "create" };
         if (p.EnableIPv6 == true) args.Add("--ipv6");
+        if (p.EnableIPv4 == false) args.Add("--ipv4=false");
         args.Add("--driver=" + p.Driver);
         foreach (var c in p.IPAM!.Config!)
         {

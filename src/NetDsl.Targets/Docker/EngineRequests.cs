@@ -23,12 +23,14 @@ public static class EngineRequests
         // Nulls are left out of the request (the library and the engine treat them as "not set").
         // An IPv4 subnet is pinned only when declared: Docker always allocates one, but only a declared one makes
         // MACs and link-locals predictable.
-        if (n.Subnet4 is { } s4) ipam.Insert(0, new IPAMConfig { Subnet = s4.ToString(), Gateway = n.Gateway4?.ToString()! });
+        if (n.Subnet4 is { } s4) ipam.Insert(0, new IPAMConfig { Subnet = s4.ToString(), Gateway = n.Gateway4?.ToString()!, IPRange = n.IpRange4?.ToString() ?? "" });
         return new NetworksCreateParameters
         {
             Name = n.Name,
             Driver = n.Driver,
             EnableIPv6 = true,
+            // Only for an IPv6-only network: older engines (API before 1.48) would not know the field.
+            EnableIPv4 = n.EnableIpv4 ? null : false,
             IPAM = new IPAM { Driver = "default", Config = ipam },
             Options = n.Options.ToDictionary(o => o.Key, o => o.Value),
             Labels = Labels(n.Labels, source, step.SettingsHash),

@@ -47,7 +47,8 @@ public static class ArtifactComparer
     {
         var expected = new HashSet<string>(artifacts.Select(a => a.RelativePath), StringComparer.Ordinal);
         var extras = new List<string>();
-        foreach (var device in artifacts.Select(a => a.Device).Distinct(StringComparer.Ordinal))
+        // The folder itself is not NetDsl's (a README may sit beside topology.md): only device folders are scanned.
+        foreach (var device in artifacts.Where(a => !a.IsAtRoot).Select(a => a.Device).Distinct(StringComparer.Ordinal))
         {
             string folder = Path.Combine(root, device);
             if (!Directory.Exists(folder)) continue;

@@ -4,7 +4,8 @@ using System.Text;
 namespace NetDsl.Targets;
 
 /// <summary>
-/// Artifact paths and bytes. An artifact lives at <c>DIR/&lt;device&gt;/&lt;file&gt;</c>; both parts must be one plain
+/// Artifact paths and bytes. An artifact lives at <c>DIR/&lt;device&gt;/&lt;file&gt;</c> (or <c>DIR/&lt;file&gt;</c> when it is
+/// about the whole model); each part must be one plain
 /// path segment (no separator, not "." or "..", nothing a shell or file system reads specially), so no model
 /// can make emit write outside its folder.
 /// </summary>
@@ -14,7 +15,7 @@ public static class ArtifactPaths
 
     /// <summary>Null when the artifact's device and file name are safe path segments, else what is wrong.</summary>
     public static string? FindProblem(Artifact artifact) =>
-        SegmentProblem(artifact.Device, "device folder") ?? SegmentProblem(artifact.FileName, "file name");
+        (artifact.IsAtRoot ? null : SegmentProblem(artifact.Device, "device folder")) ?? SegmentProblem(artifact.FileName, "file name");
 
     /// <summary>The file's full path under <paramref name="root"/>.</summary>
     public static string FullPath(string root, Artifact artifact) => Path.Combine(root, artifact.Device, artifact.FileName);

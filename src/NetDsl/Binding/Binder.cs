@@ -7,8 +7,9 @@ using NetDsl.Text;
 
 namespace NetDsl.Binding;
 
-/// <summary>The binder's output: a model (possibly partial when there are errors) and the diagnostics.</summary>
-internal sealed record BindResult(NetworkModel Model, EquatableArray<NetDslDiagnostic> Diagnostics);
+/// <summary>The binder's output: a model (possibly partial when there are errors), the diagnostics, and the statements
+/// that declared a name and did not bind (<see cref="Unbound"/>).</summary>
+internal sealed record BindResult(NetworkModel Model, EquatableArray<NetDslDiagnostic> Diagnostics, EquatableArray<UnboundDeclaration> Unbound = default);
 
 /// <summary>
 /// Syntax → model. Binds in dependency order (parameters, hosts, networks, containers, devices, expectations)
@@ -53,7 +54,8 @@ internal static class Binder
     private static ContainerEnvironment EnvironmentOf(BindingContext context, List<DockerNetwork> networks)
     {
         var withoutSpans = networks.Select(n => n with { Span = SourceSpan.None });
-        return new ContainerEnvironment(context.Parameters.Values, withoutSpans.ToEquatableArray());
+        var failed = context.Unbound.Where(u => u.Kind == NetworkSyntax.Keyword).Select(u => u.Name).ToEquatableArray();
+        return new ContainerEnvironment(context.Parameters.Values, withoutSpans.ToEquatableArray(), failed);
     }
 
     private static BindResult Complete(FileSyntax file, (BindingContext Context, List<DockerHost> Hosts, List<DockerNetwork> Networks) bound,
@@ -65,11 +67,17 @@ internal static class Binder
         var statements = file.Statements;
         IEnumerable<SettingSyntax> Of(string keyword) => statements.Where(s => s.Name == keyword);
 
-        var containers = ContainerBinder.Complete(context, containerDrafts, networks.ToDictionary(n => n.Name));
-        var routers = Of(RouterSyntax.Keyword).Select(s => DeviceBinder.BindRouter(context, s)).OfType<Router>().ToList();
-        var firewalls = Of(FirewallSyntax.Keyword).Select(s => DeviceBinder.BindFirewall(context, s)).OfType<Firewall>().ToList();
-        var upstreams = Of(UpstreamSyntax.Keyword).Select(s => DeviceBinder.BindUpstream(context, s)).OfType<Upstream>().ToList();
+        var containers = ContainerBinder.Complete(context, containerDrafts, networks.ToDictionary(n => n.Name), hosts);
+        var routers = Of(RouterSyntax.Keyword).Select(s => context.Bound(s, RouterSyntax.Keyword, DeviceBinder.BindRouter(context, s))).OfType<Router>().ToList();
+        var firewalls = Of(FirewallSyntax.Keyword).Select(s => context.Bound(s, FirewallSyntax.Keyword, DeviceBinder.BindFirewall(context, s))).OfType<Firewall>().ToList();
+        var upstreams = Of(UpstreamSyntax.Keyword).Select(s => context.Bound(s, UpstreamSyntax.Keyword, DeviceBinder.BindUpstream(context, s))).OfType<Upstream>().ToList();
         var expectations = Of(ExpectSyntax.Keyword).Select(s => ExpectBinder.Bind(context, s)).OfType<Expectation>().ToList();
+        string? project = null;
+        foreach (var s in Of(ProjectSyntax.Keyword).Select(s => new ProjectSyntax(s)))
+        {
+            if (project is not null) context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, s.Syntax.Keyword.Span, ProjectSyntax.Keyword);
+            else project = context.Values.Name(s.Name, ProjectSyntax.Keyword);
+        }
 
         var declared = hosts.Select(h => ("hosts", h.Name, h.Span))
             .Concat(networks.Select(n => ("networks", n.Name, n.Span)))
@@ -80,24 +88,35 @@ internal static class Binder
             .Concat(firewalls.SelectMany(f => f.Nptv6Rules.Select(r => ("rules", r.Name, r.Span))))
             .Concat(parameters.Declarations.Select(p => ("parameters", p.Name, p.Span)));
         ConsistencyChecks.Run(context, hosts, networks, declared);
-        parameters.ReportUnused(diagnostics);
+        EngineChecks.Run(context, hosts, networks);
+        SubnetReuseChecks.Run(context, hosts, networks, routers, firewalls, upstreams);
+        // With errors, a parameter written anywhere counts as used: its use may sit in a statement that did not bind.
+        bool fileHasErrors = diagnostics.HasErrors || file.Diagnostics.Any(d => d.IsError);
+        parameters.ReportUnused(diagnostics, fileHasErrors ? file.Layout.Text : null);
+        SourceChecks.Run(file, diagnostics);
 
         var model = new NetworkModel(file.Layout.Text.Path,
             parameters.Declarations.ToEquatableArray(),
             hosts.ToEquatableArray(), networks.ToEquatableArray(), containers.ToEquatableArray(),
-            routers.ToEquatableArray(), firewalls.ToEquatableArray(), upstreams.ToEquatableArray(), expectations.ToEquatableArray());
-        // A broken expected path fails the build, on the line of its expect.
-        if (!diagnostics.HasErrors && model.Expectations.Count > 0)
+            routers.ToEquatableArray(), firewalls.ToEquatableArray(), upstreams.ToEquatableArray(), expectations.ToEquatableArray(), project);
+        // A broken expected path fails the build, on the line of its expect — when the whole file bound (else the path
+        // would break at whatever did not bind, a knock-on of an error already reported).
+        if (!diagnostics.HasErrors && !file.Diagnostics.Any(d => d.IsError) && context.Unbound.Count == 0 && model.Expectations.Count > 0)
         {
             var tracer = new Tracing.PathTracer(model);
             foreach (var expectation in model.Expectations)
             {
                 var trace = tracer.Trace(expectation);
-                if (!trace.Succeeded)
+                if (expectation.Kind == ExpectationKind.Ping && !trace.Succeeded)
                     diagnostics.Report(DiagnosticDefinitions.PathBroken, expectation.Span, expectation.From, expectation.To, trace.BrokenAt, trace.Reason);
+                // A blocked path holds only when the echo request never arrives: one that arrives and loses its reply
+                // still reached the target.
+                else if (expectation.Kind == ExpectationKind.NoPing && trace.DeliveredTo is { } reached)
+                    diagnostics.Report(DiagnosticDefinitions.PathOpen, expectation.Span, expectation.From, expectation.To, reached,
+                        trace.Succeeded ? " and its reply comes back" : $" ({trace.Reason})");
             }
         }
-        return new BindResult(model, diagnostics.Items.ToEquatableArray());
+        return new BindResult(model, diagnostics.Items.ToEquatableArray(), context.Unbound.ToEquatableArray());
     }
 
     private static (BindingContext Context, List<DockerHost> Hosts, List<DockerNetwork> Networks) BindHostsAndNetworks(
@@ -108,9 +127,9 @@ internal static class Binder
         IEnumerable<SettingSyntax> Of(string keyword) => statements.Where(s => s.Name == keyword);
         var parameters = ParameterTable.Build(Of(LetSyntax.Keyword), overrides, file.Layout, diagnostics);
         var context = new BindingContext(file.Layout, parameters, diagnostics);
-        var hosts = Of(DockerHostSyntax.Keyword).Select(s => HostBinder.Bind(context, s)).OfType<DockerHost>().ToList();
+        var hosts = Of(DockerHostSyntax.Keyword).Select(s => context.Bound(s, DockerHostSyntax.Keyword, HostBinder.Bind(context, s))).OfType<DockerHost>().ToList();
         var hostsByName = hosts.ToDictionary(h => h.Name);
-        var networks = Of(NetworkSyntax.Keyword).Select(s => NetworkBinder.Bind(context, s, hostsByName)).OfType<DockerNetwork>().ToList();
+        var networks = Of(NetworkSyntax.Keyword).Select(s => context.Bound(s, NetworkSyntax.Keyword, NetworkBinder.Bind(context, s, hostsByName))).OfType<DockerNetwork>().ToList();
         return (context, hosts, networks);
     }
 }

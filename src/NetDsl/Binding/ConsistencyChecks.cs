@@ -11,6 +11,9 @@ namespace NetDsl.Binding;
 /// <summary>Checks across statements: overlapping subnets on a host, bridge names, C# identifier collisions.</summary>
 internal static class ConsistencyChecks
 {
+    /// <summary>Interfaces every Docker host has without declaring them: the loopback and the default bridge.</summary>
+    private static readonly string[] AlwaysPresent = { "lo", "docker0" };
+
     private readonly record struct Subnet(int Order, DockerNetwork? Network, IpPrefix Prefix);
 
     /// <summary>
@@ -61,6 +64,25 @@ internal static class ConsistencyChecks
                 else
                     bridges[network.BridgeName!] = network.Name;
             }
+        }
+
+        // emit writes a folder per host, router and firewall beside its own files (topology.md).
+        foreach (var (category, name, span) in declared)
+        {
+            if (category is "hosts" or "routers" or "firewalls" && OutputNames.IsReserved(name))
+                context.Diagnostics.Report(DiagnosticDefinitions.DeviceNameReserved, span, name, category switch { "hosts" => "docker host", "routers" => "router", _ => "firewall" },
+                    OutputNames.AtRoot.First(f => string.Equals(f, name, System.StringComparison.OrdinalIgnoreCase)));
+        }
+
+        // A masquerade on an interface the host does not have matches no packet: nft accepts it and nothing happens.
+        foreach (var (hostName, name, span) in context.HostInterfaceUses)
+        {
+            var host = hosts.FirstOrDefault(h => h.Name == hostName);
+            if (host is null) continue;
+            var known = host.Interfaces.Select(i => i.Name).Concat(AlwaysPresent)
+                .Concat(networks.Where(n => n.Host == hostName && n.BridgeName is not null).Select(n => n.BridgeName!)).ToList();
+            if (!known.Contains(name))
+                context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, span, hostName, name, DevicePartsBinder.Known(name, known));
         }
 
         // Generated C# puts each category in its own nested class; names colliding there would not compile.

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using NetDsl.Addressing;
 using NetDsl.Diagnostics;
+using NetDsl.Engines;
 using NetDsl.Model;
 using NetDsl.Syntax;
 using NetDsl.Text;
@@ -13,11 +14,13 @@ namespace NetDsl.Binding;
 /// address predictions (Docker 20.10, notes/docker-ipv6.md): the bridge takes the gateway (::1); containers
 /// take the lowest free address after it in declaration order (::2, ::3…), skipping every fixed address of the
 /// network; with an ip-range, allocation starts at the range. IPv4 works the same when the IPv4 subnet is
-/// declared, and then the MAC (02:42 + IPv4) and the EUI-64 link-local follow. Apply pins all of them.
+/// declared, and then, where the engine table says the MAC is 02:42 + IPv4 (Docker before 28.0), the MAC and
+/// the EUI-64 link-local follow; elsewhere they are random and observed. Apply pins every address.
 /// </summary>
 internal static class ContainerBinder
 {
     private static readonly IpPrefix DefaultRoute = IpPrefix.Parse("::/0");
+    private static readonly IpPrefix DefaultRoute4 = IpPrefix.Parse("0.0.0.0/0");
 
     private sealed record Pending(Container Container, List<(DockerNetwork Network, IpAddress? Fixed6, IpAddress? Fixed4, SourceSpan Span)> Attachments);
 
@@ -38,13 +41,15 @@ internal static class ContainerBinder
         var syntax = new ContainerSyntax(statement);
         var nameNode = syntax.Name;
         var name = context.Values.Name(nameNode, "container");
+        string? written = nameNode.Kind == NodeKind.Word ? nameNode.Text : null;
         ContainerDraft Dropped(int early) => new(name, nameNode.Span, null, EquatableArray<DraftAttachment>.Empty,
-            diagnostics.Items.Take(early).ToEquatableArray(), EquatableArray<NetDslDiagnostic>.Empty, EquatableArray<string>.Empty);
+            diagnostics.Items.Take(early).ToEquatableArray(), EquatableArray<NetDslDiagnostic>.Empty, EquatableArray<string>.Empty, written);
 
         var on = syntax.On;
         if (on is null)
         {
-            context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Keyword.Span, "Container", nameNode.Text, "on NETWORK");
+            if (!statement.HasErrors)
+                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Keyword.Span, "Container", nameNode.Text, "on NETWORK");
             return Dropped(diagnostics.Items.Count);
         }
         var attached = new List<(DockerNetwork Network, IpAddress? Fixed6, IpAddress? Fixed4, SyntaxNode Node)>();
@@ -52,7 +57,9 @@ internal static class ContainerBinder
         {
             if (!networks.TryGetValue(node.Text, out var network))
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, node.Span, "network", node.Text, NetworkBinder.Known(environment.Networks.Select(n => n.Name)));
+                // A network that failed to bind reported its own error; the container is dropped without another.
+                if (!environment.FailedNetworks.Contains(node.Text))
+                    context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, node.Span, "network", node.Text, NameHints.For(node.Text, environment.Networks.Select(n => n.Name)));
                 continue;
             }
             if (attached.Any(a => a.Network.Name == network.Name))
@@ -82,7 +89,7 @@ internal static class ContainerBinder
                 image = null;
             }
         }
-        if (image is null && !syntax.Images.Any())
+        if (image is null && !syntax.Images.Any() && !statement.HasErrors)
             context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, nameNode.Span, "Container", name, "image");
         var command = EquatableArray<string>.Empty;
         foreach (var s in syntax.Commands)
@@ -96,10 +103,11 @@ internal static class ContainerBinder
             {
                 var networkNode = s.NetworkOrAddress;
                 index = attached.FindIndex(a => a.Network.Name == networkNode.Text);
+                if (index < 0 && environment.FailedNetworks.Contains(networkNode.Text)) continue;
                 if (index < 0)
                 {
                     context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, networkNode.Span, "network of this container", networkNode.Text,
-                        NetworkBinder.Known(attached.Select(a => a.Network.Name)));
+                        NameHints.For(networkNode.Text, attached.Select(a => a.Network.Name)));
                     continue;
                 }
                 addressNode = second;
@@ -142,20 +150,22 @@ internal static class ContainerBinder
         var container = new Container(name, image ?? "", command, tty, interactive, EquatableArray<NetworkAttachment>.Empty, EquatableArray<Route>.Empty, statement.Span);
         return new ContainerDraft(name, nameNode.Span, container,
             attached.Select(a => new DraftAttachment(a.Network.Name, a.Fixed6, a.Fixed4, a.Node.Span)).ToEquatableArray(),
-            diagnostics.Items.Take(earlyCount).ToEquatableArray(), diagnostics.Items.Skip(earlyCount).ToEquatableArray(), parameters.Used);
+            diagnostics.Items.Take(earlyCount).ToEquatableArray(), diagnostics.Items.Skip(earlyCount).ToEquatableArray(), parameters.Used, written);
     }
 
     /// <summary>
     /// The drafts in declaration order: names declared (a taken one drops its container), diagnostics and parameter
     /// use carried over, then the addresses predicted across all of them.
     /// </summary>
-    public static List<Container> Complete(BindingContext context, IEnumerable<ContainerDraft> drafts, IReadOnlyDictionary<string, DockerNetwork> networks)
+    public static List<Container> Complete(BindingContext context, IEnumerable<ContainerDraft> drafts, IReadOnlyDictionary<string, DockerNetwork> networks,
+        IReadOnlyList<DockerHost> hosts)
     {
         var pending = new List<Pending>();
         foreach (var draft in drafts)
         {
             bool declared = draft.Name is not null && context.Declare(draft.Name, "container", draft.NameSpan);
             foreach (var d in draft.Early) context.Diagnostics.Add(d);
+            if (draft.Container is null && draft.WrittenName is { } written) context.Failed(ContainerSyntax.Keyword, written, draft.NameSpan);
             if (!declared || draft.Container is not { } c) continue;
             foreach (var d in draft.Late) context.Diagnostics.Add(d);
             foreach (var name in draft.UsedParameters) context.Parameters.MarkUsed(name);
@@ -163,12 +173,12 @@ internal static class ContainerBinder
             var attachments = draft.Attachments.Where(a => networks.ContainsKey(a.Network)).Select(a => (networks[a.Network], a.Fixed6, a.Fixed4, a.Span)).ToList();
             if (attachments.Count > 0) pending.Add(new Pending(c, attachments));
         }
-        return Predict(context, pending);
+        return Predict(context, pending, hosts);
     }
 
     private static IpAddress BroadcastOf(IpPrefix subnet) => subnet.FirstAddress.Add((1UL << (32 - subnet.Length)) - 1);
 
-    private static List<Container> Predict(BindingContext context, List<Pending> pending)
+    private static List<Container> Predict(BindingContext context, List<Pending> pending, IReadOnlyList<DockerHost> hosts)
     {
         // Every fixed address is reserved before any dynamic one is handed out, as apply pins them all.
         var used = new Dictionary<(string Network, IpAddress Address), string>();
@@ -187,6 +197,7 @@ internal static class ContainerBinder
             }
         }
 
+        var macFromIpv4 = new HashSet<string>(hosts.Where(h => EngineTable.ContainerMacs.For(h.Engine, ContainerMac.Random) == ContainerMac.FromIpv4).Select(h => h.Name), System.StringComparer.Ordinal);
         var next6 = new Dictionary<string, IpAddress>();
         var next4 = new Dictionary<string, IpAddress>();
         var result = new List<Container>();
@@ -201,12 +212,19 @@ internal static class ContainerBinder
                 var ipv6 = fixed6 ?? Allocate(context, network, network.Subnet6, network.IpRange6, network.Gateway6, next6, used, p.Container.Name, span);
                 IpAddress? ipv4 = fixed4;
                 if (ipv4 is null && network.Subnet4 is { } s4)
-                    ipv4 = Allocate(context, network, s4, null, network.Gateway4!.Value, next4, used, p.Container.Name, span);
+                    ipv4 = Allocate(context, network, s4, network.IpRange4, network.Gateway4!.Value, next4, used, p.Container.Name, span);
                 if (ipv6 is null) continue;
-                MacAddress? mac = ipv4 is { } v4 ? MacAddress.DockerFromIpv4(v4) : null;
+                MacAddress? mac = ipv4 is { } v4 && macFromIpv4.Contains(network.Host) ? MacAddress.DockerFromIpv4(v4) : null;
                 attachments.Add(new NetworkAttachment(network.Name, ifName, ipv6.Value, fixed6 is not null, network.Subnet6.Length, ipv4, mac, mac?.LinkLocal(), span));
                 routes.Add(new Route(network.Subnet6, null, ifName, RouteOrigin.Static, span));
                 if (i == 0) routes.Add(new Route(DefaultRoute, network.Gateway6, ifName, RouteOrigin.Static, span));
+                // Docker gives every endpoint on a network with an IPv4 subnet its connected route and the first network's
+                // IPv4 gateway as the default route, as for IPv6.
+                if (ipv4 is not null && network.Subnet4 is { } subnet4 && network.Gateway4 is { } gateway4)
+                {
+                    routes.Add(new Route(subnet4, null, ifName, RouteOrigin.Static, span));
+                    if (i == 0) routes.Add(new Route(DefaultRoute4, gateway4, ifName, RouteOrigin.Static, span));
+                }
             }
             result.Add(p.Container with { Attachments = attachments.ToEquatableArray(), PredictedRoutes = routes.ToEquatableArray() });
         }

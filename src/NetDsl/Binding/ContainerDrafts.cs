@@ -16,11 +16,16 @@ internal sealed class ContainerEnvironment : System.IEquatable<ContainerEnvironm
 {
     private Dictionary<string, DockerNetwork>? _byName;
 
-    public ContainerEnvironment(EquatableArray<NamedParameterValue> parameters, EquatableArray<DockerNetwork> networks)
+    /// <param name="failedNetworks">Networks declared by statements that did not bind: a container on one says nothing more.</param>
+    public ContainerEnvironment(EquatableArray<NamedParameterValue> parameters, EquatableArray<DockerNetwork> networks, EquatableArray<string> failedNetworks = default)
     {
         Parameters = parameters;
         Networks = networks;
+        FailedNetworks = failedNetworks;
     }
+
+    /// <summary>Names of networks whose statements did not bind (their own errors are reported).</summary>
+    public EquatableArray<string> FailedNetworks { get; }
 
     public EquatableArray<NamedParameterValue> Parameters { get; }
 
@@ -44,7 +49,7 @@ internal sealed class ContainerEnvironment : System.IEquatable<ContainerEnvironm
     }
 
     public bool Equals(ContainerEnvironment? other) =>
-        other is not null && (ReferenceEquals(this, other) || (Parameters.Equals(other.Parameters) && Networks.Equals(other.Networks)));
+        other is not null && (ReferenceEquals(this, other) || (Parameters.Equals(other.Parameters) && Networks.Equals(other.Networks) && FailedNetworks.Equals(other.FailedNetworks)));
 
     public override bool Equals(object? obj) => Equals(obj as ContainerEnvironment);
 
@@ -65,6 +70,7 @@ internal sealed record NamedParameterValue(string Name, ParameterValue Value);
 /// <param name="Early">What is reported whatever happens to the name.</param>
 /// <param name="Late">What a container with a taken name does not report (it is not bound further).</param>
 /// <param name="UsedParameters">The parameters the statement reads (after its name is accepted).</param>
+/// <param name="WrittenName">The name as written, also when the name rules refuse it (then <paramref name="Name"/> is null).</param>
 internal sealed record ContainerDraft(
     string? Name,
     SourceSpan NameSpan,
@@ -72,7 +78,8 @@ internal sealed record ContainerDraft(
     EquatableArray<DraftAttachment> Attachments,
     EquatableArray<NetDslDiagnostic> Early,
     EquatableArray<NetDslDiagnostic> Late,
-    EquatableArray<string> UsedParameters);
+    EquatableArray<string> UsedParameters,
+    string? WrittenName = null);
 
 /// <summary>A network the container is on, with the addresses the file fixes on it and the span of its name in <c>on</c>.</summary>
 internal sealed record DraftAttachment(string Network, IpAddress? Fixed6, IpAddress? Fixed4, SourceSpan Span);

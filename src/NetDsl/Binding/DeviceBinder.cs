@@ -15,7 +15,7 @@ internal static class DeviceBinder
         var name = context.DeclaredName(router.Name, "router");
         var dialect = Dialect(context, statement, router.Dialect, "ios", Model.Dialect.Ios);
         if (name is null || dialect is null) return null;
-        var interfaces = DevicePartsBinder.Interfaces(context, router.Interfaces, name, zoned: false);
+        var interfaces = DevicePartsBinder.Interfaces(context, router.Interfaces, name, zoned: false, statement.HasErrors, ios: true);
         var routes = DevicePartsBinder.Routes(context, router.Routes, name, interfaces);
         return new Router(name, dialect.Value, interfaces, routes, statement.Span);
     }
@@ -26,7 +26,7 @@ internal static class DeviceBinder
         var name = context.DeclaredName(firewall.Name, "firewall");
         var dialect = Dialect(context, statement, firewall.Dialect, "panos", Model.Dialect.PanOs);
         if (name is null || dialect is null) return null;
-        var interfaces = DevicePartsBinder.Interfaces(context, firewall.Interfaces, name, zoned: true);
+        var interfaces = DevicePartsBinder.Interfaces(context, firewall.Interfaces, name, zoned: true, statement.HasErrors);
         var routes = DevicePartsBinder.Routes(context, firewall.Routes, name, interfaces);
         var zones = new HashSet<string>(interfaces.Select(i => i.Zone).OfType<string>());
 
@@ -57,7 +57,7 @@ internal static class DeviceBinder
         var upstream = new UpstreamSyntax(statement);
         var name = context.DeclaredName(upstream.Name, "upstream");
         if (name is null) return null;
-        var interfaces = DevicePartsBinder.Interfaces(context, upstream.Interfaces, name, zoned: false);
+        var interfaces = DevicePartsBinder.Interfaces(context, upstream.Interfaces, name, zoned: false, statement.HasErrors);
         var routes = DevicePartsBinder.Routes(context, upstream.Routes, name, interfaces);
         var hosts = new List<ExternalHost>();
         foreach (var s in upstream.Hosts)
@@ -77,7 +77,7 @@ internal static class DeviceBinder
         if (zone is null) return null;
         if (!zones.Contains(zone))
         {
-            context.Diagnostics.Report(DiagnosticDefinitions.UnknownZone, node.Span, firewall, zone);
+            context.Diagnostics.Report(DiagnosticDefinitions.UnknownZone, node.Span, firewall, zone, Naming.Suggestions.DidYouMean(zone, zones));
             return null;
         }
         return zone;

@@ -10,13 +10,26 @@ namespace NetDsl.Binding;
 /// <summary>Interfaces and routes, the same on every kind of device.</summary>
 internal static class DevicePartsBinder
 {
-    public static EquatableArray<NetworkInterface> Interfaces(BindingContext context, IEnumerable<InterfaceSyntax> settings, string deviceName, bool zoned)
+    /// <param name="zoned">A PAN-OS firewall's interfaces: each needs a zone and a name PAN-OS can address.</param>
+    /// <param name="deviceHasErrors">The device statement has syntax errors: a missing zone may be one of them, so it is not reported again.</param>
+    /// <param name="linux">A Docker host's interfaces: Linux names have at most 15 characters (IFNAMSIZ 16 with the NUL).</param>
+    /// <param name="ios">An IOS router's interfaces: a type and a number, as IOS names them.</param>
+    public static EquatableArray<NetworkInterface> Interfaces(BindingContext context, IEnumerable<InterfaceSyntax> settings, string deviceName, bool zoned,
+        bool deviceHasErrors, bool linux = false, bool ios = false)
     {
         var result = new List<NetworkInterface>();
         foreach (var setting in settings)
         {
             var name = context.Values.Name(setting.Name, "interface", isInterface: true);
             if (name is null) continue;
+            if (ios && !NameRules.IsIosInterfaceName(name))
+                context.Diagnostics.Report(DiagnosticDefinitions.InvalidName, setting.Name.Span, name, "IOS interface", NameRules.IosInterfaceRule);
+            if (linux && name.Length > NetworkBinder.MaxInterfaceNameLength)
+                context.Diagnostics.Report(DiagnosticDefinitions.InterfaceNameTooLong, setting.Name.Span, name, name.Length);
+            // A PAN-OS interface is addressed by its place in the configuration tree: only the forms the renderer can place.
+            // The interface is kept all the same, so its zone and the routes through it report nothing more.
+            if (zoned && Naming.PanosInterfacePath.TryCreate(name) is null)
+                context.Diagnostics.Report(DiagnosticDefinitions.InvalidName, setting.Name.Span, name, "PAN-OS interface", "expected " + Naming.PanosInterfacePath.KnownForms);
             if (result.Any(i => i.Name == name))
             {
                 context.Diagnostics.Report(DiagnosticDefinitions.DuplicateName, setting.Name.Span, name, "interface of " + deviceName,
@@ -41,8 +54,12 @@ internal static class DevicePartsBinder
             }
             string? zone = null;
             if (setting.Zone is { } z)
+            {
                 zone = context.Values.Name(z.Value, "zone");
-            else if (zoned)
+                if (zone is not null && zoned && zone.Length > NameRules.MaxPanosZoneLength)
+                    context.Diagnostics.Report(DiagnosticDefinitions.InvalidName, z.Value.Span, zone, "PAN-OS zone", $"PAN-OS allows at most {NameRules.MaxPanosZoneLength} characters");
+            }
+            else if (zoned && !deviceHasErrors)
                 context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, setting.Syntax.Span, "Firewall interface", name, "zone");
             result.Add(new NetworkInterface(name, addresses.ToEquatableArray(), linkLocal, zone, setting.Syntax.Span));
         }
@@ -88,7 +105,7 @@ internal static class DevicePartsBinder
                 interfaceName = context.Values.Name(interfaceNode, "interface", isInterface: true);
                 if (interfaceName is not null && !interfaces.Any(i => i.Name == interfaceName))
                 {
-                    context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, interfaceNode.Span, deviceName, interfaceName, Known(interfaces));
+                    context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, interfaceNode.Span, deviceName, interfaceName, Known(interfaceName, interfaces.Select(i => i.Name)));
                     ok = false;
                 }
             }
@@ -120,6 +137,11 @@ internal static class DevicePartsBinder
                     context.Diagnostics.Report(DiagnosticDefinitions.WrongFamily, nextHopNode!.Span, "The next hop", dest.IsV4 ? "IPv4" : "IPv6", hop, hop.IsV4 ? "IPv4" : "IPv6");
                     continue;
                 }
+                if (interfaces.Any(i => i.LinkLocal == hop || i.Addresses.Any(a => a.Address == hop)))
+                {
+                    context.Diagnostics.Report(DiagnosticDefinitions.NextHopIsSelf, nextHopNode!.Span, hop, deviceName);
+                    continue;
+                }
                 if (hop.IsLinkLocal)
                 {
                     if (interfaceName is null)
@@ -147,6 +169,5 @@ internal static class DevicePartsBinder
         return result.ToEquatableArray();
     }
 
-    public static string Known(EquatableArray<NetworkInterface> interfaces) =>
-        interfaces.Count == 0 ? " It declares no interfaces." : " Declared: " + string.Join(", ", interfaces.Select(i => i.Name)) + ".";
+    public static string Known(string word, IEnumerable<string> interfaces) => NameHints.For(word, interfaces, " It declares no interfaces.");
 }

@@ -20,13 +20,16 @@ internal static class NetworkBinder
         var on = network.On;
         if (on is null)
         {
-            context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Keyword.Span, "Network", network.Name.Text, "on HOST");
+            if (!statement.HasErrors)
+                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Keyword.Span, "Network", network.Name.Text, "on HOST");
             return null;
         }
         var hostName = on.Value.Text;
         if (!hosts.TryGetValue(hostName, out var host))
         {
-            context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, on.Value.Span, "docker-host", hostName, Known(hosts.Keys));
+            // A host that failed to bind reported its own error; the network is declared but not bound, quietly.
+            if (!context.FailedNames.Contains(hostName))
+                context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, on.Value.Span, "docker-host", hostName, NameHints.For(hostName, hosts.Keys));
             return null;
         }
         if (name is null) return null;
@@ -39,10 +42,15 @@ internal static class NetworkBinder
         }
 
         IpPrefix? subnet6 = null, subnet4 = null;
+        bool subnetFailed = false;      // reported where it failed: not "missing" as well
         foreach (var s in network.Subnets)
         {
             var p = context.Values.Prefix(s.Value, "subnet");
-            if (p is not { } prefix) continue;
+            if (p is not { } prefix || !UnicastRanges.Check(context, prefix, s.Value, "Subnet", "a Docker network"))
+            {
+                subnetFailed = true;
+                continue;
+            }
             if ((prefix.IsV4 ? subnet4 : subnet6) is not null)
             {
                 context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, s.Syntax.Keyword.Span, prefix.IsV4 ? "subnet (IPv4)" : "subnet (IPv6)");
@@ -53,7 +61,7 @@ internal static class NetworkBinder
         }
         if (subnet6 is null)
         {
-            if (!network.Subnets.Any(s => s.Value.Text.IndexOf(':') >= 0))
+            if (!statement.HasErrors && !subnetFailed)
                 context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, network.Name.Span, "Network", name, "subnet (IPv6)");
             return null;
         }
@@ -73,7 +81,7 @@ internal static class NetworkBinder
             else gateway6 = gw;
         }
 
-        IpPrefix? range6 = null;
+        IpPrefix? range6 = null, range4 = null;
         foreach (var s in network.IpRanges)
         {
             var r = context.Values.Prefix(s.Value, "ip-range");
@@ -84,7 +92,8 @@ internal static class NetworkBinder
                 context.Diagnostics.Report(DiagnosticDefinitions.AddressOutsideSubnet, s.Value.Span, "ip-range", range, subnet?.ToString() ?? "the network's subnets");
                 continue;
             }
-            if (!range.IsV4) range6 = range;
+            if (range.IsV4) range4 = range;
+            else range6 = range;
         }
 
         var options = new List<KeyValue>();
@@ -102,8 +111,10 @@ internal static class NetworkBinder
                 bridgeName = BridgeName(context, s.Value, value);
                 continue;
             }
+            if (GatewayModeBinder.IsGatewayModeOption(key) && !GatewayModeBinder.Check(context, s.Value, value, host.Engine)) continue;
             options.Add(new KeyValue(key, value));
         }
+        GatewayModeBinder.Bind(context, network.GatewayModes, host.Engine, options);
         foreach (var s in network.Labels)
         {
             var key = context.Values.Text(s.Key, "label name");
@@ -115,10 +126,20 @@ internal static class NetworkBinder
         var gw6 = gateway6 ?? subnet6.Value.Nth(1);
         IpAddress? gw4 = subnet4 is { } s4 ? gateway4 ?? s4.Nth(1) : null;
         var bridge = new BridgePrediction(bridgeName, new IpPrefix(gw6, subnet6.Value.Length),
-            host.Engine.BridgeGetsFe80Colon1 ? IpAddress.Parse("fe80::1") : null,
+            NetDsl.Engines.EngineTable.BridgeGetsFe80Colon1.For(host.Engine, false) ? IpAddress.Parse("fe80::1") : null,
             gw4 is { } g4 ? new IpPrefix(g4, subnet4!.Value.Length) : null);
-        return new DockerNetwork(name, host.Name, driver, subnet6.Value, gw6, range6, subnet4, gw4, bridgeName,
-            options.ToEquatableArray(), labels.ToEquatableArray(), bridge, statement.Span);
+        bool enableIpv4 = true;
+        foreach (var s in network.Ipv4s)
+        {
+            if (context.Values.Boolean(s.Value, "ipv4") != false) continue;
+            if (!NetDsl.Engines.EngineTable.Ipv6OnlyNetworks.For(host.Engine, false))
+                context.Diagnostics.Report(DiagnosticDefinitions.Ipv6OnlyNetworkNotOnEngine, s.Syntax.Span, host.Engine.Title);
+            else if (subnet4 is not null)
+                context.Diagnostics.Report(DiagnosticDefinitions.Ipv4SubnetOnIpv6OnlyNetwork, s.Syntax.Span, name, subnet4);
+            else enableIpv4 = false;
+        }
+        return new DockerNetwork(name, host.Name, driver, subnet6.Value, gw6, range6, subnet4, gw4, range4, bridgeName,
+            options.ToEquatableArray(), labels.ToEquatableArray(), bridge, statement.Span, enableIpv4);
     }
 
     private static string? BridgeName(BindingContext context, SyntaxNode node, string? text = null)
@@ -146,9 +167,5 @@ internal static class NetworkBinder
         return false;
     }
 
-    public static string Known(IEnumerable<string> names)
-    {
-        var list = names.ToList();
-        return list.Count == 0 ? "" : " Declared: " + string.Join(", ", list) + ".";
-    }
+
 }

@@ -12,7 +12,7 @@ namespace NetDsl.Binding;
 /// </summary>
 internal static class Nptv6Binder
 {
-    public static Nptv6Rule? Bind(BindingContext context, Nptv6Syntax s, string firewall, EquatableArray<NetworkInterface> interfaces, HashSet<string> zones)
+    public static Nptv6Rule? Bind(BindingContext context, FirewallNptv6Syntax s, string firewall, EquatableArray<NetworkInterface> interfaces, HashSet<string> zones)
     {
         var name = context.Values.Name(s.Name, "rule");
         string? from = null, to = null, ifName = null;
@@ -33,7 +33,7 @@ internal static class Nptv6Binder
             var iface = interfaces.FirstOrDefault(x => x.Name == ifName);
             if (ifName is not null && iface is null)
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, i.Value.Span, firewall, ifName, DevicePartsBinder.Known(interfaces));
+                context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, i.Value.Span, firewall, ifName, DevicePartsBinder.Known(ifName, interfaces.Select(x => x.Name)));
                 ok = false;
             }
             else if (iface is not null && to is not null && iface.Zone != to)
@@ -43,9 +43,50 @@ internal static class Nptv6Binder
             }
         }
         ok &= from is not null && to is not null && ifName is not null;
+        var mappings = BindMappings(context, s.Mappings, s.Syntax, name, ref ok);
+        return ok ? new Nptv6Rule(name!, from!, to!, ifName!, mappings.ToEquatableArray(), s.Syntax.Span) : null;
+    }
 
+    /// <summary>
+    /// <c>nptv6 NAME interface IF translator netdsl { INSIDE -> OUTSIDE … }</c> on a docker-host: NetDsl's gateway on the
+    /// host itself (no zones: what leaves through IF is translated). The mappings are checked as a firewall's.
+    /// </summary>
+    public static HostNptv6Rule? BindHost(BindingContext context, DockerHostNptv6Syntax s, string host, EquatableArray<NetworkInterface> interfaces)
+    {
+        var name = context.Values.Name(s.Name, "rule");
+        bool ok = name is not null;
+        string? ifName = null;
+        foreach (var (option, keyword) in new[] { (s.Interface, "interface"), (s.Translator, "translator") })
+        {
+            if (option is null)
+            {
+                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, s.Syntax.Span, "NPTv6 rule", s.Name.Text, keyword);
+                ok = false;
+            }
+        }
+        if (s.Interface is { } i)
+        {
+            ifName = context.Values.Name(i.Value, "interface", isInterface: true);
+            if (ifName is not null && !interfaces.Any(x => x.Name == ifName))
+            {
+                context.Diagnostics.Report(DiagnosticDefinitions.UnknownInterface, i.Value.Span, host, ifName, DevicePartsBinder.Known(ifName, interfaces.Select(x => x.Name)));
+                ok = false;
+            }
+        }
+        if (s.Translator is { } t && t.Value.Text != "netdsl")
+        {
+            context.Diagnostics.Report(DiagnosticDefinitions.Nptv6HostTranslator, t.Value.Span, s.Name.Text, host, t.Value.Text);
+            ok = false;
+        }
+        var mappings = BindMappings(context, s.Mappings, s.Syntax, name, ref ok);
+        return ok && ifName is not null ? new HostNptv6Rule(name!, ifName, mappings.ToEquatableArray(), s.Syntax.Span) : null;
+    }
+
+    /// <summary>The INSIDE -> OUTSIDE entries of a rule, each checked (families, lengths, overlaps); clears <paramref name="ok"/> on an error.</summary>
+    private static List<Nptv6Mapping> BindMappings(BindingContext context, IEnumerable<MappingSyntax> entries, SettingSyntax rule, string? name, ref bool ok)
+    {
         var mappings = new List<Nptv6Mapping>();
-        foreach (var m in s.Mappings)
+        foreach (var m in entries)
         {
             var inside = context.Values.Prefix(m.Inside, "inside prefix");
             var outside = context.Values.Prefix(m.Outside, "outside prefix");
@@ -86,12 +127,12 @@ internal static class Nptv6Binder
                 context.Diagnostics.Report(DiagnosticDefinitions.Nptv6SharedOutside, m.Outside.Span, outs, shared.Inside, ins);
             mappings.Add(new Nptv6Mapping(ins, outs, m.Syntax.Span));
         }
-        if (mappings.Count == 0 && s.Syntax.HasBody && ok)
+        if (mappings.Count == 0 && rule.HasBody && ok)
         {
-            context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, s.Syntax.Span, "NPTv6 rule", name, "INSIDE -> OUTSIDE mapping");
+            context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, rule.Span, "NPTv6 rule", name, "INSIDE -> OUTSIDE mapping");
             ok = false;
         }
-        return ok ? new Nptv6Rule(name!, from!, to!, ifName!, mappings.ToEquatableArray(), s.Syntax.Span) : null;
+        return mappings;
     }
 
     /// <summary>Checks that need every rule of the firewall: inside overlaps across rules, allow rules.</summary>

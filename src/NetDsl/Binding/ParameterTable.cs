@@ -80,7 +80,7 @@ internal sealed class ParameterTable
             var parsed = ParseDeclared(valueNode, out string error);
             if (parsed is null)
             {
-                diagnostics.Report(DiagnosticDefinitions.InvalidParameterValue, valueNode.Span, Short(valueNode), name, error, "a prefix, an address, a \"string\", a [\"list\"], a number, true or false");
+                diagnostics.Report(DiagnosticDefinitions.InvalidParameterValue, valueNode.Span, Short(valueNode), name, error, "a prefix, an address (with or without its /length), a \"string\", a [\"list\"], a number, true or false");
                 continue;
             }
             var value = parsed;
@@ -101,20 +101,48 @@ internal sealed class ParameterTable
         }
         foreach (var key in overrides.Keys.Where(k => !table._byName.ContainsKey(k)).OrderBy(k => k, StringComparer.Ordinal))
         {
-            string known = table._byName.Count == 0 ? " The file declares no parameters." : " Declared: " + string.Join(", ", table._byName.Keys.OrderBy(k => k, StringComparer.Ordinal)) + ".";
+            string known = NameHints.For(key, table._byName.Keys.OrderBy(k => k, StringComparer.Ordinal), " The file declares no parameters.");
             diagnostics.Report(DiagnosticDefinitions.UnknownOverride, SourceSpan.None, key, known);
         }
         return table;
     }
 
-    public void ReportUnused(DiagnosticBag diagnostics)
+    /// <param name="writtenIn">When the file has errors, its text: a parameter whose name is written anywhere besides its
+    /// own <c>let</c> counts as used, since the statement using it may be one that did not bind (or even parse).</param>
+    public void ReportUnused(DiagnosticBag diagnostics, FileText? writtenIn = null)
     {
+        HashSet<string>? mentioned = null;
         foreach (var entry in _byName.Values)
         {
-            if (!_used.Contains(entry.Declaration.Name))
-                diagnostics.Report(DiagnosticDefinitions.UnusedParameter, entry.Declaration.Span, entry.Declaration.Name);
+            if (_used.Contains(entry.Declaration.Name)) continue;
+            if (writtenIn is not null)
+            {
+                mentioned ??= Mentions(writtenIn.Text);
+                if (mentioned.Contains(entry.Declaration.Name)) continue;
+            }
+            diagnostics.Report(DiagnosticDefinitions.UnusedParameter, entry.Declaration.Span, entry.Declaration.Name);
         }
     }
+
+    /// <summary>Names written more than once (a declaration and a use), as parameter names are spelt.</summary>
+    private HashSet<string> Mentions(string text)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var twice = new HashSet<string>(StringComparer.Ordinal);
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!IsNameChar(text[i])) { i++; continue; }
+            int start = i;
+            while (i < text.Length && IsNameChar(text[i])) i++;
+            if (start > 0 && IsNameChar(text[start - 1])) continue;
+            string word = text.Substring(start, i - start);
+            if (_byName.ContainsKey(word) && !seen.Add(word)) twice.Add(word);
+        }
+        return twice;
+    }
+
+    private static bool IsNameChar(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 
     private static ParameterValue? ParseDeclared(SyntaxNode node, out string error)
     {
@@ -141,8 +169,8 @@ internal sealed class ParameterTable
         if (text.IndexOf('/') >= 0)
         {
             if (!IpPrefix.TryParse(text, out var prefix)) { error = "not a valid prefix"; return null; }
-            if (prefix.HasHostBits) { error = "host bits are set (the network is " + prefix.Network + ")"; return null; }
-            return new ParameterValue(ParameterKind.Prefix, Prefix: prefix);
+            // Host bits make it an address with its length (an interface address); without, it is a prefix.
+            return new ParameterValue(prefix.HasHostBits ? ParameterKind.AddressWithLength : ParameterKind.Prefix, Prefix: prefix);
         }
         if (IpAddress.TryParse(text, out var address)) return new ParameterValue(ParameterKind.Address, Address: address);
         if (text == "true" || text == "false") return new ParameterValue(ParameterKind.Boolean, Boolean: text == "true");
@@ -159,14 +187,21 @@ internal sealed class ParameterTable
             case ParameterKind.String:
                 return new ParameterValue(kind, Text: text);
             case ParameterKind.StringList:
-                // Space-separated words, or a JSON-like ["a", "b"] list.
+                // A list written as in the file (["a", "b"], read by the file's own grammar), or space-separated words.
                 var trimmed = text.Trim();
-                IEnumerable<string> items = trimmed.StartsWith("[", StringComparison.Ordinal) && trimmed.EndsWith("]", StringComparison.Ordinal)
-                    ? trimmed.Substring(1, trimmed.Length - 2).Split(',').Select(s => s.Trim().Trim('"')).Where(s => s.Length > 0)
-                    : trimmed.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
-                return new ParameterValue(kind, List: items.ToEquatableArray());
+                if (!trimmed.StartsWith("[", StringComparison.Ordinal))
+                    return new ParameterValue(kind, List: trimmed.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).ToEquatableArray());
+                var list = ParseListAsInFile(trimmed, out error);
+                return list is null ? null : new ParameterValue(kind, List: list.Value);
             default:
                 var v = ParseWord(text.Trim(), out error);
+                // An address with its length may be overridden by one whose host bits happen to be zero.
+                if (v is { Kind: ParameterKind.Prefix } && kind == ParameterKind.AddressWithLength) return v with { Kind = kind };
+                if (v is { Kind: ParameterKind.AddressWithLength } && kind == ParameterKind.Prefix)
+                {
+                    error = "host bits are set (the network is " + v.Prefix!.Value.Network + ")";
+                    return null;
+                }
                 if (v is null || v.Kind != kind)
                 {
                     if (error.Length == 0) error = "expected " + ParameterValue.Describe(kind);
@@ -174,6 +209,26 @@ internal sealed class ParameterTable
                 }
                 return v;
         }
+    }
+
+    /// <summary>An override such as <c>["/bin/sh", "-c"]</c>, parsed as the value of a <c>let</c> would be.</summary>
+    private static EquatableArray<string>? ParseListAsInFile(string text, out string error)
+    {
+        error = "";
+        var parsed = SyntaxParser.Parse(new FileText("let LIST = " + text + "\n", "--set"));
+        var problem = parsed.Diagnostics.FirstOrDefault(d => d.IsError);
+        var node = parsed.Statements.Count == 1 ? new LetSyntax(parsed.Statements[0]).Value : null;
+        if (problem is not null && problem.Id != DiagnosticDefinitions.ExpectedToken.Id)
+        {
+            error = "not a list as the file writes one (" + problem.Message.TrimEnd('.') + ")";
+            return null;
+        }
+        if (node is not { Kind: NodeKind.List } || problem is not null)
+        {
+            error = "write one list, such as [\"a\", \"b\"]";
+            return null;
+        }
+        return node.Children.Select(c => c.Text).ToEquatableArray();
     }
 
     private static string Short(SyntaxNode node) => node.Kind == NodeKind.List ? "[…]" : node.Text;

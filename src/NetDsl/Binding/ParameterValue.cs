@@ -9,7 +9,7 @@ public sealed record ParameterValue(ParameterKind Kind, IpPrefix? Prefix = null,
 {
     public string Canonical => Kind switch
     {
-        ParameterKind.Prefix => Prefix!.Value.ToString(),
+        ParameterKind.Prefix or ParameterKind.AddressWithLength => Prefix!.Value.ToString(),
         ParameterKind.Address => Address!.Value.ToString(),
         ParameterKind.String => Text ?? "",
         ParameterKind.StringList => "[" + string.Join(", ", System.Linq.Enumerable.Select(List, s => "\"" + s + "\"")) + "]",
@@ -24,6 +24,7 @@ public sealed record ParameterValue(ParameterKind Kind, IpPrefix? Prefix = null,
         ParameterKind.String => "a string",
         ParameterKind.StringList => "a list of strings",
         ParameterKind.Integer => "a number",
+        ParameterKind.AddressWithLength => "an address with its length",
         _ => "true or false",
     };
 }

@@ -12,11 +12,15 @@ namespace NetDsl.Binding;
 /// Turns value nodes into typed values, resolving parameters. A value position accepts a parameter by name
 /// (<c>image CNT01_IMAGE</c>) and, for addresses and prefixes, a prefix parameter composed with more groups:
 ///
-/// <para><b>Composition rule.</b> In <c>NAME:rest</c> the parameter NAME must be a prefix whose length L is a
-/// multiple of 16; it supplies the first L/16 groups, and <c>rest</c> is the remaining 8 − L/16 groups written
-/// as in an IPv6 address (<c>::</c> stands for zeros, and may also lead: <c>NAME::1</c>). A trailing
-/// <c>/len</c> makes it a prefix. With ROUTINGPREFIX = 2001:db8:ff00::/48, <c>ROUTINGPREFIX:ff66::/64</c> is
-/// 2001:db8:ff00:ff66::/64 and <c>ROUTINGPREFIX:ffff:192:168:1:250</c> is 2001:db8:ff00:ffff:192:168:1:250.</para>
+/// <para><b>Composition rule.</b> In <c>NAME:rest</c> the parameter NAME is an IPv6 prefix of length L; it supplies
+/// the first ⌊L/16⌋ groups, and <c>rest</c> is the remaining 8 − ⌊L/16⌋ groups written as in an IPv6 address
+/// (<c>::</c> stands for zeros, and may also lead: <c>NAME::1</c>). A trailing <c>/len</c> makes it a prefix. With
+/// ROUTINGPREFIX = 2001:db8:ff00::/48, <c>ROUTINGPREFIX:ff66::/64</c> is 2001:db8:ff00:ff66::/64 and
+/// <c>ROUTINGPREFIX:ffff:192:168:1:250</c> is 2001:db8:ff00:ffff:192:168:1:250.</para>
+/// <para><b>Carving.</b> When L is not a multiple of 16, the first written group shares its top L mod 16 bits with
+/// NAME and may only fill the others: with DELEGATED = 2001:db8:ab00::/56, <c>DELEGATED:5::/64</c> is the sixth /64,
+/// 2001:db8:ab00:5::/64, and <c>DELEGATED:100::/64</c> is refused (it would leave the /56). Composition is exact: the
+/// result is always inside NAME, or an error.</para>
 /// A word's first group is a parameter exactly when it is not a 1-4 digit hex word; NDSL1004 forbids
 /// parameter names that are hex words, so this never depends on which parameters exist.
 /// </summary>
@@ -148,9 +152,10 @@ internal sealed class ValueReader
         IpPrefix prefix;
         if (TryParameter(node, out var value))
         {
-            if (value.Kind != ParameterKind.Prefix)
+            if (value.Kind != ParameterKind.Prefix && !(allowHostBits && value.Kind == ParameterKind.AddressWithLength))
             {
-                _diagnostics.Report(DiagnosticDefinitions.ParameterKindMismatch, node.Span, text, ParameterValue.Describe(value.Kind), "a prefix");
+                _diagnostics.Report(DiagnosticDefinitions.ParameterKindMismatch, node.Span, text, ParameterValue.Describe(value.Kind),
+                    allowHostBits ? "an address with its length" : "a prefix");
                 return null;
             }
             prefix = value.Prefix!.Value;
@@ -213,9 +218,9 @@ internal sealed class ValueReader
             return new Composition(null, true);
         }
         var prefix = value.Prefix.Value;
-        if (prefix.Length % 16 != 0 || prefix.Length == 0 || prefix.Length == 128)
+        if (prefix.Length == 0 || prefix.Length == 128)
         {
-            _diagnostics.Report(DiagnosticDefinitions.ParameterComposition, node.Span, text, head + " is a /" + prefix.Length + ", not a multiple of 16 between /16 and /112");
+            _diagnostics.Report(DiagnosticDefinitions.ParameterComposition, node.Span, text, head + " is a /" + prefix.Length + ", which leaves " + (prefix.Length == 0 ? "nothing of its own" : "no bits") + " to compose");
             return new Composition(null, true);
         }
         string rest = text.Substring(colon);            // ":ff66::/64" or "::1"
@@ -228,6 +233,7 @@ internal sealed class ValueReader
         }
         rest = rest.StartsWith("::", StringComparison.Ordinal) ? rest : rest.Substring(1);
         int own = prefix.Length / 16;
+        int shared = prefix.Length % 16;    // bits of the first written group that belong to the parameter (carving)
         int remaining = 8 - own;
         var groups = ExpandGroups(rest, remaining);
         if (groups is null)
@@ -237,6 +243,25 @@ internal sealed class ValueReader
             return new Composition(null, true);
         }
         var words = prefix.Address.Words();
+        if (shared > 0)
+        {
+            // The first written group shares its top bits with the parameter: the value written may use only the low
+            // 16 - shared bits (a /56 leaves 8: P:0::/64 to P:ff::/64 are its 256 /64s), so the result stays inside P.
+            int free = 16 - shared;
+            int written = int.Parse(groups[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            if (written >> free != 0)
+            {
+                _diagnostics.Report(DiagnosticDefinitions.ParameterComposition, node.Span, text,
+                    $"{head} is a /{prefix.Length}, so the group after it keeps {shared} of its bits: write a value from 0 to {((1 << free) - 1).ToString("x", CultureInfo.InvariantCulture)} there, not {groups[0]}");
+                return new Composition(null, true);
+            }
+            groups[0] = (words[own] | written).ToString("x", CultureInfo.InvariantCulture);
+        }
+        if (lengthPart.Length > 1 && int.TryParse(lengthPart.Substring(1), NumberStyles.None, CultureInfo.InvariantCulture, out int length) && length < prefix.Length)
+        {
+            _diagnostics.Report(DiagnosticDefinitions.ParameterComposition, node.Span, text, $"{head} is a /{prefix.Length}, so a prefix carved from it is /{prefix.Length} or longer, not /{length}");
+            return new Composition(null, true);
+        }
         string expanded = string.Join(":", words.Take(own).Select(w => w.ToString("x", CultureInfo.InvariantCulture)).Concat(groups)) + lengthPart;
         return new Composition(expanded, false);
     }

@@ -1,14 +1,16 @@
+using System;
 using System.Globalization;
 using NetDsl.Text;
 
 namespace NetDsl.Diagnostics;
 
 /// <summary>
-/// One occurrence of a mistake at an exact place in a .netdsl file. Its <see cref="Span"/> is relative to its statement;
-/// whoever prints it places it in the file (<see cref="NetDsl.Syntax.StatementLayout.Locate"/>, or
-/// <see cref="CompilationResult.Format"/>).
+/// One occurrence of a mistake at an exact place in a .netdsl file. <see cref="Message"/> and <see cref="Fix"/> are the
+/// descriptor's formats filled with this occurrence's values (<see cref="MessageText.Fill"/>). Its <see cref="Span"/> is
+/// relative to its statement; whoever prints it places it in the file (<see cref="NetDsl.Syntax.StatementLayout.Locate"/>,
+/// or <see cref="CompilationResult.Format"/>).
 /// </summary>
-public sealed record NetDslDiagnostic(DiagnosticDefinition Descriptor, Severity Severity, SourceSpan Span, string Message)
+public sealed record NetDslDiagnostic(DiagnosticDefinition Descriptor, Severity Severity, SourceSpan Span, string Message, string Fix)
 {
     public string Id => Descriptor.Id;
 
@@ -16,10 +18,8 @@ public sealed record NetDslDiagnostic(DiagnosticDefinition Descriptor, Severity 
 
     public static NetDslDiagnostic Create(DiagnosticDefinition descriptor, SourceSpan span, params object?[] args)
     {
-        string message = args.Length == 0
-            ? descriptor.MessageFormat
-            : string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args);
-        return new NetDslDiagnostic(descriptor, descriptor.DefaultSeverity, span, message);
+        args ??= Array.Empty<object?>();
+        return new NetDslDiagnostic(descriptor, descriptor.DefaultSeverity, span, MessageText.Fill(descriptor.MessageFormat, args), MessageText.Fill(descriptor.Fix, args));
     }
 
     public NetDslDiagnostic WithSeverity(Severity severity) => this with { Severity = severity };
@@ -29,8 +29,8 @@ public sealed record NetDslDiagnostic(DiagnosticDefinition Descriptor, Severity 
         string.Format(CultureInfo.InvariantCulture, "{0}({1},{2}): {3} {4}: {5}", path, at.Line, at.Column,
             SeverityWord(Severity), Id, MessageWithFix);
 
-    /// <summary>The message followed by the descriptor's fix hint.</summary>
-    public string MessageWithFix => Message + " Fix: " + Descriptor.Fix;
+    /// <summary>The message followed by its fix hint.</summary>
+    public string MessageWithFix => Message + " Fix: " + Fix;
 
     public static string SeverityWord(Severity severity) => severity switch
     {

@@ -1,23 +1,9 @@
+using System.Collections.Generic;
 using NetDsl.Addressing;
+using NetDsl.Engines;
 using NetDsl.Text;
 
 namespace NetDsl.Model;
-
-/// <summary>The Docker Engine version the address predictions assume (they changed in 27.0 and 28.0).</summary>
-public readonly record struct EngineVersion(int Major, int Minor) : System.IComparable<EngineVersion>
-{
-    public static EngineVersion Default => new(20, 10);
-
-    /// <summary>27.0 stopped adding fe80::1 to bridges (moby#47787).</summary>
-    public bool BridgeGetsFe80Colon1 => Major < 27;
-
-    /// <summary>Before 27.0, ip6tables needs experimental.</summary>
-    public bool Ip6TablesNeedsExperimental => Major < 27;
-
-    public int CompareTo(EngineVersion other) => Major != other.Major ? Major.CompareTo(other.Major) : Minor.CompareTo(other.Minor);
-
-    public override string ToString() => Major + "." + Minor.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
-}
 
 /// <summary>
 /// The daemon.json keys NetDsl owns. A null member is not written (and an existing value is kept on merge).
@@ -29,13 +15,46 @@ public sealed record DaemonSettings(
     bool? Experimental,
     bool? LiveRestore,
     EquatableArray<AddressPool> DefaultAddressPools,
+    bool? Iptables,
+    IpPrefix? Bip6,
+    string? FirewallBackend,
     SourceSpan Span)
 {
-    public static DaemonSettings Empty => new(null, null, null, null, null, EquatableArray<AddressPool>.Empty, default);
+    public static DaemonSettings Empty => new(null, null, null, null, null, EquatableArray<AddressPool>.Empty, null, null, null, default);
 
-    /// <summary>Keys that SIGHUP does not reload: changing any of them needs an engine restart.</summary>
-    public static readonly string[] RestartKeys = { "ipv6", "fixed-cidr-v6", "ip6tables", "experimental", "default-address-pools" };
+    /// <summary>
+    /// The keys this file sets, with their values, in the order of <see cref="EngineTable.DaemonKeys"/> (which is
+    /// also the order daemon.json is rendered in). A null setting (or no pools) is not set, so a merge keeps
+    /// whatever value the existing file has for that key. Whether a key needs a restart is the table's
+    /// <see cref="DaemonKey.NeedsRestart"/>.
+    /// </summary>
+    public IEnumerable<DaemonEntry> Entries()
+    {
+        foreach (var key in EngineTable.DaemonKeys)
+        {
+            object? value = key.Setting switch
+            {
+                "ipv6" => Ipv6,
+                "fixed-cidr-v6" => FixedCidrV6?.ToString(),
+                "ip6tables" => Ip6Tables,
+                "experimental" => Experimental,
+                "live-restore" => LiveRestore,
+                "default-address-pool" => DefaultAddressPools.IsEmpty ? null : (object)DefaultAddressPools,
+                "iptables" => Iptables,
+                "bip6" => Bip6?.ToString(),
+                "firewall-backend" => FirewallBackend,
+                _ => null,
+            };
+            if (value is not null) yield return new DaemonEntry(key, value);
+        }
+    }
 }
+
+/// <summary>
+/// One daemon.json key a file sets and its value: a bool (Boolean keys), a string (Cidr, Address, String keys) or
+/// the pools (<see cref="EquatableArray{T}"/> of <see cref="AddressPool"/>).
+/// </summary>
+public sealed record DaemonEntry(DaemonKey Key, object Value);
 
 /// <summary>One entry of daemon.json "default-address-pools".</summary>
 public sealed record AddressPool(IpPrefix Base, int Size);
@@ -44,7 +63,19 @@ public sealed record AddressPool(IpPrefix Base, int Size);
 /// Source NAT on the host: "masquerade ipv6 out-not lo" is the seed's firewalld rule
 /// <c>oifname != "lo" masquerade</c>. <see cref="OutputInterface"/> limits it to one egress interface instead.
 /// </summary>
-public sealed record Masquerade(IpFamily Family, string? ExcludedOutputInterface, string? OutputInterface, IpPrefix? Source, SourceSpan Span);
+public sealed record Masquerade(IpFamily Family, string? ExcludedOutputInterface, string? OutputInterface, IpPrefix? Source, SourceSpan Span)
+{
+    /// <summary>Whether packets leaving through <paramref name="interfaceName"/> are rewritten (the rule's <c>out</c> and <c>out-not</c>).</summary>
+    public bool AppliesToOutput(string interfaceName) =>
+        (ExcludedOutputInterface is null || ExcludedOutputInterface != interfaceName) && (OutputInterface is null || OutputInterface == interfaceName);
+
+    /// <summary>The rule as the file writes it: <c>masquerade ipv6 out-not lo</c>.</summary>
+    public string Describe() =>
+        "masquerade " + (Family == IpFamily.Ipv6 ? "ipv6" : "ipv4")
+        + (ExcludedOutputInterface is { } outNot ? " out-not " + outNot : "")
+        + (OutputInterface is { } output ? " out " + output : "")
+        + (Source is { } source ? " source " + source : "");
+}
 
 public enum IpFamily
 {
@@ -52,12 +83,21 @@ public enum IpFamily
     Ipv6,
 }
 
-/// <summary>A Docker host: its interfaces and routes, daemon settings, engine version, masquerade rules.</summary>
+/// <summary>
+/// NPTv6 on a Docker host by NetDsl's own translator (<c>nptv6 NAME interface IF translator netdsl { … }</c>): packets
+/// leaving through <see cref="Interface"/> from an inside prefix get the outside prefix, and packets arriving there for
+/// the outside prefix get the inside one back. Apply runs the gateway (<c>netdsl nptv6 run</c>) for it; the mappings are
+/// checked as a firewall's are.
+/// </summary>
+public sealed record HostNptv6Rule(string Name, string Interface, EquatableArray<Nptv6Mapping> Mappings, SourceSpan Span);
+
+/// <summary>A Docker host: its interfaces and routes, daemon settings, engine (kind and version), masquerade and NPTv6 rules.</summary>
 public sealed record DockerHost(
     string Name,
-    EngineVersion Engine,
+    EngineRelease Engine,
     EquatableArray<NetworkInterface> Interfaces,
     EquatableArray<Route> Routes,
     DaemonSettings Daemon,
     EquatableArray<Masquerade> Masquerades,
+    EquatableArray<HostNptv6Rule> Nptv6Rules,
     SourceSpan Span);

@@ -5,7 +5,11 @@ namespace NetDsl.Model;
 
 public enum ExpectationKind
 {
+    /// <summary><c>expect ping A -> B</c>: the echo request reaches B and its reply comes back to A.</summary>
     Ping,
+
+    /// <summary><c>expect no-ping A -> B</c>: the path is blocked — no echo request reaches B (and so no reply comes back).</summary>
+    NoPing,
 }
 
 /// <summary>What an expectation targets: a named node, a literal address, or a link-local with a zone (fe80::1%eth0).</summary>
@@ -32,5 +36,15 @@ public sealed record ExpectTarget(string? Name, IpAddress? Address, string? Zone
     }
 }
 
-/// <summary><c>expect ping FROM -> TO</c>: verify runs it, trace explains it, the binder checks the path exists.</summary>
-public sealed record Expectation(ExpectationKind Kind, string From, ExpectTarget To, SourceSpan Span);
+/// <summary>
+/// <c>expect ping FROM -> TO</c> (the path works) or <c>expect no-ping FROM -> TO</c> (it is blocked): the binder traces
+/// it, `lab test` pings it for real, verify runs the positive ones.
+/// </summary>
+public sealed record Expectation(ExpectationKind Kind, string From, ExpectTarget To, SourceSpan Span)
+{
+    /// <summary>The keyword after <c>expect</c>.</summary>
+    public string Verb => Kind == ExpectationKind.NoPing ? "no-ping" : "ping";
+
+    /// <summary>The statement as written (canonical): "expect no-ping web -> db".</summary>
+    public override string ToString() => $"expect {Verb} {From} -> {To}";
+}

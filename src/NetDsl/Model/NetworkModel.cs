@@ -18,8 +18,15 @@ public sealed record NetworkModel(
     EquatableArray<Router> Routers,
     EquatableArray<Firewall> Firewalls,
     EquatableArray<Upstream> Upstreams,
-    EquatableArray<Expectation> Expectations)
+    EquatableArray<Expectation> Expectations,
+    string? Project = null)
 {
+    /// <summary>
+    /// Who owns what this file creates on an engine (label io.netdsl.source): the <c>project NAME</c> statement, else
+    /// the file's name. Never a path, so rendered artifacts stay the same wherever the file is.
+    /// </summary>
+    public string Owner => Project ?? Planning.OwnershipLabels.SourceName(SourcePath);
+
     /// <summary>A model with nothing in it (what an internal error leaves).</summary>
     public static NetworkModel Empty(string sourcePath) => new(sourcePath, EquatableArray<Parameter>.Empty, EquatableArray<DockerHost>.Empty,
         EquatableArray<DockerNetwork>.Empty, EquatableArray<Container>.Empty, EquatableArray<Router>.Empty, EquatableArray<Firewall>.Empty,

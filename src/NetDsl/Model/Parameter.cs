@@ -11,6 +11,9 @@ public enum ParameterKind
     StringList,
     Integer,
     Boolean,
+
+    /// <summary>An address with its prefix length, host bits set (<c>2001:db8::5/64</c>): an interface address.</summary>
+    AddressWithLength,
 }
 
 /// <summary>

@@ -52,5 +52,27 @@ public interface INptv6Translator
         }
         return translated;
     }
+
+    /// <summary>
+    /// Translates the packets <c>buffer[offsets[i] .. offsets[i] + lengths[i]]</c> in place, each exactly as
+    /// <see cref="Translate(System.Span{byte}, Nptv6Direction)"/> would: packets of any length at any offset, as a ring,
+    /// a burst of TUN reads or a netlink batch delivers them (the gateway's entry point). Returns how many were
+    /// translated; <paramref name="outcomes"/>, when not empty (it must then hold at least <c>offsets.Length</c>),
+    /// gets each packet's outcome. The default calls the per-packet method; a generated translator checks every
+    /// slice once, up front, and then runs its specialised loop with no bounds check and no result per packet.
+    /// </summary>
+    /// <exception cref="System.ArgumentException">A slice is outside the buffer, the two lists differ in length, or the outcomes are too few.</exception>
+    int TranslateBatch(System.Span<byte> buffer, System.ReadOnlySpan<int> offsets, System.ReadOnlySpan<int> lengths, Nptv6Direction direction, System.Span<Packets.Nptv6PacketOutcome> outcomes = default)
+    {
+        Packets.Nptv6Packet.CheckBatch(buffer.Length, offsets, lengths, outcomes.Length);
+        int translated = 0;
+        for (int i = 0; i < offsets.Length; i++)
+        {
+            var outcome = Translate(buffer.Slice(offsets[i], lengths[i]), direction).Outcome;
+            if (outcomes.Length != 0) outcomes[i] = outcome;
+            if (outcome == Packets.Nptv6PacketOutcome.Translated) translated++;
+        }
+        return translated;
+    }
 #endif
 }

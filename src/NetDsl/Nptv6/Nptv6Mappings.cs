@@ -18,13 +18,29 @@ public static class Nptv6Mappings
     public static Model.Nptv6Rule? FindRule(NetworkModel model, string name) =>
         model.Firewalls.SelectMany(f => f.Nptv6Rules).FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));
 
+    /// <summary>
+    /// The mappings of the NPTv6 rule named <paramref name="name"/>: a firewall's, else a docker-host's (NetDsl's gateway);
+    /// null when no rule has that name.
+    /// </summary>
+    public static IReadOnlyList<Nptv6Mapping>? FindMappings(NetworkModel model, string name) =>
+        FindRule(model, name)?.Mappings
+        ?? (IReadOnlyList<Nptv6Mapping>?)model.Hosts.SelectMany(h => h.Nptv6Rules).FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal))?.Mappings;
+
+    /// <summary>The names of every NPTv6 rule of the model, firewalls' then docker-hosts'.</summary>
+    public static IEnumerable<string> RuleNames(NetworkModel model) =>
+        model.Firewalls.SelectMany(f => f.Nptv6Rules).Select(r => r.Name).Concat(model.Hosts.SelectMany(h => h.Nptv6Rules).Select(r => r.Name));
+
     /// <summary>Generic translators for every mapping, in order; false with the errors when a mapping is invalid. Never throws.</summary>
-    public static bool TryCreate(Model.Nptv6Rule rule, Nptv6Compatibility compatibility, out IReadOnlyList<INptv6Translator> translators, out IReadOnlyList<string> errors, out IReadOnlyList<string> warnings)
+    public static bool TryCreate(Model.Nptv6Rule rule, Nptv6Compatibility compatibility, out IReadOnlyList<INptv6Translator> translators, out IReadOnlyList<string> errors, out IReadOnlyList<string> warnings) =>
+        TryCreate(rule.Mappings, compatibility, out translators, out errors, out warnings);
+
+    /// <summary>Generic translators for these mappings, in order; false with the errors when a mapping is invalid. Never throws.</summary>
+    public static bool TryCreate(IReadOnlyList<Nptv6Mapping> mappings, Nptv6Compatibility compatibility, out IReadOnlyList<INptv6Translator> translators, out IReadOnlyList<string> errors, out IReadOnlyList<string> warnings)
     {
         var created = new List<INptv6Translator>();
         var errorList = new List<string>();
         var warningList = new List<string>();
-        foreach (var mapping in rule.Mappings)
+        foreach (var mapping in mappings)
         {
             if (Nptv6Translator.TryCreate(new Nptv6PrefixPair(mapping.Inside, mapping.Outside), compatibility, out var translator, out var check))
                 created.Add(translator!);

@@ -46,4 +46,27 @@ public static class PcapLinkType
         }
         return frame.Length >= offset + 1 && frame[offset] >> 4 == 6;
     }
+
+    /// <summary>Finds the IPv4 or IPv6 packet inside a frame (its version in <paramref name="version"/>); false for anything else.</summary>
+    public static bool TryFindIp(uint linkType, byte[] frame, out int offset, out int version)
+    {
+        version = 0;
+        if (TryFindIpv6(linkType, frame, out offset))
+        {
+            version = 6;
+            return true;
+        }
+        offset = linkType switch
+        {
+            Raw => 0,
+            Ethernet when frame.Length >= 14 && (frame[12] << 8 | frame[13]) == 0x0800 => 14,
+            Ethernet when frame.Length >= 18 && (frame[12] << 8 | frame[13]) is 0x8100 or 0x88A8 && (frame[16] << 8 | frame[17]) == 0x0800 => 18,
+            LinuxSll when frame.Length >= 16 && (frame[14] << 8 | frame[15]) == 0x0800 => 16,
+            LinuxSll2 when frame.Length >= 20 && (frame[0] << 8 | frame[1]) == 0x0800 => 20,
+            _ => -1,
+        };
+        if (offset < 0 || frame.Length < offset + 20 || frame[offset] >> 4 != 4) return false;
+        version = 4;
+        return true;
+    }
 }

@@ -9,8 +9,9 @@ namespace NetDsl.Planning;
 /// it, the source generator emits it as typed C#.
 /// </summary>
 /// <param name="SourcePath">
-/// The source as the ownership label names it: the file name only (<see cref="OwnershipLabels.SourceName"/>), so
-/// running from another folder, or with an absolute path, neither changes rendered artifacts nor disowns objects.
+/// The owner as the ownership label names it (<see cref="NetworkModel.Owner"/>): the <c>project NAME</c>, else the
+/// file name only, so running from another folder, or with an absolute path, neither changes rendered artifacts nor
+/// disowns objects.
 /// </param>
 public sealed record ApplyPlan(string SourcePath, EquatableArray<ApplyStep> Steps)
 {

@@ -8,7 +8,7 @@ namespace NetDsl.Planning;
 /// <summary>
 /// Builds the <see cref="ApplyPlan"/> from a model. Pure: no I/O, same model, same plan.
 /// Order per host: daemon.json, (conditional) engine restart, sysctls, networks, containers (create all, connect
-/// further networks, then start), nftables; then router and firewall configs to install by hand.
+/// further networks, then start), nftables, NetDsl's NPTv6 gateways; then router and firewall configs to install by hand.
 /// </summary>
 public static class ApplyPlanner
 {
@@ -16,7 +16,7 @@ public static class ApplyPlanner
         Header(model) with { Steps = PlanOutline.Expand(model, Outline(model), NetworkPiece, ContainerPiece).ToEquatableArray() };
 
     /// <summary>The plan without its steps (the generator writes the steps from the outline).</summary>
-    internal static ApplyPlan Header(NetworkModel model) => new(OwnershipLabels.SourceName(model.SourcePath), EquatableArray<ApplyStep>.Empty);
+    internal static ApplyPlan Header(NetworkModel model) => new(model.Owner, EquatableArray<ApplyStep>.Empty);
 
     /// <summary>The plan's runs: per host its fixed steps around the networks' and containers' pieces; then device configs.</summary>
     internal static EquatableArray<PlanSegment<ApplyStep>> Outline(NetworkModel model)
@@ -31,6 +31,8 @@ public static class ApplyPlanner
             outline.Add(PlanSegment<ApplyStep>.Each(host.Name, PlanPiece.StartContainer));
             outline.Add(PlanSegment<ApplyStep>.Of(host.Masquerades.Select(m => m.Family).Distinct().Select(family =>
                 (ApplyStep)new LoadNftablesStep(host.Name, NftablesRuleset.Family(family), NftablesRuleset.TableName, NftablesRuleset.Render(family, host.Masquerades)))));
+            if (host.Nptv6Rules.Count > 0)
+                outline.Add(PlanSegment<ApplyStep>.Of(host.Nptv6Rules.Select((rule, index) => (ApplyStep)new RunNptv6GatewayStep(host.Name, rule, index))));
         }
         outline.Add(PlanSegment<ApplyStep>.Of(model.Routers.Select(r => (ApplyStep)new PushDeviceConfigStep(r.Name, r.Dialect))
             .Concat(model.Firewalls.Select(f => (ApplyStep)new PushDeviceConfigStep(f.Name, f.Dialect)))));
@@ -67,14 +69,7 @@ public static class ApplyPlanner
     }
 
     /// <summary>The restart-only keys this file sets (a null setting is not written, so it cannot change).</summary>
-    private static IEnumerable<string> RestartKeysSet(DaemonSettings d)
-    {
-        if (d.Ipv6 is not null) yield return "ipv6";
-        if (d.FixedCidrV6 is not null) yield return "fixed-cidr-v6";
-        if (d.Ip6Tables is not null) yield return "ip6tables";
-        if (d.Experimental is not null) yield return "experimental";
-        if (!d.DefaultAddressPools.IsEmpty) yield return "default-address-pools";
-    }
+    private static IEnumerable<string> RestartKeysSet(DaemonSettings d) => d.Entries().Where(e => e.Key.NeedsRestart).Select(e => e.Key.Name);
 
     /// <summary>
     /// Forwarding for the IPv6 networks, and accept_ra=2 first on every uplink whose routes come from router

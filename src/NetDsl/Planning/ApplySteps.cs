@@ -25,7 +25,7 @@ public sealed record WriteDaemonJsonStep(string Device, DaemonSettings Settings)
 
 /// <summary>
 /// Restart the engine — conditional: needed only when one of <see cref="Keys"/> (set by the file and listed in
-/// <see cref="DaemonSettings.RestartKeys"/>) actually changes value in daemon.json. SIGHUP reloads no networking
+/// restart-only keys: <see cref="NetDsl.Engines.DaemonKey.NeedsRestart"/>) actually changes value in daemon.json. SIGHUP reloads no networking
 /// key (the seed: "reload してみたけど、反映されなかった"), so a reload is never enough.
 /// </summary>
 public sealed record RestartEngineStep(string Device, EquatableArray<string> Keys, bool LiveRestore)
@@ -72,6 +72,19 @@ public sealed record LoadNftablesStep(string Device, string Family, string Table
     : ApplyStep(Device + "/nftables/" + Family + "/" + Table, Device)
 {
     public override string Describe() => "nftables table " + Family + " " + Table + " (replaced atomically)";
+}
+
+/// <summary>
+/// Run NetDsl's NPTv6 gateway for a docker-host's rule (<see cref="Nptv6GatewayService"/>): as a systemd unit where the
+/// host has systemd, else in the foreground of a detached process (containers, labs). Kept when it already runs with
+/// the same arguments.
+/// </summary>
+public sealed record RunNptv6GatewayStep(string Device, HostNptv6Rule Rule, int Index)
+    : ApplyStep(Device + "/nptv6/" + Rule.Name, Device)
+{
+    public Nptv6GatewayService Service => new(Device, Rule, Index);
+
+    public override string Describe() => "NetDsl's NPTv6 gateway for rule " + Rule.Name + " (" + string.Join(", ", Service.MappingTexts) + " through " + Rule.Interface + ")";
 }
 
 /// <summary>Set one sysctl on the host, with the reason shown in the plan.</summary>

@@ -25,8 +25,10 @@ public static class SettingsFields
             new("gateway6", n.Gateway6.ToString()),
         };
         if (n.IpRange6 is { } r) f.Add(new("ip-range6", r.ToString()));
+        if (n.IpRange4 is { } r4) f.Add(new("ip-range4", r4.ToString()));
         if (n.Subnet4 is { } s4) f.Add(new("subnet4", s4.ToString()));
         if (n.Gateway4 is { } g4) f.Add(new("gateway4", g4.ToString()));
+        if (!n.EnableIpv4) f.Add(new("enable-ipv4", "false"));
         foreach (var o in n.Options.OrderBy(o => o.Key, StringComparer.Ordinal)) f.Add(new("option " + o.Key, o.Value));
         foreach (var l in n.Labels.OrderBy(l => l.Key, StringComparer.Ordinal)) f.Add(new("label " + l.Key, l.Value));
         return f.ToEquatableArray();

@@ -1,4 +1,5 @@
 using NetDsl.Addressing;
+using NetDsl.Engines;
 using NetDsl.Model;
 
 namespace NetDsl.Planning;
@@ -14,9 +15,9 @@ public abstract record VerifyFact(string Key, string Device, string Subject, str
     public abstract string Describe();
 }
 
-/// <summary>The engine's version (major.minor) is the one the file declares; predictions assume it.</summary>
-public sealed record EngineVersionFact(string Device, EngineVersion Version)
-    : VerifyFact(Device + "/engine/version", Device, "engine", Version.ToString())
+/// <summary>The engine's kind and version (major.minor) are the ones the file declares; predictions assume them.</summary>
+public sealed record EngineVersionFact(string Device, EngineRelease Engine)
+    : VerifyFact(Device + "/engine/version", Device, "engine", Engine.ToString())
 {
     public override string Describe() => "engine version";
 }
@@ -31,6 +32,7 @@ public sealed record NetworkFieldFact(string Device, string Network, NetworkFiel
 public enum NetworkField
 {
     EnableIpv6,
+    EnableIpv4,
     Subnet6,
     Gateway6,
     Subnet4,
@@ -51,8 +53,9 @@ public sealed record InterfaceAddressFact(string Device, string? Interface, stri
 
 /// <summary>
 /// A container's link-local on a network is the EUI-64 of its actual MAC. <see cref="Predicted"/> is known when
-/// the network declares an IPv4 subnet (Docker 20.10 derives the MAC from the IPv4 address); otherwise the
-/// expectation is computed from the MAC the engine reports.
+/// the network declares an IPv4 subnet and the engine derives the MAC from it (Docker before 28.0, see
+/// <see cref="NetDsl.Engines.EngineTable.ContainerMacs"/>); otherwise the link-local is observed: computed from the
+/// MAC the engine reports, never failed for being random.
 /// </summary>
 public sealed record LinkLocalFact(string Device, string Interface, string Network, IpAddress? Predicted)
     : VerifyFact(Device + "/container/" + Interface + "/link-local", Device, Interface, Predicted?.ToString() ?? "EUI-64 of the MAC")
@@ -77,4 +80,39 @@ public sealed record PingFact(string Device, bool FromContainer, string Target, 
 {
     // Target is the expect's target as written, zone included (fe80::1%eth0): the key needs nothing more.
     public override string Describe() => "ping " + Device + " -> " + Target + " (" + Address + (Zone is null ? "" : "%" + Zone) + ")";
+}
+
+/// <summary>
+/// A rule the host's container engine makes in its own firewall (<see cref="EngineFirewall"/>): Docker's masquerade
+/// of a network, its drops into a bridge, the isolation between bridges, the FORWARD policy; netavark's likewise.
+/// <see cref="Bridge"/> is null when the engine names the bridge (the observer resolves it from <see cref="Network"/>).
+/// Checked in <c>ip6tables-save</c> or <c>nft list ruleset</c>, live or from captures.
+/// </summary>
+public sealed record EngineFirewallFact(string Device, IpFamily Family, FirewallBackend Backend, EngineRuleKind Kind, string? Network, IpPrefix? Subnet, string? Bridge, string Rule, string Source)
+    : VerifyFact(Device + "/engine-firewall/" + (Family == IpFamily.Ipv6 ? "ip6" : "ip") + "/" + (Network ?? "FORWARD") + "/" + Kind.ToString().ToLowerInvariant(),
+        Device, Network ?? "FORWARD", Rule)
+{
+    public override string Describe() => "host " + Device + " engine firewall (" + (Family == IpFamily.Ipv6 ? "ip6" : "ip") + ") " +
+        Kind switch
+        {
+            EngineRuleKind.Masquerade => "masquerades network " + Network,
+            EngineRuleKind.NoMasquerade => "does not masquerade network " + Network,
+            EngineRuleKind.DropInbound => "drops new connections into network " + Network,
+            EngineRuleKind.AcceptIcmpInbound => "accepts ICMP into network " + Network,
+            EngineRuleKind.AcceptInbound => "accepts new connections into network " + Network,
+            EngineRuleKind.DropFromOtherBridges => "isolates network " + Network + " from the other bridges",
+            _ => "FORWARD policy",
+        };
+}
+
+/// <summary>
+/// NetDsl's NPTv6 gateway for a docker-host's rule runs and translates: its status file says it is running, with the
+/// rule's mappings, and its process is alive; the observation adds its counters.
+/// </summary>
+public sealed record Nptv6GatewayFact(string Device, HostNptv6Rule Rule, int Index)
+    : VerifyFact(Device + "/nptv6/" + Rule.Name, Device, Rule.Name, "running: " + string.Join(", ", new Nptv6GatewayService(Device, Rule, Index).MappingTexts))
+{
+    public Nptv6GatewayService Service => new(Device, Rule, Index);
+
+    public override string Describe() => "NetDsl NPTv6 gateway " + Rule.Name + " on " + Device;
 }

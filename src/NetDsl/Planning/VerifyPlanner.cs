@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using NetDsl.Addressing;
+using NetDsl.Engines;
 using NetDsl.Model;
 
 namespace NetDsl.Planning;
@@ -29,6 +30,9 @@ public static class VerifyPlanner
             outline.Add(PlanSegment<VerifyFact>.Each(host.Name, PlanPiece.ContainerFacts));
             outline.Add(PlanSegment<VerifyFact>.Each(host.Name, PlanPiece.BridgeFacts));
             outline.Add(PlanSegment<VerifyFact>.Of(host.Routes.Select(r => (VerifyFact)new RouteFact(host.Name, false, r.Destination, r.NextHop, r.Interface, null))));
+            outline.Add(PlanSegment<VerifyFact>.Of(EngineFirewallFacts(host, model.NetworksOn(host.Name))));
+            if (host.Nptv6Rules.Count > 0)
+                outline.Add(PlanSegment<VerifyFact>.Of(host.Nptv6Rules.Select((rule, index) => (VerifyFact)new Nptv6GatewayFact(host.Name, rule, index))));
         }
         var rest = new List<VerifyFact>();
         foreach (var e in model.Expectations.Where(e => e.Kind == ExpectationKind.Ping))
@@ -41,6 +45,14 @@ public static class VerifyPlanner
         return outline.ToEquatableArray();
     }
 
+    /// <summary>The rules the host's engine makes in its own IPv6 firewall (none when its ip6tables rules are off).</summary>
+    public static IEnumerable<VerifyFact> EngineFirewallFacts(DockerHost host, IEnumerable<DockerNetwork> networks)
+    {
+        var firewall = EngineFirewall.For(host, networks, IpFamily.Ipv6);
+        return firewall.Expectations().Select(e => (VerifyFact)new EngineFirewallFact(host.Name, firewall.Family, firewall.Backend, e.Kind,
+            e.Bridge?.Network, e.Bridge?.Subnet, e.Bridge?.Bridge, e.Text, e.Bridge?.Source ?? firewall.Source));
+    }
+
     /// <summary>What one network adds: its inspect fields, or its bridge's addresses and route on the host.</summary>
     internal static IEnumerable<VerifyFact> NetworkPiece(PlanPiece piece, string host, DockerNetwork n)
     {
@@ -48,6 +60,7 @@ public static class VerifyPlanner
         if (piece == PlanPiece.NetworkFields)
         {
             facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.EnableIpv6, "true"));
+            if (!n.EnableIpv4) facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.EnableIpv4, "false"));
             facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.Subnet6, n.Subnet6.ToString()));
             facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.Gateway6, n.Gateway6.ToString()));
             if (n.Subnet4 is { } s4) facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.Subnet4, s4.ToString()));
@@ -73,7 +86,8 @@ public static class VerifyPlanner
             facts.Add(new InterfaceAddressFact(c.Name, a.InterfaceName, a.Network, a.Ipv6, a.PrefixLength, IsContainer: true));
             facts.Add(new LinkLocalFact(c.Name, a.InterfaceName, a.Network, a.LinkLocal));
         }
-        foreach (var r in c.PredictedRoutes)
+        // Verify reads `ip -6 route`; the IPv4 routes are traced and labbed (netdsl lab test).
+        foreach (var r in c.PredictedRoutes.Where(r => !r.Destination.IsV4))
             facts.Add(new RouteFact(c.Name, true, r.Destination, r.NextHop, r.Interface, null));
         return facts;
     }

@@ -33,7 +33,8 @@ internal sealed class SettingReader
         var shape = first.Kind == NodeKind.Word ? Shapes.TopLevel.FirstOrDefault(s => s.Keyword == first.Text) : null;
         if (shape is null)
         {
-            Report(DiagnosticDefinitions.UnknownStatement, first.Span, Short(first), string.Join(", ", Shapes.TopLevelKeywords));
+            Report(DiagnosticDefinitions.UnknownStatement, first.Span, Short(first), string.Join(", ", Shapes.TopLevelKeywords),
+                first.Kind == NodeKind.Word ? Naming.Suggestions.DidYouMean(first.Text, Shapes.TopLevelKeywords) : "");
             return null;
         }
         int index = 1;
@@ -157,7 +158,8 @@ internal sealed class SettingReader
             else
             {
                 var expected = keywords.Count > 0 ? string.Join(", ", block.Settings.Select(x => x.Keyword)) : "a mapping 'INSIDE -> OUTSIDE'";
-                Report(DiagnosticDefinitions.UnknownSetting, node.Span, Short(node), block.Owner, expected);
+                Report(DiagnosticDefinitions.UnknownSetting, node.Span, Short(node), block.Owner, expected,
+                    node.Kind == NodeKind.Word ? Naming.Suggestions.DidYouMean(node.Text, block.Settings.Select(x => x.Keyword)) : "");
                 setting = null;
                 index++;
             }

@@ -27,6 +27,12 @@ public sealed record SettingSyntax(
 {
     public string Name => Keyword.Text;
 
+    /// <summary>
+    /// The statement was read despite a syntax error inside it (an unknown or malformed setting was skipped). The binder
+    /// then reports no missing setting for it: the "missing" one is most likely the one misspelt (root cause first).
+    /// </summary>
+    public bool HasErrors { get; init; }
+
     public SyntaxNode? Argument(int index) => index < Arguments.Count ? Arguments[index] : null;
 
     public OptionSyntax? Option(string keyword) => Options.FirstOrDefault(o => o.Keyword.Text == keyword);

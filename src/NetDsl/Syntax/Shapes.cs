@@ -39,12 +39,19 @@ public static class Shapes
         One("ip6tables", "true or false"),
         One("experimental", "true or false"),
         One("live-restore", "true or false"),
+        One("iptables", "true or false"),
+        One("bip6", "an IPv6 address with prefix length (Docker 28.0 and later)"),
+        One("firewall-backend", "iptables or nftables (Docker 29.0 and later)"),
         new SettingShape("default-address-pool", new[] { Slot.Value("Base", "a base prefix") }, new[] { new OptionShape("size", 1, 1, Description: "a prefix length") }),
     });
 
+    // INSIDE -> OUTSIDE, the entries of an nptv6 block (declared before the blocks that use it: fields initialise in order).
+    private static readonly SettingShape Mapping = new("mapping",
+        new[] { Slot.Value("Inside", "an inside prefix"), Slot.Token("->"), Slot.Value("Outside", "an outside prefix") }, None, Entry: true);
+
     private static readonly Block HostBlock = new("docker-host", new[]
     {
-        One("engine", "an engine version such as 20.10"),
+        new SettingShape("engine", new[] { Slot.Value("Engine", "an engine such as 20.10, docker 28.3 or podman 4.3"), Slot.OptionalValue("Version", "an engine version such as 28.3") }, None),
         Interface,
         Route,
         new SettingShape("daemon", new Slot[0], None, DaemonBlock, Repeatable: false),
@@ -54,6 +61,12 @@ public static class Shapes
             new OptionShape("out", 1, 1, Description: "an interface name"),
             new OptionShape("source", 1, 1, Description: "a source prefix"),
         }),
+        // nptv6 NAME interface IF translator netdsl { INSIDE -> OUTSIDE … }: NetDsl's gateway on the host (apply runs it).
+        new SettingShape("nptv6", new[] { Slot.Value("Name", "a rule name") }, new[]
+        {
+            new OptionShape("interface", 1, 1, Description: "an interface name"),
+            new OptionShape("translator", 1, 1, Description: "netdsl"),
+        }, new Block("nptv6", new SettingShape[0], EntryShape: Mapping)),
     });
 
     private static readonly Block NetworkBlock = new("network", new[]
@@ -63,6 +76,8 @@ public static class Shapes
         One("gateway", "an address", repeatable: true),
         One("ip-range", "a prefix inside the subnet", repeatable: true),
         One("bridge-name", "a bridge interface name"),
+        One("ipv4", "true or false (false: an IPv6-only network, Docker 28.0 and later)"),
+        new SettingShape("gateway-mode", new[] { Slot.Value("Family", "ipv6 or ipv4"), Slot.Value("Mode", "nat, nat-unprotected, routed or isolated") }, None),
         new SettingShape("option", new[] { Slot.Value("Key", "an option name"), Slot.Value("Value", "a value") }, None),
         new SettingShape("label", new[] { Slot.Value("Key", "a label name"), Slot.Value("Value", "a value") }, None),
     });
@@ -77,9 +92,6 @@ public static class Shapes
     });
 
     private static readonly Block RouterBlock = new("router", new[] { Interface, Route });
-
-    private static readonly SettingShape Mapping = new("mapping",
-        new[] { Slot.Value("Inside", "an inside prefix"), Slot.Token("->"), Slot.Value("Outside", "an outside prefix") }, None, Entry: true);
 
     private static readonly Block FirewallBlock = new("firewall", new[]
     {
@@ -104,13 +116,14 @@ public static class Shapes
     public static readonly IReadOnlyList<SettingShape> TopLevel = new[]
     {
         new SettingShape("let", new[] { Slot.Value("Name", "a parameter name"), Slot.Token("="), Slot.Value("Value", "a value") }, None),
+        new SettingShape("project", new[] { Slot.Value("Name", "a project name") }, None),
         new SettingShape("docker-host", new[] { Slot.Value("Name", "a host name") }, None, HostBlock),
         new SettingShape("network", new[] { Slot.Value("Name", "a network name") }, new[] { new OptionShape("on", 1, 1, Description: "a docker-host name") }, NetworkBlock),
         new SettingShape("container", new[] { Slot.Value("Name", "a container name") }, new[] { new OptionShape("on", 1, 16, CommaList: true, Description: "network names") }, ContainerBlock),
         new SettingShape("router", new[] { Slot.Value("Name", "a router name"), Slot.Value("Dialect", "a dialect (ios)") }, None, RouterBlock),
         new SettingShape("firewall", new[] { Slot.Value("Name", "a firewall name"), Slot.Value("Dialect", "a dialect (panos)") }, None, FirewallBlock),
         new SettingShape("upstream", new[] { Slot.Value("Name", "an upstream name") }, None, UpstreamBlock),
-        new SettingShape("expect", new[] { Slot.Value("Kind", "'ping'"), Slot.Value("From", "a source name"), Slot.Token("->"), Slot.Value("To", "a destination name or address") }, None),
+        new SettingShape("expect", new[] { Slot.Value("Kind", "'ping' or 'no-ping'"), Slot.Value("From", "a source name"), Slot.Token("->"), Slot.Value("To", "a destination name or address") }, None),
     };
 
     public static readonly IReadOnlyList<string> TopLevelKeywords = TopLevel.Select(s => s.Keyword).ToArray();

@@ -28,6 +28,10 @@ public static class SyntaxParser
         var diagnostics = new List<NetDslDiagnostic>();
         var nodes = NodeGrammar.ParseStatement(text ?? string.Empty, id, diagnostics);
         var statement = nodes is null ? null : new SettingReader(id, diagnostics).ReadStatement(nodes.Value);
+        // A statement read despite an error in it reports no missing settings (SettingSyntax.HasErrors): root cause first.
+        bool damaged = false;
+        foreach (var d in diagnostics) damaged |= d.IsError;
+        if (damaged && statement is not null) statement = statement with { HasErrors = true };
         return new StatementSyntax(statement, diagnostics.ToEquatableArray());
     }
 

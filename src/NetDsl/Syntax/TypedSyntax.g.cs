@@ -24,6 +24,21 @@ internal readonly struct LetSyntax
     public SyntaxNode Value => Syntax.Arguments[1];
 }
 
+/// <summary>The statement <c>project NAME</c>, read against its shape.</summary>
+internal readonly struct ProjectSyntax
+{
+    /// <summary>The keyword that starts it.</summary>
+    public const string Keyword = "project";
+
+    public ProjectSyntax(SettingSyntax syntax) => Syntax = syntax;
+
+    /// <summary>The setting as read (keyword, spans).</summary>
+    public SettingSyntax Syntax { get; }
+
+    /// <summary>a project name.</summary>
+    public SyntaxNode Name => Syntax.Arguments[0];
+}
+
 /// <summary>The statement <c>docker-host NAME { … }</c>, read against its shape.</summary>
 internal readonly struct DockerHostSyntax
 {
@@ -52,6 +67,9 @@ internal readonly struct DockerHostSyntax
 
     /// <summary>Every <c>masquerade</c> of the block, in order.</summary>
     public IEnumerable<MasqueradeSyntax> Masquerades => Syntax.Settings("masquerade").Select(s => new MasqueradeSyntax(s));
+
+    /// <summary>Every <c>nptv6</c> of the block, in order.</summary>
+    public IEnumerable<DockerHostNptv6Syntax> Nptv6s => Syntax.Settings("nptv6").Select(s => new DockerHostNptv6Syntax(s));
 }
 
 /// <summary>The statement <c>network NAME [on …] { … }</c>, read against its shape.</summary>
@@ -85,6 +103,12 @@ internal readonly struct NetworkSyntax
 
     /// <summary>Every <c>bridge-name</c> of the block, in order.</summary>
     public IEnumerable<BridgeNameSyntax> BridgeNames => Syntax.Settings("bridge-name").Select(s => new BridgeNameSyntax(s));
+
+    /// <summary>Every <c>ipv4</c> of the block, in order.</summary>
+    public IEnumerable<Ipv4Syntax> Ipv4s => Syntax.Settings("ipv4").Select(s => new Ipv4Syntax(s));
+
+    /// <summary>Every <c>gateway-mode</c> of the block, in order.</summary>
+    public IEnumerable<GatewayModeSyntax> GatewayModes => Syntax.Settings("gateway-mode").Select(s => new GatewayModeSyntax(s));
 
     /// <summary>Every <c>option</c> of the block, in order.</summary>
     public IEnumerable<NetworkOptionSyntax> Options => Syntax.Settings("option").Select(s => new NetworkOptionSyntax(s));
@@ -177,7 +201,7 @@ internal readonly struct FirewallSyntax
     public IEnumerable<AllowSyntax> Allows => Syntax.Settings("allow").Select(s => new AllowSyntax(s));
 
     /// <summary>Every <c>nptv6</c> of the block, in order.</summary>
-    public IEnumerable<Nptv6Syntax> Nptv6s => Syntax.Settings("nptv6").Select(s => new Nptv6Syntax(s));
+    public IEnumerable<FirewallNptv6Syntax> Nptv6s => Syntax.Settings("nptv6").Select(s => new FirewallNptv6Syntax(s));
 }
 
 /// <summary>The statement <c>upstream NAME { … }</c>, read against its shape.</summary>
@@ -215,7 +239,7 @@ internal readonly struct ExpectSyntax
     /// <summary>The setting as read (keyword, spans).</summary>
     public SettingSyntax Syntax { get; }
 
-    /// <summary>'ping'.</summary>
+    /// <summary>'ping' or 'no-ping'.</summary>
     public SyntaxNode Kind => Syntax.Arguments[0];
 
     /// <summary>a source name.</summary>
@@ -225,7 +249,7 @@ internal readonly struct ExpectSyntax
     public SyntaxNode To => Syntax.Arguments[2];
 }
 
-/// <summary>The setting <c>engine VALUE</c>, read against its shape.</summary>
+/// <summary>The setting <c>engine ENGINE [VERSION]</c>, read against its shape.</summary>
 internal readonly struct EngineSyntax
 {
     /// <summary>The keyword that starts it.</summary>
@@ -236,8 +260,11 @@ internal readonly struct EngineSyntax
     /// <summary>The setting as read (keyword, spans).</summary>
     public SettingSyntax Syntax { get; }
 
-    /// <summary>an engine version such as 20.10.</summary>
-    public SyntaxNode Value => Syntax.Arguments[0];
+    /// <summary>an engine such as 20.10, docker 28.3 or podman 4.3.</summary>
+    public SyntaxNode Engine => Syntax.Arguments[0];
+
+    /// <summary>an engine version such as 28.3 (optional).</summary>
+    public SyntaxNode? Version => Syntax.Argument(1);
 }
 
 /// <summary>The setting <c>interface NAME [address …] [link-local …] [zone …]</c>, read against its shape.</summary>
@@ -314,6 +341,15 @@ internal readonly struct DaemonSyntax
     /// <summary>Every <c>live-restore</c> of the block, in order.</summary>
     public IEnumerable<LiveRestoreSyntax> LiveRestores => Syntax.Settings("live-restore").Select(s => new LiveRestoreSyntax(s));
 
+    /// <summary>Every <c>iptables</c> of the block, in order.</summary>
+    public IEnumerable<IptablesSyntax> Iptables => Syntax.Settings("iptables").Select(s => new IptablesSyntax(s));
+
+    /// <summary>Every <c>bip6</c> of the block, in order.</summary>
+    public IEnumerable<Bip6Syntax> Bip6s => Syntax.Settings("bip6").Select(s => new Bip6Syntax(s));
+
+    /// <summary>Every <c>firewall-backend</c> of the block, in order.</summary>
+    public IEnumerable<FirewallBackendSyntax> FirewallBackends => Syntax.Settings("firewall-backend").Select(s => new FirewallBackendSyntax(s));
+
     /// <summary>Every <c>default-address-pool</c> of the block, in order.</summary>
     public IEnumerable<DefaultAddressPoolSyntax> DefaultAddressPools => Syntax.Settings("default-address-pool").Select(s => new DefaultAddressPoolSyntax(s));
 }
@@ -340,6 +376,30 @@ internal readonly struct MasqueradeSyntax
 
     /// <summary><c>source</c> with 1 value (a source prefix), or null without it.</summary>
     public OptionSyntax? Source => Syntax.Option("source");
+}
+
+/// <summary>The setting <c>nptv6 NAME [interface …] [translator …] { … }</c>, read against its shape.</summary>
+internal readonly struct DockerHostNptv6Syntax
+{
+    /// <summary>The keyword that starts it.</summary>
+    public const string Keyword = "nptv6";
+
+    public DockerHostNptv6Syntax(SettingSyntax syntax) => Syntax = syntax;
+
+    /// <summary>The setting as read (keyword, spans).</summary>
+    public SettingSyntax Syntax { get; }
+
+    /// <summary>a rule name.</summary>
+    public SyntaxNode Name => Syntax.Arguments[0];
+
+    /// <summary><c>interface</c> with 1 value (an interface name), or null without it.</summary>
+    public OptionSyntax? Interface => Syntax.Option("interface");
+
+    /// <summary><c>translator</c> with 1 value (netdsl), or null without it.</summary>
+    public OptionSyntax? Translator => Syntax.Option("translator");
+
+    /// <summary>Every <c>mapping</c> of the block, in order.</summary>
+    public IEnumerable<MappingSyntax> Mappings => Syntax.Settings("mapping").Select(s => new MappingSyntax(s));
 }
 
 /// <summary>The setting <c>ipv6 VALUE</c>, read against its shape.</summary>
@@ -417,6 +477,51 @@ internal readonly struct LiveRestoreSyntax
     public SyntaxNode Value => Syntax.Arguments[0];
 }
 
+/// <summary>The setting <c>iptables VALUE</c>, read against its shape.</summary>
+internal readonly struct IptablesSyntax
+{
+    /// <summary>The keyword that starts it.</summary>
+    public const string Keyword = "iptables";
+
+    public IptablesSyntax(SettingSyntax syntax) => Syntax = syntax;
+
+    /// <summary>The setting as read (keyword, spans).</summary>
+    public SettingSyntax Syntax { get; }
+
+    /// <summary>true or false.</summary>
+    public SyntaxNode Value => Syntax.Arguments[0];
+}
+
+/// <summary>The setting <c>bip6 VALUE</c>, read against its shape.</summary>
+internal readonly struct Bip6Syntax
+{
+    /// <summary>The keyword that starts it.</summary>
+    public const string Keyword = "bip6";
+
+    public Bip6Syntax(SettingSyntax syntax) => Syntax = syntax;
+
+    /// <summary>The setting as read (keyword, spans).</summary>
+    public SettingSyntax Syntax { get; }
+
+    /// <summary>an IPv6 address with prefix length (Docker 28.0 and later).</summary>
+    public SyntaxNode Value => Syntax.Arguments[0];
+}
+
+/// <summary>The setting <c>firewall-backend VALUE</c>, read against its shape.</summary>
+internal readonly struct FirewallBackendSyntax
+{
+    /// <summary>The keyword that starts it.</summary>
+    public const string Keyword = "firewall-backend";
+
+    public FirewallBackendSyntax(SettingSyntax syntax) => Syntax = syntax;
+
+    /// <summary>The setting as read (keyword, spans).</summary>
+    public SettingSyntax Syntax { get; }
+
+    /// <summary>iptables or nftables (Docker 29.0 and later).</summary>
+    public SyntaxNode Value => Syntax.Arguments[0];
+}
+
 /// <summary>The setting <c>default-address-pool BASE [size …]</c>, read against its shape.</summary>
 internal readonly struct DefaultAddressPoolSyntax
 {
@@ -433,6 +538,24 @@ internal readonly struct DefaultAddressPoolSyntax
 
     /// <summary><c>size</c> with 1 value (a prefix length), or null without it.</summary>
     public OptionSyntax? Size => Syntax.Option("size");
+}
+
+/// <summary>The entry <c>INSIDE -&gt; OUTSIDE</c>, read against its shape.</summary>
+internal readonly struct MappingSyntax
+{
+    /// <summary>The keyword that starts it (an entry has none in the text; the reader gives it this one).</summary>
+    public const string Keyword = "mapping";
+
+    public MappingSyntax(SettingSyntax syntax) => Syntax = syntax;
+
+    /// <summary>The setting as read (keyword, spans).</summary>
+    public SettingSyntax Syntax { get; }
+
+    /// <summary>an inside prefix.</summary>
+    public SyntaxNode Inside => Syntax.Arguments[0];
+
+    /// <summary>an outside prefix.</summary>
+    public SyntaxNode Outside => Syntax.Arguments[1];
 }
 
 /// <summary>The setting <c>driver VALUE</c>, read against its shape.</summary>
@@ -508,6 +631,39 @@ internal readonly struct BridgeNameSyntax
 
     /// <summary>a bridge interface name.</summary>
     public SyntaxNode Value => Syntax.Arguments[0];
+}
+
+/// <summary>The setting <c>ipv4 VALUE</c>, read against its shape.</summary>
+internal readonly struct Ipv4Syntax
+{
+    /// <summary>The keyword that starts it.</summary>
+    public const string Keyword = "ipv4";
+
+    public Ipv4Syntax(SettingSyntax syntax) => Syntax = syntax;
+
+    /// <summary>The setting as read (keyword, spans).</summary>
+    public SettingSyntax Syntax { get; }
+
+    /// <summary>true or false (false: an IPv6-only network, Docker 28.0 and later).</summary>
+    public SyntaxNode Value => Syntax.Arguments[0];
+}
+
+/// <summary>The setting <c>gateway-mode FAMILY MODE</c>, read against its shape.</summary>
+internal readonly struct GatewayModeSyntax
+{
+    /// <summary>The keyword that starts it.</summary>
+    public const string Keyword = "gateway-mode";
+
+    public GatewayModeSyntax(SettingSyntax syntax) => Syntax = syntax;
+
+    /// <summary>The setting as read (keyword, spans).</summary>
+    public SettingSyntax Syntax { get; }
+
+    /// <summary>ipv6 or ipv4.</summary>
+    public SyntaxNode Family => Syntax.Arguments[0];
+
+    /// <summary>nat, nat-unprotected, routed or isolated.</summary>
+    public SyntaxNode Mode => Syntax.Arguments[1];
 }
 
 /// <summary>The setting <c>option KEY VALUE</c>, read against its shape.</summary>
@@ -640,12 +796,12 @@ internal readonly struct AllowSyntax
 }
 
 /// <summary>The setting <c>nptv6 NAME [from …] [to …] [interface …] { … }</c>, read against its shape.</summary>
-internal readonly struct Nptv6Syntax
+internal readonly struct FirewallNptv6Syntax
 {
     /// <summary>The keyword that starts it.</summary>
     public const string Keyword = "nptv6";
 
-    public Nptv6Syntax(SettingSyntax syntax) => Syntax = syntax;
+    public FirewallNptv6Syntax(SettingSyntax syntax) => Syntax = syntax;
 
     /// <summary>The setting as read (keyword, spans).</summary>
     public SettingSyntax Syntax { get; }
@@ -664,24 +820,6 @@ internal readonly struct Nptv6Syntax
 
     /// <summary>Every <c>mapping</c> of the block, in order.</summary>
     public IEnumerable<MappingSyntax> Mappings => Syntax.Settings("mapping").Select(s => new MappingSyntax(s));
-}
-
-/// <summary>The entry <c>INSIDE -&gt; OUTSIDE</c>, read against its shape.</summary>
-internal readonly struct MappingSyntax
-{
-    /// <summary>The keyword that starts it (an entry has none in the text; the reader gives it this one).</summary>
-    public const string Keyword = "mapping";
-
-    public MappingSyntax(SettingSyntax syntax) => Syntax = syntax;
-
-    /// <summary>The setting as read (keyword, spans).</summary>
-    public SettingSyntax Syntax { get; }
-
-    /// <summary>an inside prefix.</summary>
-    public SyntaxNode Inside => Syntax.Arguments[0];
-
-    /// <summary>an outside prefix.</summary>
-    public SyntaxNode Outside => Syntax.Arguments[1];
 }
 
 /// <summary>The setting <c>host NAME ADDRESS</c>, read against its shape.</summary>

@@ -14,20 +14,22 @@ public enum DeviceKind
     Upstream,
 }
 
-/// <summary>An interface in the traced topology; <see cref="Link"/> groups interfaces that share a subnet.</summary>
+/// <summary>An interface in the traced topology; <see cref="Link"/> groups interfaces that share a wire.</summary>
 public sealed class TopologyInterface
 {
-    internal TopologyInterface(TopologyDevice device, string name, IReadOnlyList<IpPrefix> addresses, IpAddress? linkLocal, string? zone)
+    internal TopologyInterface(TopologyDevice device, string name, IReadOnlyList<IpPrefix> addresses, IpAddress? linkLocal, string? zone, string? bridgeOf = null)
     {
         Device = device;
         Name = name;
         Addresses = addresses;
         LinkLocal = linkLocal;
         Zone = zone;
+        BridgeOf = bridgeOf;
     }
 
     public TopologyDevice Device { get; }
 
+    /// <summary>The interface's name in the file (a vendor name), or for a Docker bridge its name on the host (see <see cref="Topology.BridgeInterfaceName"/>).</summary>
     public string Name { get; }
 
     public IReadOnlyList<IpPrefix> Addresses { get; }
@@ -36,14 +38,30 @@ public sealed class TopologyInterface
 
     public string? Zone { get; }
 
+    /// <summary>The Docker network whose bridge this is (on a host) or whose endpoint it is (in a container); null for a declared interface.</summary>
+    public string? BridgeOf { get; }
+
+    /// <summary>The engine picks this bridge's name (<c>br-</c> + 12 hex digits of the network id): the file gives none.</summary>
+    public bool EngineNamed { get; internal set; }
+
     public int Link { get; internal set; }
 
-    public bool Owns(IpAddress address) => LinkLocal == address || Addresses.Any(a => a.Address == address);
+    /// <summary>
+    /// A stand-in for a link-local address the kernel makes and the file cannot predict (the EUI-64 of a MAC nobody
+    /// chose: a Docker bridge's beside its fe80::1, a Linux host's, a container's on a network without an IPv4 subnet,
+    /// a vendor interface without a declared link-local). fe80::ffff:ffff:0:N, unique per interface; trace walks with
+    /// it and says the source is the kernel's choice. Null when the interface's only link-local is <see cref="LinkLocal"/>.
+    /// </summary>
+    public IpAddress? KernelLinkLocal { get; internal set; }
+
+    public bool Owns(IpAddress address) => LinkLocal == address || KernelLinkLocal == address || Addresses.Any(a => a.Address == address);
 
     /// <summary>The address this interface sends from towards <paramref name="destination"/> (same family, link-local for link-local).</summary>
     public IpAddress? SourceFor(IpAddress destination)
     {
-        if (destination.IsLinkLocal) return LinkLocal;
+        // With a kernel-made link-local beside a known one, the kernel picks by longest matching prefix (RFC 6724 rule 8)
+        // against an address nobody knows: the source is the kernel's choice either way.
+        if (destination.IsLinkLocal) return KernelLinkLocal ?? LinkLocal;
         foreach (var a in Addresses) if (a.IsV4 == destination.IsV4 && !a.Address.IsLinkLocal) return a.Address;
         return null;
     }
@@ -51,7 +69,7 @@ public sealed class TopologyInterface
     public override string ToString() => Device.Name + " " + Name;
 }
 
-/// <summary>A device in the traced topology, with the routes it forwards by.</summary>
+/// <summary>A device in the traced topology: its interfaces, the routes it forwards by and the rules it applies (<see cref="DeviceRules"/>).</summary>
 public sealed class TopologyDevice
 {
     internal TopologyDevice(string name, DeviceKind kind) { Name = name; Kind = kind; }
@@ -67,6 +85,9 @@ public sealed class TopologyDevice
     /// <summary>Addresses reached through this device without another hop (the external hosts of an upstream).</summary>
     public List<(string Name, IpAddress Address)> Hosted { get; } = new();
 
+    /// <summary>Forwarding, filters and translations, in the order the device applies them.</summary>
+    public DeviceRules Rules { get; internal set; } = DeviceRules.None;
+
     public DockerHost? Host { get; internal set; }
 
     public Firewall? Firewall { get; internal set; }
@@ -77,9 +98,10 @@ public sealed class TopologyDevice
 }
 
 /// <summary>
-/// The model as a graph for tracing: every host, container, router, firewall and upstream with its interfaces
-/// (Docker bridges and container endpoints included, at their predicted addresses). Links are inferred from
-/// shared subnets, as network analysers do.
+/// The one path model: every host, container, router, firewall and upstream with its interfaces (Docker bridges and
+/// container endpoints included, at their predicted addresses), routes and rules. Trace walks it; the lab lowers it.
+/// Declared interfaces that share a subnet share a link, as network analysers infer; a Docker network is a link of its
+/// own on its host (its bridge and its containers), whatever its subnet — two hosts may reuse a subnet.
 /// </summary>
 public sealed class Topology
 {
@@ -98,13 +120,16 @@ public sealed class Topology
         {
             var d = new TopologyDevice(host.Name, DeviceKind.DockerHost) { Host = host };
             foreach (var i in host.Interfaces) d.Interfaces.Add(new TopologyInterface(d, i.Name, i.Addresses.ToList(), i.LinkLocal, null));
+            var bridges = new List<(DockerNetwork, string)>();
             foreach (var n in model.Networks.Where(n => n.Host == host.Name))
             {
                 var addresses = new List<IpPrefix> { n.Bridge.Global };
                 if (n.Bridge.Ipv4 is { } v4) addresses.Add(v4);
-                d.Interfaces.Add(new TopologyInterface(d, BridgeInterfaceName(n), addresses, n.Bridge.LinkLocal, null));
+                d.Interfaces.Add(new TopologyInterface(d, BridgeInterfaceName(n), addresses, n.Bridge.LinkLocal, null, n.Name) { EngineNamed = n.BridgeName is null });
+                bridges.Add((n, BridgeInterfaceName(n)));
             }
             d.Routes.AddRange(host.Routes);
+            d.Rules = DeviceRules.DockerHost(model, host, bridges);
             devices.Add(d);
         }
         foreach (var c in model.Containers)
@@ -115,30 +140,49 @@ public sealed class Topology
                 var addresses = new List<IpPrefix> { new(a.Ipv6, a.PrefixLength) };
                 var network = model.FindNetwork(a.Network);
                 if (a.Ipv4 is { } v4 && network?.Subnet4 is { } s4) addresses.Add(new IpPrefix(v4, s4.Length));
-                d.Interfaces.Add(new TopologyInterface(d, a.InterfaceName, addresses, a.LinkLocal, null));
+                d.Interfaces.Add(new TopologyInterface(d, a.InterfaceName, addresses, a.LinkLocal, null, a.Network));
             }
             d.Routes.AddRange(c.PredictedRoutes);
             devices.Add(d);
         }
-        foreach (var r in model.Routers) devices.Add(Device(r.Name, DeviceKind.Router, r.Interfaces, r.Routes));
+        foreach (var r in model.Routers)
+        {
+            var d = Device(r.Name, DeviceKind.Router, r.Interfaces, r.Routes);
+            d.Rules = DeviceRules.Router("IOS");
+            devices.Add(d);
+        }
         foreach (var f in model.Firewalls)
         {
             var d = Device(f.Name, DeviceKind.Firewall, f.Interfaces, f.Routes);
             d.Firewall = f;
+            d.Rules = DeviceRules.Firewall(f);
             devices.Add(d);
         }
         foreach (var u in model.Upstreams)
         {
             var d = Device(u.Name, DeviceKind.Upstream, u.Interfaces, u.Routes);
             d.Hosted.AddRange(u.Hosts.Select(h => (h.Name, h.Address)));
+            d.Rules = DeviceRules.Router("the upstream");
             devices.Add(d);
         }
         AssignLinks(devices);
+        int unknown = 0;
+        foreach (var i in devices.SelectMany(d => d.Interfaces))
+        {
+            // A declared link-local replaces the automatic one on IOS and PAN-OS (the lab removes the kernel's); a container's
+            // is the EUI-64 of its predicted MAC; everything else keeps a kernel-made one.
+            bool vendor = i.Device.Kind is DeviceKind.Router or DeviceKind.Firewall or DeviceKind.Upstream;
+            bool known = i.LinkLocal is not null && (vendor || i.Device.Kind == DeviceKind.Container);
+            if (!known) i.KernelLinkLocal = IpAddress.V6(0xfe80_0000_0000_0000UL, 0xffff_ffff_0000_0000UL | (uint)++unknown);
+        }
         return new Topology(devices);
     }
 
-    /// <summary>The host-side name of a network's bridge: its declared name, else Docker's "br-…" (known after apply).</summary>
-    public static string BridgeInterfaceName(DockerNetwork network) => network.BridgeName ?? "br-" + network.Name;
+    /// <summary>
+    /// The host-side name of a network's bridge: its declared name, else "br-&lt;NETWORK id&gt;" — Docker names it
+    /// "br-" + the first 12 hex digits of the network id, known only once the engine created it (the lab reads it there).
+    /// </summary>
+    public static string BridgeInterfaceName(DockerNetwork network) => network.BridgeName ?? "br-<" + network.Name + " id>";
 
     private static TopologyDevice Device(string name, DeviceKind kind, EquatableArray<NetworkInterface> interfaces, EquatableArray<Route> routes)
     {
@@ -148,15 +192,23 @@ public sealed class Topology
         return d;
     }
 
-    // Interfaces sharing a connected subnet share a link (union-find over subnets).
+    // Declared interfaces sharing a connected subnet share a link (union-find over subnets); a Docker network's bridge and
+    // endpoints are one link keyed by the network, never joined to anything by subnet.
     private static void AssignLinks(List<TopologyDevice> devices)
     {
         var all = devices.SelectMany(d => d.Interfaces).ToList();
         var parent = Enumerable.Range(0, all.Count).ToArray();
         int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
         var bySubnet = new Dictionary<IpPrefix, int>();
+        var byNetwork = new Dictionary<string, int>();
         for (int i = 0; i < all.Count; i++)
         {
+            if (all[i].BridgeOf is { } network)
+            {
+                if (byNetwork.TryGetValue(network, out int member)) parent[Find(i)] = Find(member);
+                else byNetwork[network] = i;
+                continue;
+            }
             foreach (var a in all[i].Addresses)
             {
                 if (a.Address.IsLinkLocal) continue;

@@ -23,6 +23,9 @@ public sealed record TraceHop(
 /// <summary>
 /// A traced path: the forward hops, then (when the forward path arrives) the reply's hops back. When a path
 /// breaks, <see cref="BrokenAt"/> names the device and <see cref="Reason"/> says why, and the hops stop there.
+/// <see cref="Arrived"/> says whether the echo request reached the target (also when its reply then breaks), and
+/// <see cref="SourceAtTarget"/> is its source there, after every rewrite on the way. <see cref="DeliveredTo"/> names the
+/// device the request was delivered to: the target, or another device that holds the same address.
 /// </summary>
 public sealed record TraceResult(
     string From,
@@ -33,8 +36,17 @@ public sealed record TraceResult(
     EquatableArray<TraceHop> Return,
     bool Succeeded,
     string? BrokenAt,
-    string? Reason)
+    string? Reason,
+    bool Arrived = false,
+    string? DeliveredTo = null,
+    bool SourceUnknown = false)
 {
+    /// <summary>
+    /// The echo request's source as the target sees it; null when it did not arrive, or when the kernel picks the source
+    /// among link-locals the file cannot predict (<see cref="SourceUnknown"/>, see <see cref="TopologyInterface.KernelLinkLocal"/>).
+    /// </summary>
+    public IpAddress? SourceAtTarget => Arrived && !SourceUnknown && Forward.Count > 0 ? Forward[Forward.Count - 1].Source : null;
+
     public override string ToString() =>
         Succeeded ? $"{From} -> {To}: ok ({Forward.Count} hops out, {Return.Count} back)" : $"{From} -> {To}: broken at {BrokenAt}: {Reason}";
 }

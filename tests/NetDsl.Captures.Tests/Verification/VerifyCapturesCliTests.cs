@@ -27,7 +27,7 @@ public class VerifyCapturesCliTests
         Assert.That(exit, Is.EqualTo(0), output);
         Assert.That(output, Does.Contain("PASS network br_ipv6_nw Gateway6: expected fd5a:ceb9:ed8d:1::1, observed (none: the engine's default, fd5a:ceb9:ed8d:1::1) ("));
         Assert.That(output, Does.Contain("PASS firewall FWdc01 NAT rule nat66_NPTv6_to_internet TranslatedSource: expected 2001:db8:ff00:ff66::/64, observed ROUTINGPREFIX:ff66::/64"));
-        Assert.That(output, Does.Contain("NOT-COVERED engine version: expected 20.10"));
+        Assert.That(output, Does.Contain("NOT-COVERED engine version: expected docker 20.10"));
         Assert.That(output, Does.Contain("verify (captures): 30 passed, 0 failed, 11 not covered, 0 capture errors"));
         Assert.That(output.Split('\n', System.StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(42), "41 facts and the summary");
     }

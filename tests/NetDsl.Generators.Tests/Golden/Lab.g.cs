@@ -8,7 +8,7 @@ namespace NetDsl.Generated
     /// Everything lab.netdsl describes, as typed C#: one member per named node, the bound
     /// model (<see cref="Model"/>) and its <c>let</c> parameters (<see cref="Parameters"/>).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetDsl.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetDsl.Generators", "0.1.0.0")]
     public static partial class Lab
     {
         /// <summary>The file this class was generated from.</summary>
@@ -20,16 +20,17 @@ namespace NetDsl.Generated
             /// <summary>docker-host <c>dockerhost</c> (lab.netdsl, line 10).</summary>
             public static global::NetDsl.Model.DockerHost Dockerhost { get; } = new(
                 Name: "dockerhost",
-                Engine: new global::NetDsl.Model.EngineVersion(Major: 20, Minor: 10),
+                Engine: new global::NetDsl.Engines.EngineRelease(Kind: global::NetDsl.Engines.EngineKind.Docker, Version: new global::NetDsl.Engines.EngineVersion(Major: 20, Minor: 10)),
                 Interfaces: _NetworkInterfaces(
-                    new global::NetDsl.Model.NetworkInterface(Name: "ens192", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0xED5761D820EBABA5), 64) /* fd5a:ceb9:ed8d:fe0a:ed57:61d8:20eb:aba5/64 */, _Prefix(_V4(0xAFE0AFC), 24) /* 10.254.10.252/24 */), LinkLocal: null, Zone: null, Span: _Span(0xA99E6512689C22B4, 0, 42, 92))),
+                    new global::NetDsl.Model.NetworkInterface(Name: "ens192", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0xED5761D820EBABA5), 64) /* fd5a:ceb9:ed8d:fe0a:ed57:61d8:20eb:aba5/64 */, _Prefix(_V4(0xAFE0AFC), 24) /* 10.254.10.252/24 */), LinkLocal: null, Zone: null, Span: _Span(0x831236BF88437C0A, 0, 42, 92))),
                 Routes: _Routes(
-                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: null, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(0xA99E6512689C22B4, 0, 137, 50)),
-                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(0xA99E6512689C22B4, 0, 190, 42))),
-                Daemon: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(0xA99E6512689C22B4, 0, 235, 60)),
+                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: null, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(0x831236BF88437C0A, 0, 137, 50)),
+                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Interface: "ens192", Origin: global::NetDsl.Model.RouteOrigin.RouterAdvertisement, Span: _Span(0x831236BF88437C0A, 0, 190, 42))),
+                Daemon: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Iptables: null, Bip6: null, FirewallBackend: null, Span: _Span(0x831236BF88437C0A, 0, 235, 60)),
                 Masquerades: _Masquerades(
-                    new global::NetDsl.Model.Masquerade(Family: global::NetDsl.Model.IpFamily.Ipv6, ExcludedOutputInterface: "lo", OutputInterface: null, Source: null, Span: _Span(0xA99E6512689C22B4, 0, 298, 26))),
-                Span: _Span(0xA99E6512689C22B4, 0, 0, 380));
+                    new global::NetDsl.Model.Masquerade(Family: global::NetDsl.Model.IpFamily.Ipv6, ExcludedOutputInterface: "lo", OutputInterface: null, Source: null, Span: _Span(0x831236BF88437C0A, 0, 298, 26))),
+                Nptv6Rules: _HostNptv6Rules(),
+                Span: _Span(0x831236BF88437C0A, 0, 0, 369));
         }
 
         /// <summary>Docker networks, in declaration order (members by name; all of them in the model).</summary>
@@ -67,9 +68,9 @@ namespace NetDsl.Generated
                 ToZone: "zUntrust",
                 Interface: "ethernet1/1.999",
                 Mappings: _Nptv6Mappings(
-                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(0x113CB0D9FB4CE807, 0, 598, 51)),
-                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x0), 64) /* fd5a:ceb9:ed8d:fefc::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(0x113CB0D9FB4CE807, 0, 654, 51))),
-                Span: _Span(0x113CB0D9FB4CE807, 0, 512, 197));
+                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(0xBCA9A0BA0B9D0F97, 0, 597, 51)),
+                    new(Inside: _Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x0), 64) /* fd5a:ceb9:ed8d:fefc::/64 */, Outside: _Prefix(_V6(0x20010DB8FF00FF66, 0x0), 64) /* 2001:db8:ff00:ff66::/64 */, Span: _Span(0xBCA9A0BA0B9D0F97, 0, 653, 51))),
+                Span: _Span(0xBCA9A0BA0B9D0F97, 0, 511, 197));
         }
 
         /// <summary>Firewalls, in declaration order.</summary>
@@ -80,16 +81,16 @@ namespace NetDsl.Generated
                 Name: "FWdc01",
                 Dialect: global::NetDsl.Model.Dialect.PanOs,
                 Interfaces: _NetworkInterfaces(
-                    new(Name: "ethernet1/1.999", Addresses: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FFFF, 0x192016800010250), 64) /* 2001:db8:ff00:ffff:192:168:1:250/64 */), LinkLocal: null, Zone: "zUntrust", Span: _Span(0x113CB0D9FB4CE807, 0, 26, 83)),
-                    new(Name: "ethernet1/2.252", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x1), 64) /* fd5a:ceb9:ed8d:fefc::1/64 */), LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "zTrust", Span: _Span(0x113CB0D9FB4CE807, 0, 112, 90))),
+                    new(Name: "ethernet1/1.999", Addresses: _IpPrefixes(_Prefix(_V6(0x20010DB8FF00FFFF, 0x192016800010250), 64) /* 2001:db8:ff00:ffff:192:168:1:250/64 */), LinkLocal: null, Zone: "zUntrust", Span: _Span(0xBCA9A0BA0B9D0F97, 0, 26, 83)),
+                    new(Name: "ethernet1/2.252", Addresses: _IpPrefixes(_Prefix(_V6(0xFD5ACEB9ED8DFEFC, 0x1), 64) /* fd5a:ceb9:ed8d:fefc::1/64 */), LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "zTrust", Span: _Span(0xBCA9A0BA0B9D0F97, 0, 112, 90))),
                 Routes: _Routes(
-                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0x20010DB8FF00FFFF, 0x1) /* 2001:db8:ff00:ffff::1 */, Interface: "ethernet1/1.999", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0x113CB0D9FB4CE807, 0, 205, 52)),
-                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x2) /* fd5a:ceb9:ed8d:fefc::2 */, Interface: "ethernet1/2.252", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0x113CB0D9FB4CE807, 0, 260, 73))),
+                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0x20010DB8FF00FFFF, 0x1) /* 2001:db8:ff00:ffff::1 */, Interface: "ethernet1/1.999", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0xBCA9A0BA0B9D0F97, 0, 205, 52)),
+                    new(Destination: _Prefix(_V6(0xFD5ACEB9ED8DFE0A, 0x0), 64) /* fd5a:ceb9:ed8d:fe0a::/64 */, NextHop: _V6(0xFD5ACEB9ED8DFEFC, 0x2) /* fd5a:ceb9:ed8d:fefc::2 */, Interface: "ethernet1/2.252", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0xBCA9A0BA0B9D0F97, 0, 260, 73))),
                 Allows: _AllowRules(
-                    new global::NetDsl.Model.AllowRule(Name: "trust_to_untrust", FromZone: "zTrust", ToZone: "zUntrust", Span: _Span(0x113CB0D9FB4CE807, 0, 370, 41))),
+                    new global::NetDsl.Model.AllowRule(Name: "trust_to_untrust", FromZone: "zTrust", ToZone: "zUntrust", Span: _Span(0xBCA9A0BA0B9D0F97, 0, 369, 41))),
                 Nptv6Rules: _Nptv6Rules(
                     global::NetDsl.Generated.Lab.Nptv6Rules.Nat66NPTv6ToInternet),
-                Span: _Span(0x113CB0D9FB4CE807, 0, 0, 711));
+                Span: _Span(0xBCA9A0BA0B9D0F97, 0, 0, 710));
         }
 
         /// <summary>External hosts (on the internet side), in declaration order.</summary>
@@ -143,7 +144,8 @@ namespace NetDsl.Generated
                 new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "dockerhost", To: new(Name: null, Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "br_ipv6_nw"), Span: _Span(0xEA8E570A3215536A, 0, 0, 44)),
                 new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dockerhost", Address: null, Zone: null), Span: _Span(0xE8492C8C557A0D73, 0, 0, 31)),
                 new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: null, Address: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Zone: "eth0"), Span: _Span(0xBFD6F4C9C557FC17, 0, 0, 33)),
-                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dns.google", Address: null, Zone: null), Span: _Span(0x33C225468D317DA9, 0, 0, 31))));
+                new(Kind: global::NetDsl.Model.ExpectationKind.Ping, From: "cnt01", To: new(Name: "dns.google", Address: null, Zone: null), Span: _Span(0x33C225468D317DA9, 0, 0, 31))),
+            Project: null);
 
         /// <summary>
         /// What applying the file does, in order: daemon.json, an engine restart where networking keys changed,
@@ -154,7 +156,7 @@ namespace NetDsl.Generated
             SourcePath: "lab.netdsl",
             Steps: _Concat(
                 new global::NetDsl.Planning.ApplyStep[] {
-                    new global::NetDsl.Planning.WriteDaemonJsonStep(Device: "dockerhost", Settings: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Span: _Span(0xA99E6512689C22B4, 0, 235, 60))),
+                    new global::NetDsl.Planning.WriteDaemonJsonStep(Device: "dockerhost", Settings: new(Ipv6: true, FixedCidrV6: _Prefix(_V6(0x20010DB800010000, 0x0), 64) /* 2001:db8:1::/64 */, Ip6Tables: null, Experimental: null, LiveRestore: null, DefaultAddressPools: _AddressPools(), Iptables: null, Bip6: null, FirewallBackend: null, Span: _Span(0x831236BF88437C0A, 0, 235, 60))),
                     new global::NetDsl.Planning.RestartEngineStep(Device: "dockerhost", Keys: _Strings("ipv6", "fixed-cidr-v6"), LiveRestore: false),
                     new global::NetDsl.Planning.SetSysctlStep(Device: "dockerhost", Name: "net.ipv6.conf.ens192.accept_ra", Value: "2", Reason: "routes on ens192 come from router advertisements, which the kernel ignores once forwarding is on unless accept_ra=2"),
                     new global::NetDsl.Planning.SetSysctlStep(Device: "dockerhost", Name: "net.ipv6.conf.all.forwarding", Value: "1", Reason: "route between the IPv6 networks and the uplink"),
@@ -179,7 +181,7 @@ namespace NetDsl.Generated
             SourcePath: "lab.netdsl",
             Facts: _Concat(
                 new global::NetDsl.Planning.VerifyFact[] {
-                    new global::NetDsl.Planning.EngineVersionFact(Device: "dockerhost", Version: new global::NetDsl.Model.EngineVersion(Major: 20, Minor: 10)),
+                    new global::NetDsl.Planning.EngineVersionFact(Device: "dockerhost", Engine: new global::NetDsl.Engines.EngineRelease(Kind: global::NetDsl.Engines.EngineKind.Docker, Version: new global::NetDsl.Engines.EngineVersion(Major: 20, Minor: 10))),
                 },
                 Networks._Part0_NetworkFields_0(),
                 Containers._Part0_ContainerFacts_0(),
@@ -264,13 +266,13 @@ docker-host dockerhost {
     ipv6 true
     fixed-cidr-v6 2001:db8:1::/64
   }
-  masquerade ipv6 out-not lo             # firewall-cmd --masquerade --zone=public
+  masquerade ipv6 out-not lo  # firewall-cmd --masquerade --zone=public
 }
 
 network br_ipv6_nw on dockerhost {
   driver bridge
   subnet fd5a:ceb9:ed8d:1::/64
-  subnet 172.26.0.0/16                   # what the engine picked in the write-up; declared so MACs are predictable
+  subnet 172.26.0.0/16  # what the engine picked in the write-up; declared so MACs are predictable
   bridge-name br_ipv6_nw
 }
 
@@ -291,7 +293,7 @@ firewall FWdc01 panos {
   interface ethernet1/1.999 zone zUntrust address ROUTINGPREFIX:ffff:192:168:1:250/64
   interface ethernet1/2.252 zone zTrust address fd5a:ceb9:ed8d:fefc::1/64 link-local fe80::1
   route ::/0 via ethernet1/1.999 ROUTINGPREFIX:ffff::1
-  route fd5a:ceb9:ed8d:fe0a::/64 via ethernet1/2.252 fd5a:ceb9:ed8d:fefc::2   # return path (not in the seed)
+  route fd5a:ceb9:ed8d:fe0a::/64 via ethernet1/2.252 fd5a:ceb9:ed8d:fefc::2  # return path (not in the seed)
   allow trust_to_untrust zTrust -> zUntrust
   # The write-up's shortcut: two inside /64s on one outside /64 (RFC 6296 is 1:1, so this warns).
   nptv6 nat66_NPTv6_to_internet from zTrust to zUntrust interface ethernet1/1.999 {
@@ -383,6 +385,9 @@ expect ping cnt01 -> dns.google
         private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.Firewall> _Firewalls(params global::NetDsl.Model.Firewall[] items) =>
             global::NetDsl.Model.EquatableArray.Of(items);
 
+        private static global::NetDsl.Model.EquatableArray<global::NetDsl.Model.HostNptv6Rule> _HostNptv6Rules(params global::NetDsl.Model.HostNptv6Rule[] items) =>
+            global::NetDsl.Model.EquatableArray.Of(items);
+
         private static global::NetDsl.Model.EquatableArray<global::NetDsl.Addressing.IpPrefix> _IpPrefixes(params global::NetDsl.Addressing.IpPrefix[] items) =>
             global::NetDsl.Model.EquatableArray.Of(items);
 
@@ -434,12 +439,14 @@ expect ping cnt01 -> dns.google
                 IpRange6: null,
                 Subnet4: _Prefix(_V4(0xAC1A0000), 16) /* 172.26.0.0/16 */,
                 Gateway4: _V4(0xAC1A0001) /* 172.26.0.1 */,
+                IpRange4: null,
                 BridgeName: "br_ipv6_nw",
                 Options: _KeyValues(
                     new global::NetDsl.Model.KeyValue(Key: "com.docker.network.bridge.name", Value: "br_ipv6_nw")),
                 Labels: _KeyValues(),
                 Bridge: new(InterfaceName: "br_ipv6_nw", Global: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x1), 64) /* fd5a:ceb9:ed8d:1::1/64 */, LinkLocal: _V6(0xFE80000000000000, 0x1) /* fe80::1 */, Ipv4: _Prefix(_V4(0xAC1A0001), 16) /* 172.26.0.1/16 */),
-                Span: _Span(0x28D264C34D900CFF, 0, 0, 224));
+                Span: _Span(0x528F38FA2FB9FF43, 0, 0, 207),
+                EnableIpv4: true);
 
             internal static global::NetDsl.Model.DockerNetwork[] _Part0() => new global::NetDsl.Model.DockerNetwork[] { BrIpv6Nw };
 
@@ -478,7 +485,9 @@ expect ping cnt01 -> dns.google
                     new global::NetDsl.Model.NetworkAttachment(Network: "br_ipv6_nw", InterfaceName: "eth0", Ipv6: _V6(0xFD5ACEB9ED8D0001, 0x2) /* fd5a:ceb9:ed8d:1::2 */, Ipv6Fixed: false, PrefixLength: 64, Ipv4: _V4(0xAC1A0002) /* 172.26.0.2 */, Mac: _Mac(0x242AC1A0002) /* 02:42:ac:1a:00:02 */, LinkLocal: _V6(0xFE80000000000000, 0x42ACFFFE1A0002) /* fe80::42:acff:fe1a:2 */, Span: _Span(0x341D039ACB1F6FDA, 0, 19, 10))),
                 PredictedRoutes: _Routes(
                     new(Destination: _Prefix(_V6(0xFD5ACEB9ED8D0001, 0x0), 64) /* fd5a:ceb9:ed8d:1::/64 */, NextHop: null, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0x341D039ACB1F6FDA, 0, 19, 10)),
-                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0x341D039ACB1F6FDA, 0, 19, 10))),
+                    new(Destination: _Prefix(_V6(0x0, 0x0), 0) /* ::/0 */, NextHop: _V6(0xFD5ACEB9ED8D0001, 0x1) /* fd5a:ceb9:ed8d:1::1 */, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0x341D039ACB1F6FDA, 0, 19, 10)),
+                    new(Destination: _Prefix(_V4(0xAC1A0000), 16) /* 172.26.0.0/16 */, NextHop: null, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0x341D039ACB1F6FDA, 0, 19, 10)),
+                    new(Destination: _Prefix(_V4(0x0), 0) /* 0.0.0.0/0 */, NextHop: _V4(0xAC1A0001) /* 172.26.0.1 */, Interface: "eth0", Origin: global::NetDsl.Model.RouteOrigin.Static, Span: _Span(0x341D039ACB1F6FDA, 0, 19, 10))),
                 Span: _Span(0x341D039ACB1F6FDA, 0, 0, 97));
 
             internal static global::NetDsl.Model.Container[] _Part0() => new global::NetDsl.Model.Container[] { Cnt01 };
@@ -655,6 +664,30 @@ namespace NetDsl.Generated
                     return mayBeIcmpError ? OutboundLoop(ref packets, packetLength, count, ref outcome, false, true) : OutboundLoop(ref packets, packetLength, count, ref outcome, false, false);
                 }
 
+                /// <summary>
+                /// Translates the sources of the packets <c>buffer[offsets[i] .. offsets[i] + lengths[i]]</c> (any lengths, any
+                /// offsets: a ring or a burst of reads), as <c>TranslateOutbound</c> would one by one; returns how many were translated
+                /// and, when <paramref name="outcomes"/> is not empty, each packet's outcome.
+                /// </summary>
+                public static int TranslateOutboundBatch(global::System.Span<byte> buffer, global::System.ReadOnlySpan<int> offsets, global::System.ReadOnlySpan<int> lengths, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default)
+                {
+                    global::NetDsl.Nptv6.Packets.Nptv6Packet.CheckBatch(buffer.Length, offsets, lengths, outcomes.Length);
+                    // Every packet lies inside the buffer (checked above, once), so the loop reads and writes without bounds checks;
+                    // a packet shorter than a header is Malformed, and only one that can hold an ICMPv6 error and the packet it
+                    // quotes (88 bytes) is tested for one.
+                    ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    bool record = outcomes.Length != 0;
+                    int translated = 0;
+                    for (int i = 0; i < offsets.Length; i++)
+                    {
+                        int length = lengths[i];
+                        var o = length < 40 ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed : OutboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, offsets[i]), length >= 88);
+                        if (record) outcomes[i] = o;
+                        if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
+                    }
+                    return translated;
+                }
+
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 private static int OutboundLoop(ref byte packets, int packetLength, int count, ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome, bool record, bool mayBeIcmpError)
                 {
@@ -762,6 +795,30 @@ namespace NetDsl.Generated
                     return mayBeIcmpError ? InboundLoop(ref packets, packetLength, count, ref outcome, false, true) : InboundLoop(ref packets, packetLength, count, ref outcome, false, false);
                 }
 
+                /// <summary>
+                /// Translates the destinations of the packets <c>buffer[offsets[i] .. offsets[i] + lengths[i]]</c> (any lengths, any
+                /// offsets: a ring or a burst of reads), as <c>TranslateInbound</c> would one by one; returns how many were translated
+                /// and, when <paramref name="outcomes"/> is not empty, each packet's outcome.
+                /// </summary>
+                public static int TranslateInboundBatch(global::System.Span<byte> buffer, global::System.ReadOnlySpan<int> offsets, global::System.ReadOnlySpan<int> lengths, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default)
+                {
+                    global::NetDsl.Nptv6.Packets.Nptv6Packet.CheckBatch(buffer.Length, offsets, lengths, outcomes.Length);
+                    // Every packet lies inside the buffer (checked above, once), so the loop reads and writes without bounds checks;
+                    // a packet shorter than a header is Malformed, and only one that can hold an ICMPv6 error and the packet it
+                    // quotes (88 bytes) is tested for one.
+                    ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    bool record = outcomes.Length != 0;
+                    int translated = 0;
+                    for (int i = 0; i < offsets.Length; i++)
+                    {
+                        int length = lengths[i];
+                        var o = length < 40 ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed : InboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, offsets[i]), length >= 88);
+                        if (record) outcomes[i] = o;
+                        if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
+                    }
+                    return translated;
+                }
+
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 private static int InboundLoop(ref byte packets, int packetLength, int count, ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome, bool record, bool mayBeIcmpError)
                 {
@@ -843,6 +900,10 @@ namespace NetDsl.Generated
                 /// <summary>Packets laid end to end, one direction for the whole batch (see <c>INptv6Translator.TranslateBatch</c>).</summary>
                 public int TranslateBatch(global::System.Span<byte> buffer, int packetLength, int count, global::NetDsl.Nptv6.Nptv6Direction direction, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default) =>
                     direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutboundBatch(buffer, packetLength, count, outcomes) : TranslateInboundBatch(buffer, packetLength, count, outcomes);
+
+                /// <summary>Packets at any offsets, one direction for the whole batch (see <c>INptv6Translator.TranslateBatch</c>).</summary>
+                public int TranslateBatch(global::System.Span<byte> buffer, global::System.ReadOnlySpan<int> offsets, global::System.ReadOnlySpan<int> lengths, global::NetDsl.Nptv6.Nptv6Direction direction, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default) =>
+                    direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutboundBatch(buffer, offsets, lengths, outcomes) : TranslateInboundBatch(buffer, offsets, lengths, outcomes);
 
                 // The constants in network byte order as a native load sees them (the JIT folds IsLittleEndian).
                 private static readonly ulong InsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0xAFE8DEDB9CE5AFD : InsidePrefix;
@@ -976,6 +1037,30 @@ namespace NetDsl.Generated
                     return mayBeIcmpError ? OutboundLoop(ref packets, packetLength, count, ref outcome, false, true) : OutboundLoop(ref packets, packetLength, count, ref outcome, false, false);
                 }
 
+                /// <summary>
+                /// Translates the sources of the packets <c>buffer[offsets[i] .. offsets[i] + lengths[i]]</c> (any lengths, any
+                /// offsets: a ring or a burst of reads), as <c>TranslateOutbound</c> would one by one; returns how many were translated
+                /// and, when <paramref name="outcomes"/> is not empty, each packet's outcome.
+                /// </summary>
+                public static int TranslateOutboundBatch(global::System.Span<byte> buffer, global::System.ReadOnlySpan<int> offsets, global::System.ReadOnlySpan<int> lengths, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default)
+                {
+                    global::NetDsl.Nptv6.Packets.Nptv6Packet.CheckBatch(buffer.Length, offsets, lengths, outcomes.Length);
+                    // Every packet lies inside the buffer (checked above, once), so the loop reads and writes without bounds checks;
+                    // a packet shorter than a header is Malformed, and only one that can hold an ICMPv6 error and the packet it
+                    // quotes (88 bytes) is tested for one.
+                    ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    bool record = outcomes.Length != 0;
+                    int translated = 0;
+                    for (int i = 0; i < offsets.Length; i++)
+                    {
+                        int length = lengths[i];
+                        var o = length < 40 ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed : OutboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, offsets[i]), length >= 88);
+                        if (record) outcomes[i] = o;
+                        if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
+                    }
+                    return translated;
+                }
+
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 private static int OutboundLoop(ref byte packets, int packetLength, int count, ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome, bool record, bool mayBeIcmpError)
                 {
@@ -1083,6 +1168,30 @@ namespace NetDsl.Generated
                     return mayBeIcmpError ? InboundLoop(ref packets, packetLength, count, ref outcome, false, true) : InboundLoop(ref packets, packetLength, count, ref outcome, false, false);
                 }
 
+                /// <summary>
+                /// Translates the destinations of the packets <c>buffer[offsets[i] .. offsets[i] + lengths[i]]</c> (any lengths, any
+                /// offsets: a ring or a burst of reads), as <c>TranslateInbound</c> would one by one; returns how many were translated
+                /// and, when <paramref name="outcomes"/> is not empty, each packet's outcome.
+                /// </summary>
+                public static int TranslateInboundBatch(global::System.Span<byte> buffer, global::System.ReadOnlySpan<int> offsets, global::System.ReadOnlySpan<int> lengths, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default)
+                {
+                    global::NetDsl.Nptv6.Packets.Nptv6Packet.CheckBatch(buffer.Length, offsets, lengths, outcomes.Length);
+                    // Every packet lies inside the buffer (checked above, once), so the loop reads and writes without bounds checks;
+                    // a packet shorter than a header is Malformed, and only one that can hold an ICMPv6 error and the packet it
+                    // quotes (88 bytes) is tested for one.
+                    ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer);
+                    bool record = outcomes.Length != 0;
+                    int translated = 0;
+                    for (int i = 0; i < offsets.Length; i++)
+                    {
+                        int length = lengths[i];
+                        var o = length < 40 ? global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Malformed : InboundAt(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, offsets[i]), length >= 88);
+                        if (record) outcomes[i] = o;
+                        if (o == global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome.Translated) translated++;
+                    }
+                    return translated;
+                }
+
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 private static int InboundLoop(ref byte packets, int packetLength, int count, ref global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome outcome, bool record, bool mayBeIcmpError)
                 {
@@ -1164,6 +1273,10 @@ namespace NetDsl.Generated
                 /// <summary>Packets laid end to end, one direction for the whole batch (see <c>INptv6Translator.TranslateBatch</c>).</summary>
                 public int TranslateBatch(global::System.Span<byte> buffer, int packetLength, int count, global::NetDsl.Nptv6.Nptv6Direction direction, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default) =>
                     direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutboundBatch(buffer, packetLength, count, outcomes) : TranslateInboundBatch(buffer, packetLength, count, outcomes);
+
+                /// <summary>Packets at any offsets, one direction for the whole batch (see <c>INptv6Translator.TranslateBatch</c>).</summary>
+                public int TranslateBatch(global::System.Span<byte> buffer, global::System.ReadOnlySpan<int> offsets, global::System.ReadOnlySpan<int> lengths, global::NetDsl.Nptv6.Nptv6Direction direction, global::System.Span<global::NetDsl.Nptv6.Packets.Nptv6PacketOutcome> outcomes = default) =>
+                    direction == global::NetDsl.Nptv6.Nptv6Direction.Outbound ? TranslateOutboundBatch(buffer, offsets, lengths, outcomes) : TranslateInboundBatch(buffer, offsets, lengths, outcomes);
 
                 // The constants in network byte order as a native load sees them (the JIT folds IsLittleEndian).
                 private static readonly ulong InsidePrefixWire = global::System.BitConverter.IsLittleEndian ? 0xFCFE8DEDB9CE5AFD : InsidePrefix;

@@ -26,8 +26,10 @@ public class LabLifecycleTests
         LabRequirement.RequireRootAndNamespaces("ip6tables-restore", "conntrack", "tcpdump", "nft", "ping");
     }
 
-    [TestCase("squid-ipv6", 5, "FWdc01 ethernet1/1.999 -> ethernet1-1.999", "cnt01 -> dns.google  (src at isp uplink 2001:db8:ff00:ff66:78e4:61d8:20eb:aba5 = trace; conntrack on dockerhost")]
-    [TestCase("two-hosts", 5, "FWdc02 ethernet1/2.252 -> ethernet1-2.252", "web2 -> www  (src at isp uplink 2001:db8:ff20:6931::2 = trace)")]
+    [TestCase("squid-ipv6", 5, "FWdc01 ethernet1/1.999 -> ethernet1-1.999",
+        "expect ping cnt01 -> dns.google  (trace: reached; lab: reply, request seen at isp from 2001:db8:ff00:ff66:78e4:61d8:20eb:aba5; src 2001:db8:ff00:ff66:78e4:61d8:20eb:aba5 = trace; conntrack on dockerhost")]
+    [TestCase("two-hosts", 5, "FWdc02 ethernet1/2.252 -> ethernet1-2.252",
+        "expect ping web2 -> www  (trace: reached; lab: reply, request seen at isp from 2001:db8:ff20:6931::2; src 2001:db8:ff20:6931::2 = trace)")]
     public void Up_test_down_passes_every_expect_and_leaves_nothing(string example, int expects, string mapLine, string expectLine)
     {
         var name = UniqueName();
@@ -36,7 +38,7 @@ public class LabLifecycleTests
         {
             var (up, upOut) = Cli("up", file, name);
             Assert.That(up, Is.EqualTo(0), upOut);
-            Assert.That(upOut, Does.Contain("interface names (vendor -> Linux):").And.Contain(mapLine));
+            Assert.That(upOut, Does.Contain("interface names (vendor -> Linux").And.Contain(mapLine));
             Assert.That(upOut, Does.Contain($"lab {name} is up"));
 
             var (test, testOut) = Cli("test", file, name);
@@ -77,7 +79,7 @@ public class LabLifecycleTests
 
             var (test, testOut) = Cli("test", file, name);
             Assert.That(test, Is.EqualTo(1), testOut);
-            Assert.That(testOut, Does.Contain("FAIL  cnt01 -> dns.google"));
+            Assert.That(testOut, Does.Contain("ERROR expect ping cnt01 -> dns.google"), "the lab cannot tell without its engine");
         }
         finally
         {
@@ -85,6 +87,92 @@ public class LabLifecycleTests
             Assert.That(down, Is.EqualTo(0), downOut);
             AssertNothingLeft(name);
             if (containerPid > 0) Assert.That(ProcessTree.IsAlive(containerPid), Is.False, "the container's process outlived down");
+        }
+    }
+
+    /// <summary>
+    /// A file whose expects fail is built all the same, and `lab test` pings every expect — the broken one, a negative
+    /// one, IPv4 ones — reporting trace's verdict and the lab's in the documented JSON.
+    /// </summary>
+    [Test]
+    public void Failed_and_negative_expects_are_labbed_and_reported_as_json()
+    {
+        var name = UniqueName();
+        string dir = Path.Combine(Path.GetTempPath(), "netdsl-labjson-" + name.Short);
+        Directory.CreateDirectory(dir);
+        string file = Path.Combine(dir, "lab.netdsl");
+        File.WriteAllText(file, File.ReadAllText(RepoPaths.SquidExample)
+            + "expect no-ping isp -> cnt01\n"          // holds: the upstream has no route to the unique-local network
+            + "expect ping isp -> cnt01\n"             // fails, and trace says so
+            + "expect ping cnt01 -> 172.26.0.1\n"      // IPv4 to the bridge
+            + "expect ping dockerhost -> 172.26.0.2\n");
+        try
+        {
+            var (up, upOut) = Cli("up", file, name);
+            Assert.That(up, Is.EqualTo(0), upOut);
+            Assert.That(upOut, Does.Contain("error NDSL6001: expect ping isp -> cnt01").And.Contain("built anyway"));
+
+            var (test, json) = CliStdout("test", file, name, "--format", "json");
+            Assert.That(test, Is.EqualTo(1), json);
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            var byExpect = doc.RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("expect").GetString()!);
+            Assert.That(byExpect, Has.Count.EqualTo(9));
+            foreach (var e in byExpect.Values)
+                foreach (var field in new[] { "expect", "kind", "traceReached", "labReached", "holds", "agree", "traceSource", "labSource", "error" })
+                    Assert.That(e.TryGetProperty(field, out _), Is.True, field);
+
+            var blocked = byExpect["expect no-ping isp -> cnt01"];
+            Assert.That(blocked.GetProperty("kind").GetString(), Is.EqualTo("no-ping"));
+            Assert.That((blocked.GetProperty("traceReached").GetBoolean(), blocked.GetProperty("labReached").GetBoolean()), Is.EqualTo((false, false)));
+            Assert.That((blocked.GetProperty("holds").GetBoolean(), blocked.GetProperty("agree").GetBoolean()), Is.EqualTo((true, true)));
+            Assert.That(blocked.GetProperty("labSource").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null), "nothing reached cnt01");
+
+            var broken = byExpect["expect ping isp -> cnt01"];
+            Assert.That((broken.GetProperty("holds").GetBoolean(), broken.GetProperty("agree").GetBoolean()), Is.EqualTo((false, true)), "fails, as trace says");
+
+            foreach (var v4 in new[] { "expect ping cnt01 -> 172.26.0.1", "expect ping dockerhost -> 172.26.0.2" })
+            {
+                var e = byExpect[v4];
+                Assert.That((e.GetProperty("labReached").GetBoolean(), e.GetProperty("agree").GetBoolean()), Is.EqualTo((true, true)), v4);
+                Assert.That(e.GetProperty("labSource").GetString(), Is.EqualTo(e.GetProperty("traceSource").GetString()), v4);
+            }
+            Assert.That(byExpect["expect ping cnt01 -> dns.google"].GetProperty("labSource").GetString(), Is.EqualTo("2001:db8:ff00:ff66:78e4:61d8:20eb:aba5"));
+        }
+        finally
+        {
+            var (down, downOut) = Cli("down", file, name);
+            Assert.That(down, Is.EqualTo(0), downOut);
+            AssertNothingLeft(name);
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Issue 11's classes in one lab (Files/truth-classes.netdsl): several NPTv6 rules first-match, a subnet reused on two
+    /// unrouted hosts, IPv4 through Docker, a router and a firewall, an engine-named bridge read from the engine, negative
+    /// expects, and container-to-container pings crossing the host's masquerade. Every expect holds and agrees with trace.
+    /// </summary>
+    [Test]
+    public void Issue_11_classes_hold_and_agree_in_the_lab()
+    {
+        var name = UniqueName();
+        string file = Path.Combine(TestContext.CurrentContext.TestDirectory, "Labs", "Files", "truth-classes.netdsl");
+        try
+        {
+            var (up, upOut) = Cli("up", file, name);
+            Assert.That(up, Is.EqualTo(0), upOut);
+            Assert.That(System.Text.RegularExpressions.Regex.IsMatch(upOut, @"h1 br-<n1 id> -> br-[0-9a-f]{12}\n"), Is.True, "the engine's bridge name, read from the engine:\n" + upOut);
+            var (test, testOut) = Cli("test", file, name);
+            Assert.That(test, Is.EqualTo(0), testOut);
+            Assert.That(testOut, Does.Contain("lab test: 10 of 10 expects passed"));
+            Assert.That(testOut, Does.Contain("ok    expect ping c1 -> c1b  (trace: reached; lab: reply, request seen at c1b from fd00:1::1; src fd00:1::1 = trace"));
+            Assert.That(testOut, Does.Contain("ok    expect ping r -> www  (trace: reached; lab: reply, request seen at isp from 2001:db8:66fc:0:6947::2"));
+        }
+        finally
+        {
+            var (down, downOut) = Cli("down", file, name);
+            Assert.That(down, Is.EqualTo(0), downOut);
+            AssertNothingLeft(name);
         }
     }
 
@@ -113,9 +201,20 @@ public class LabLifecycleTests
     private static LabName UniqueName() =>
         new("t" + (Environment.ProcessId % 0xfffff).ToString("x", CultureInfo.InvariantCulture) + (++_counter).ToString(CultureInfo.InvariantCulture));
 
-    private static (int Code, string Output) Cli(string verb, string file, LabName name)
+    /// <summary>Only what the command wrote to stdout (a JSON document), stderr logged.</summary>
+    private static (int Code, string Output) CliStdout(string verb, string file, LabName name, params string[] more)
     {
-        var args = new[] { "lab", verb, file, "--name", name.Short };
+        var args = new[] { "lab", verb, file, "--name", name.Short }.Concat(more).ToArray();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = NetDsl.Cli.Program.Run(args, stdout, stderr);
+        TestContext.Out.WriteLine($"$ netdsl {string.Join(" ", args)}   (exit {code})\n{stdout}{stderr}");
+        return (code, stdout.ToString());
+    }
+
+    private static (int Code, string Output) Cli(string verb, string file, LabName name, params string[] more)
+    {
+        var args = new[] { "lab", verb, file, "--name", name.Short }.Concat(more).ToArray();
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -85,29 +85,38 @@ public class LabLoweringTests
     }
 
     [Test]
-    public void Firewall_rules_are_npt_per_mapping_on_the_rule_interface_and_zone_policy()
+    public void Firewall_rules_are_npt_first_match_by_zone_mark_and_zone_policy()
     {
         var model = Squid();
-        string rules = FirewallRules.Render(model.Firewalls[0], n => InterfaceNames.Map(n, new HashSet<string>()));
-        Assert.That(rules, Does.Contain("-A POSTROUTING -o ethernet1-1.999 -s fd5a:ceb9:ed8d:fe0a::/64 -j SNPT --src-pfx fd5a:ceb9:ed8d:fe0a::/64 --dst-pfx 2001:db8:ff00:ff66::/64\n"));
-        Assert.That(rules, Does.Contain("-A PREROUTING -i ethernet1-1.999 -d 2001:db8:ff00:ff66::/64 -j DNPT --src-pfx 2001:db8:ff00:ff66::/64 --dst-pfx fd5a:ceb9:ed8d:fe0a::/64\n"));
+        var fw = new PathTracer(model).Topology.Find("FWdc01")!;
+        string rules = NetfilterRules.Render(fw, IpFamily.Ipv6, n => InterfaceNames.Map(n, new HashSet<string>()))!;
+        Assert.That(rules, Does.Contain("-A PREROUTING -i ethernet1-2.252 -j MARK --set-xmark 0x2/0xff\n"), "the zone of the ingress interface, for POSTROUTING");
+        Assert.That(rules, Does.Contain("-A NPT-OUT-1 -j SNPT --src-pfx fd5a:ceb9:ed8d:fe0a::/64 --dst-pfx 2001:db8:ff00:ff66::/64\n-A NPT-OUT-1 -j ACCEPT\n"),
+            "each translation ends the chain: first match, as PAN-OS");
+        Assert.That(rules, Does.Contain("-A POSTROUTING -m mark --mark 0x2/0xff -o ethernet1-1.999 -s fd5a:ceb9:ed8d:fe0a::/64 -j NPT-OUT-1\n"));
+        Assert.That(rules, Does.Contain("-A PREROUTING -i ethernet1-1.999 -d 2001:db8:ff00:ff66::/64 -j NPT-IN-1\n"));
+        Assert.That(rules, Does.Contain("-A NPT-IN-1 -j DNPT --src-pfx 2001:db8:ff00:ff66::/64 --dst-pfx fd5a:ceb9:ed8d:fe0a::/64\n"));
         Assert.That(rules, Does.Contain("*raw\n-A PREROUTING -j CT --notrack\n"));
         Assert.That(rules, Does.Contain(":FORWARD DROP [0:0]\n"));
         Assert.That(rules, Does.Contain("-A FORWARD -i ethernet1-2.252 -o ethernet1-1.999 -j ACCEPT\n"));
         Assert.That(rules, Does.Contain("-A FORWARD -i ethernet1-1.999 -o ethernet1-2.252 -p ipv6-icmp --icmpv6-type echo-reply -j ACCEPT\n"));
         Assert.That(rules, Does.Not.Contain("-A FORWARD -i ethernet1-1.999 -o ethernet1-2.252 -j ACCEPT"), "untrust -> trust is not allowed");
+        string v4 = NetfilterRules.Render(fw, IpFamily.Ipv4, n => InterfaceNames.Map(n, new HashSet<string>()))!;
+        Assert.That(v4, Does.Contain(":FORWARD DROP [0:0]\n").And.Contain("-p icmp --icmp-type echo-reply").And.Not.Contain("NPT"), "IPv4 gets the same zone policy");
     }
 
     [Test]
-    public void Lab_test_watches_the_upstream_for_the_translated_source_and_conntrack_for_the_masquerade()
+    public void Lab_test_watches_the_target_and_conntrack_for_the_masquerade()
     {
         var model = Squid();
         var plan = LabLowering.Lower(model, Name);
-        var trace = new PathTracer(model).Trace("cnt01", new ExpectTarget("dns.google", null, null));
-        var point = LabProbe.CapturePointFor(trace, plan)!;
-        Assert.That(point.Namespace, Is.EqualTo("ndsl-t1-isp"));
-        Assert.That(point.Interface, Is.EqualTo("uplink"));
-        Assert.That(point.ExpectedSource, Is.EqualTo(IpAddress.Parse("2001:db8:ff00:ff66:78e4:61d8:20eb:aba5")));
+        var tracer = new PathTracer(model);
+        var expect = model.Expectations.Single(e => e.To.Name == "dns.google");
+        var trace = tracer.Trace(expect);
+        var watch = LabProbe.TargetFor(trace, expect, model, tracer.Topology, plan)!;
+        Assert.That(watch.Namespace, Is.EqualTo("ndsl-t1-isp"));
+        Assert.That(watch.Address, Is.EqualTo(IpAddress.Parse("2001:db8:ffff:1::8888")));
+        Assert.That(trace.SourceAtTarget, Is.EqualTo(IpAddress.Parse("2001:db8:ff00:ff66:78e4:61d8:20eb:aba5")));
         var conntrack = LabProbe.ConntrackFor(trace, plan).Single();
         Assert.That(conntrack.Namespace, Is.EqualTo("ndsl-t1-dockerhost"));
         Assert.That(conntrack.ToString(), Is.EqualTo("src=fd5a:ceb9:ed8d:1::2 dst=2001:db8:ffff:1::8888 reply src=2001:db8:ffff:1::8888 dst=fd5a:ceb9:ed8d:fe0a:ed57:61d8:20eb:aba5"));
@@ -117,12 +126,26 @@ public class LabLoweringTests
     }
 
     [Test]
-    public void A_ping_delivered_on_the_sender_has_no_capture_point()
+    public void A_container_target_is_watched_in_its_own_namespace_through_its_host()
     {
         var model = Squid();
-        var trace = new PathTracer(model).Trace("dockerhost", ExpectTarget.Parse("fe80::1%br_ipv6_nw")!);
-        Assert.That(trace.Succeeded, Is.True);
-        Assert.That(LabProbe.CapturePointFor(trace, LabLowering.Lower(model, Name)), Is.Null);
+        var tracer = new PathTracer(model);
+        var expect = model.Expectations.First(e => e.To.Name == "cnt01");
+        var watch = LabProbe.TargetFor(tracer.Trace(expect), expect, model, tracer.Topology, LabLowering.Lower(model, Name))!;
+        Assert.That((watch.Container, watch.HostNamespace, watch.Namespace), Is.EqualTo(("cnt01", "ndsl-t1-dockerhost", (string?)null)));
+    }
+
+    [Test]
+    public void A_broken_trace_still_has_its_target_watched()
+    {
+        var model = Squid();
+        var tracer = new PathTracer(model);
+        var expect = new Expectation(ExpectationKind.NoPing, "isp", new ExpectTarget("cnt01", null, null), default);
+        var trace = tracer.Trace(expect);
+        Assert.That(trace.Arrived, Is.False);
+        var watch = LabProbe.TargetFor(trace, expect, model, tracer.Topology, LabLowering.Lower(model, Name))!;
+        Assert.That(watch.Container, Is.EqualTo("cnt01"));
+        Assert.That(watch.Address, Is.EqualTo(IpAddress.Parse("fd5a:ceb9:ed8d:1::2")));
     }
 
     [Test]

@@ -72,7 +72,8 @@ public class SeedExampleTests
         Assert.That(a.LinkLocal.ToString(), Is.EqualTo("fe80::42:acff:fe1a:2"));
         Assert.That(a.InterfaceName, Is.EqualTo("eth0"));
         Assert.That(cnt01.PredictedRoutes.Select(r => $"{r.Destination} {r.NextHop} {r.Interface}"),
-            Is.EqualTo(new[] { "fd5a:ceb9:ed8d:1::/64  eth0", "::/0 fd5a:ceb9:ed8d:1::1 eth0" }));
+            Is.EqualTo(new[] { "fd5a:ceb9:ed8d:1::/64  eth0", "::/0 fd5a:ceb9:ed8d:1::1 eth0", "172.26.0.0/16  eth0", "0.0.0.0/0 172.26.0.1 eth0" }),
+            "Docker gives the container an IPv4 default route via the network's IPv4 gateway, as for IPv6");
     }
 
     [Test]
@@ -85,7 +86,7 @@ public class SeedExampleTests
         Assert.That(defaultRoute.Origin, Is.EqualTo(RouteOrigin.RouterAdvertisement));
         Assert.That(host.Daemon.Ipv6, Is.True);
         Assert.That(host.Daemon.FixedCidrV6.ToString(), Is.EqualTo("2001:db8:1::/64"));
-        Assert.That(host.Engine, Is.EqualTo(new EngineVersion(20, 10)));
+        Assert.That(host.Engine, Is.EqualTo(NetDsl.Engines.EngineRelease.Docker(20, 10)));
         Assert.That(host.Masquerades.Single().ExcludedOutputInterface, Is.EqualTo("lo"));
     }
 

@@ -21,10 +21,10 @@ public class TypedSyntaxTests
         Golden.AssertMatches("src/NetDsl/Syntax/TypedSyntax.g.cs", TypedSyntaxRenderer.Render());
 
     [Test]
-    public void Every_keyword_has_one_shape_and_every_value_slot_a_name()
+    public void Every_shape_has_one_view_and_every_value_slot_a_name()
     {
         var shapes = TypedSyntaxRenderer.AllShapes();
-        Assert.That(shapes.Select(s => s.Keyword), Is.Unique);
+        Assert.That(shapes.Select(TypedSyntaxRenderer.TypeName), Is.Unique);
         Assert.That(shapes.SelectMany(s => s.Slots).Where(s => s.Literal is null).Select(s => s.Name), Has.None.Empty);
     }
 
@@ -86,18 +86,24 @@ public static class TypedSyntaxRenderer
     // Names the syntax already has for something else: a view would shadow them.
     private static readonly string[] Taken = { "OptionSyntax", "SettingSyntax", "FileSyntax", "StatementSyntax" };
 
-    /// <summary>The view's type name: <c>docker-host</c> → <c>DockerHostSyntax</c>; the network's <c>option</c> → <c>NetworkOptionSyntax</c>.</summary>
-    public static string TypeName(string keyword)
+    /// <summary>
+    /// The view's type name: <c>docker-host</c> → <c>DockerHostSyntax</c>; the network's <c>option</c> →
+    /// <c>NetworkOptionSyntax</c>; a keyword with two shapes (the host's and the firewall's <c>nptv6</c>) is named by
+    /// its owner in both (<c>DockerHostNptv6Syntax</c>, <c>FirewallNptv6Syntax</c>).
+    /// </summary>
+    public static string TypeName(SettingShape shape)
     {
-        string name = Pascal(keyword) + "Syntax";
-        if (Array.IndexOf(Taken, name) < 0) return name;
-        var owner = AllShapes().First(s => s.Body is { } b && b.Settings.Any(c => c.Keyword == keyword));
+        string name = Pascal(shape.Keyword) + "Syntax";
+        var all = AllShapes();
+        bool shared = all.Count(s => s.Keyword == shape.Keyword) > 1;
+        if (Array.IndexOf(Taken, name) < 0 && !shared) return name;
+        var owner = all.First(s => s.Body is { } b && b.Settings.Any(c => ReferenceEquals(c, shape)));
         return Pascal(owner.Keyword) + name;
     }
 
     private static void Write(StringBuilder sb, SettingShape shape, bool statement)
     {
-        string type = TypeName(shape.Keyword);
+        string type = TypeName(shape);
         sb.Append('\n');
         sb.Append("/// <summary>").Append(statement ? "The statement" : shape.Entry ? "The entry" : "The setting").Append(" <c>")
             .Append(Usage(shape)).Append("</c>, read against its shape.</summary>\n");
@@ -142,7 +148,7 @@ public static class TypedSyntaxRenderer
             foreach (var child in body.Settings.Concat(body.EntryShape is { } e ? new[] { e } : Array.Empty<SettingShape>()))
             {
                 sb.Append('\n').Append("    /// <summary>Every <c>").Append(child.Keyword).Append("</c> of the block, in order.</summary>\n");
-                sb.Append($"    public IEnumerable<{TypeName(child.Keyword)}> {Plural(Pascal(child.Keyword))} => Syntax.Settings(\"{child.Keyword}\").Select(s => new {TypeName(child.Keyword)}(s));\n");
+                sb.Append($"    public IEnumerable<{TypeName(child)}> {Plural(Pascal(child.Keyword))} => Syntax.Settings(\"{child.Keyword}\").Select(s => new {TypeName(child)}(s));\n");
             }
         }
         sb.Append("}\n");

@@ -14,9 +14,13 @@ namespace NetDsl.Cli.Commands.Nptv6;
 /// </summary>
 public sealed class Nptv6RuleOptions
 {
-    public Option<string> Inside { get; } = new("--inside") { Description = "Inside (internal) prefix, e.g. fd01:203:405::/48." };
+    public Option<string[]> Inside { get; } = new("--inside")
+    {
+        AllowMultipleArgumentsPerToken = false,
+        Description = "Inside (internal) prefix, e.g. fd01:203:405::/48. Repeat --inside/--outside for a rule of several mappings (used in order, first match).",
+    };
 
-    public Option<string> Outside { get; } = new("--outside") { Description = "Outside (external) prefix, e.g. 2001:db8:1::/48." };
+    public Option<string[]> Outside { get; } = new("--outside") { AllowMultipleArgumentsPerToken = false, Description = "Outside (external) prefix, e.g. 2001:db8:1::/48 (one per --inside, in the same order)." };
 
     public Option<string> Rule { get; } = new("--rule")
     {
@@ -52,33 +56,39 @@ public sealed class Nptv6RuleOptions
         mappings = System.Array.Empty<INptv6Translator>();
         exitCode = ExitCodes.Usage;
         var compatibility = parse.GetValue(Linux) ? Nptv6Compatibility.LinuxKernel : Nptv6Compatibility.Rfc6296;
-        string? insideText = parse.GetValue(Inside);
-        string? outsideText = parse.GetValue(Outside);
+        var insides = parse.GetValue(Inside) ?? System.Array.Empty<string>();
+        var outsides = parse.GetValue(Outside) ?? System.Array.Empty<string>();
         string? ruleName = parse.GetValue(Rule);
         if (ruleName is not null)
         {
-            if (insideText is not null || outsideText is not null)
+            if (insides.Length > 0 || outsides.Length > 0)
             {
                 console.Error.WriteLine("netdsl nptv6: give either FILE --rule NAME or --inside/--outside, not both.");
                 return false;
             }
             return TryResolveFromFile(parse, console, file, ruleName, compatibility, out mappings, out exitCode);
         }
-        if (insideText is null || outsideText is null)
+        if (insides.Length == 0 || insides.Length != outsides.Length)
         {
-            console.Error.WriteLine("netdsl nptv6: give both --inside PREFIX and --outside PREFIX, or FILE --rule NAME.");
+            console.Error.WriteLine(insides.Length == 0 && outsides.Length == 0
+                ? "netdsl nptv6: give both --inside PREFIX and --outside PREFIX, or FILE --rule NAME."
+                : $"netdsl nptv6: {insides.Length} --inside and {outsides.Length} --outside: give one --outside per --inside.");
             return false;
         }
-        if (!TryParsePrefix("--inside", insideText, console, out var inside) || !TryParsePrefix("--outside", outsideText, console, out var outside))
-            return false;
-
-        if (!Nptv6Translator.TryCreate(new Nptv6PrefixPair(inside, outside), compatibility, out var created, out var check))
+        var created = new List<INptv6Translator>();
+        for (int i = 0; i < insides.Length; i++)
         {
-            foreach (var error in check.Errors) console.Error.WriteLine("netdsl nptv6: error: " + error);
-            return false;
+            if (!TryParsePrefix("--inside", insides[i], console, out var inside) || !TryParsePrefix("--outside", outsides[i], console, out var outside))
+                return false;
+            if (!Nptv6Translator.TryCreate(new Nptv6PrefixPair(inside, outside), compatibility, out var translator, out var check))
+            {
+                foreach (var error in check.Errors) console.Error.WriteLine("netdsl nptv6: error: " + error);
+                return false;
+            }
+            foreach (var warning in check.Warnings) console.Error.WriteLine("netdsl nptv6: warning: " + warning);
+            created.Add(translator!);
         }
-        foreach (var warning in check.Warnings) console.Error.WriteLine("netdsl nptv6: warning: " + warning);
-        mappings = new INptv6Translator[] { created! };
+        mappings = created;
         exitCode = ExitCodes.Success;
         return true;
     }
@@ -99,10 +109,10 @@ public sealed class Nptv6RuleOptions
             exitCode = ExitCodes.Failure;
             return false;
         }
-        var rule = Nptv6Mappings.FindRule(result.Model, ruleName);
+        var rule = Nptv6Mappings.FindMappings(result.Model, ruleName);
         if (rule is null)
         {
-            var names = result.Model.Firewalls.SelectMany(f => f.Nptv6Rules).Select(r => r.Name).ToList();
+            var names = Nptv6Mappings.RuleNames(result.Model).ToList();
             console.Error.WriteLine($"netdsl nptv6: {file} has no NPTv6 rule '{ruleName}'" +
                 (names.Count == 0 ? " (it has none)." : "; it has: " + string.Join(", ", names) + "."));
             return false;

@@ -68,7 +68,7 @@ public static class Nptv6Packet
     }
 
     /// <summary>
-    /// The argument check of a fixed-stride batch (<see cref="INptv6Translator.TranslateBatch"/>), shared by the
+    /// The argument check of a fixed-stride batch (<see cref="INptv6Translator.TranslateBatch(Span{byte}, int, int, Nptv6Direction, Span{Nptv6PacketOutcome})"/>), shared by the
     /// default and the generated implementations so that both refuse the same calls: after it, every byte of every
     /// packet is inside the buffer, which is what lets a generated batch read without a bounds check per packet.
     /// </summary>
@@ -80,6 +80,23 @@ public static class Nptv6Packet
             throw new ArgumentException(count + " packets of " + packetLength + " bytes do not fit in a buffer of " + bufferLength, nameof(count));
         if (outcomesLength != 0 && outcomesLength < count)
             throw new ArgumentException("outcomes holds " + outcomesLength + " entries for " + count + " packets (pass an empty span to skip them)", "outcomes");
+    }
+
+    /// <summary>
+    /// The argument check of a batch of packets at any offsets (<see cref="INptv6Translator.TranslateBatch(Span{byte}, ReadOnlySpan{int}, ReadOnlySpan{int}, Nptv6Direction, Span{Nptv6PacketOutcome})"/>),
+    /// shared by the default and the generated implementations: after it, every packet lies inside the buffer.
+    /// </summary>
+    public static void CheckBatch(int bufferLength, ReadOnlySpan<int> offsets, ReadOnlySpan<int> lengths, int outcomesLength)
+    {
+        if (offsets.Length != lengths.Length)
+            throw new ArgumentException(offsets.Length + " offsets but " + lengths.Length + " lengths", nameof(lengths));
+        if (outcomesLength != 0 && outcomesLength < offsets.Length)
+            throw new ArgumentException("outcomes holds " + outcomesLength + " entries for " + offsets.Length + " packets (pass an empty span to skip them)", "outcomes");
+        for (int i = 0; i < offsets.Length; i++)
+        {
+            if (offsets[i] < 0 || lengths[i] < 0 || (long)offsets[i] + lengths[i] > bufferLength)
+                throw new ArgumentException("packet " + i + " (" + lengths[i] + " bytes at " + offsets[i] + ") is not inside a buffer of " + bufferLength, nameof(offsets));
+        }
     }
 
     public static bool IsIcmpV6ErrorWithEmbeddedIpv6(ReadOnlySpan<byte> packet) =>

@@ -8,7 +8,7 @@ using NUnit.Framework;
 namespace NetDsl.Tests.Nptv6.Compiled;
 
 /// <summary>
-/// <see cref="INptv6Translator.TranslateBatch"/> on both implementations (the interface's default for the generic
+/// Both <c>INptv6Translator.TranslateBatch</c> overloads on both implementations (the interface's default for the generic
 /// translator, the generated loop for the compiled one): a batch must leave exactly the bytes, and give exactly the
 /// outcomes, that the reference per-packet translation (<see cref="Nptv6Packet.Translate"/>) gives packet by packet.
 /// </summary>
@@ -24,9 +24,10 @@ public class Nptv6BatchContractTests
     public void The_compiled_translator_has_its_own_batch()
     {
         var type = TranslatorFactory.Single(_kind, "gateway").GetType();
-        var own = type.GetMethod(nameof(INptv6Translator.TranslateBatch));
-        // The generic translator keeps the interface's default; the generated class declares the specialised loop.
-        Assert.That(own is not null, Is.EqualTo(_kind == TranslatorKind.Compiled));
+        int own = Array.FindAll(type.GetMethods(), m => m.Name == nameof(INptv6Translator.TranslateBatch)).Length;
+        // The generic translator keeps the interface's defaults; the generated class declares both specialised loops
+        // (packets laid end to end, and packets at any offsets).
+        Assert.That(own, Is.EqualTo(_kind == TranslatorKind.Compiled ? 2 : 0));
     }
 
     // 30: every packet too short for a header; 64: the benchmark's size, no room for an ICMPv6 error; 88: just room
@@ -74,6 +75,80 @@ public class Nptv6BatchContractTests
                 }
             }
         }
+    }
+
+    // Packets of any length (0-140: none, truncated, headers only, ICMPv6 errors) at any offset, with gaps of random
+    // bytes between them that no packet owns: the batch must leave the gaps alone and each packet as the reference.
+    [Test]
+    public void Random_batches_at_any_offsets_equal_the_reference_packet_by_packet([Values] bool withOutcomes)
+    {
+        foreach (var rule in TranslatorFactory.AllRules)
+        {
+            var random = new Random(rule.Length * 977 + (withOutcomes ? 1 : 0));
+            foreach (var translator in TranslatorFactory.Create(_kind, rule))
+            {
+                foreach (var direction in new[] { Nptv6Direction.Outbound, Nptv6Direction.Inbound })
+                {
+                    const int count = 300;
+                    var offsets = new int[count];
+                    var lengths = new int[count];
+                    var buffer = new byte[count * 160];
+                    random.NextBytes(buffer);
+                    int at = 0;
+                    for (int i = 0; i < count; i++)
+                    {
+                        at += random.Next(3) == 0 ? random.Next(1, 20) : 0;
+                        int length = random.Next(10) == 0 ? random.Next(0, 40) : random.Next(40, 141);
+                        var packet = RandomPacket(random, translator, direction, length);
+                        packet.CopyTo(buffer, at);
+                        offsets[i] = at;
+                        lengths[i] = length;
+                        at += length;
+                    }
+
+                    var expected = (byte[])buffer.Clone();
+                    var expectedOutcomes = new Nptv6PacketOutcome[count];
+                    int expectedTranslated = 0;
+                    var rewrite = direction == Nptv6Direction.Outbound ? translator.Outbound : translator.Inbound;
+                    for (int i = 0; i < count; i++)
+                    {
+                        expectedOutcomes[i] = Nptv6Packet.Translate(expected.AsSpan(offsets[i], lengths[i]), rewrite, direction).Outcome;
+                        if (expectedOutcomes[i] == Nptv6PacketOutcome.Translated) expectedTranslated++;
+                    }
+
+                    var outcomes = withOutcomes ? new Nptv6PacketOutcome[count] : Array.Empty<Nptv6PacketOutcome>();
+                    int translated = translator.TranslateBatch(buffer, offsets, lengths, direction, outcomes);
+
+                    string what = rule + " " + translator.Prefixes + " " + direction;
+                    Assert.That(translated, Is.EqualTo(expectedTranslated), what);
+                    Assert.That(buffer, Is.EqualTo(expected), what);
+                    if (withOutcomes) Assert.That(outcomes, Is.EqualTo(expectedOutcomes), what);
+                    if (rule != "two_mappings") Assert.That(expectedTranslated, Is.GreaterThan(count / 3), what + ": the batch should mostly translate");
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void Batch_at_any_offsets_checks_every_slice_before_writing()
+    {
+        var translator = TranslatorFactory.Single(_kind, "gateway");
+        var buffer = new byte[200];
+        var packet = Ipv6TestPackets.Udp(IpAddress.V6(translator.Prefixes.Inside.Address.High, 7), IpAddress.Parse("2001:db8:ffff::53"), 1, 2, new byte[4]);
+        packet.CopyTo(buffer, 0);
+        var start = (byte[])buffer.Clone();
+        Assert.Throws<ArgumentException>(() => translator.TranslateBatch(buffer, new[] { 0, 190 }, new[] { packet.Length, 20 }, Nptv6Direction.Outbound));
+        Assert.Throws<ArgumentException>(() => translator.TranslateBatch(buffer, new[] { 0, -1 }, new[] { packet.Length, 20 }, Nptv6Direction.Outbound));
+        Assert.Throws<ArgumentException>(() => translator.TranslateBatch(buffer, new[] { 0, 100 }, new[] { packet.Length, -5 }, Nptv6Direction.Outbound));
+        Assert.Throws<ArgumentException>(() => translator.TranslateBatch(buffer, new[] { 0 }, new[] { packet.Length, 20 }, Nptv6Direction.Outbound));
+        Assert.Throws<ArgumentException>(() => translator.TranslateBatch(buffer, new[] { 0, 100 }, new[] { packet.Length, 20 }, Nptv6Direction.Outbound, new Nptv6PacketOutcome[1]));
+        Assert.Throws<ArgumentException>(() => translator.TranslateBatch(buffer, new[] { int.MaxValue }, new[] { int.MaxValue }, Nptv6Direction.Outbound));
+        Assert.That(buffer, Is.EqualTo(start), "the first packet is valid, but nothing is written by a refused call");
+
+        Assert.That(translator.TranslateBatch(buffer, ReadOnlySpan<int>.Empty, ReadOnlySpan<int>.Empty, Nptv6Direction.Outbound), Is.EqualTo(0));
+        var outcomes = new Nptv6PacketOutcome[2];
+        Assert.That(translator.TranslateBatch(buffer, new[] { 0, 150 }, new[] { packet.Length, 50 }, Nptv6Direction.Outbound, outcomes), Is.EqualTo(1));
+        Assert.That(outcomes, Is.EqualTo(new[] { Nptv6PacketOutcome.Translated, Nptv6PacketOutcome.Malformed }));
     }
 
     [Test]
