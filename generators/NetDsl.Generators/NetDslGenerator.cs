@@ -221,7 +221,7 @@ public sealed class NetDslGenerator : IIncrementalGenerator
             // short of the container statements, and the core drafts them all itself.
             var mine = allDrafts.Where(d => d.Path == source.Path).ToList();
             var drafts = mine.Count == file.Syntax.Layout.Statements.Count ? mine.Where(d => d.Draft is not null).Select(d => d.Draft!).ToList() : null;
-            var result = NetDslCompiler.Compile(file.Syntax, drafts: drafts);
+            var result = NetDslCompiler.Compile(file.Syntax, null, drafts);
             // On errors the class keeps its API — what bound, and a stand-in of the right type for each statement that did
             // not — so the C# using it compiles and the build shows the NDSL errors alone.
             var model = result.Model ?? StandIns.Complete(result.PartialModel, file.Syntax);

@@ -54,8 +54,8 @@ public sealed record CompilationResult(NetworkModel? Model, EquatableArray<NetDs
 /// <summary>
 /// The front door of the core: text → syntax → binder → model. Used by the CLI, the source generator and the
 /// runtime libraries alike, so nothing is computed in two places: the generator runs the same steps, with the
-/// statements' parses and the containers' drafts cached, and finishes with <see cref="Compile(FileSyntax, IReadOnlyDictionary{string, string}?, IReadOnlyList{ContainerDraft}?)"/>.
-/// Never throws: any failure is a diagnostic.
+/// statements' parses and the containers' drafts cached, and finishes with the same <see cref="Compile(FileSyntax, IReadOnlyDictionary{string, string}?)"/>
+/// (given its drafts). Never throws: any failure is a diagnostic.
 /// </summary>
 public static class NetDslCompiler
 {
@@ -78,8 +78,10 @@ public static class NetDslCompiler
     /// <summary>Binds a parsed file (<see cref="SyntaxParser.Parse"/>, or gathered statement by statement with <see cref="SyntaxParser.Gather"/>).</summary>
     /// <param name="syntax">The parsed file.</param>
     /// <param name="overrides">Parameter overrides.</param>
-    /// <param name="drafts">The drafts of its container statements, when the caller keeps them (see <see cref="Binder.Bind"/>).</param>
-    public static CompilationResult Compile(FileSyntax syntax, IReadOnlyDictionary<string, string>? overrides = null, IReadOnlyList<ContainerDraft>? drafts = null)
+    public static CompilationResult Compile(FileSyntax syntax, IReadOnlyDictionary<string, string>? overrides = null) => Compile(syntax, overrides, null);
+
+    /// <summary>As <see cref="Compile(FileSyntax, IReadOnlyDictionary{string, string}?)"/>, with the drafts of the container statements when the caller keeps them (the source generator; see <see cref="Binder.Bind"/>).</summary>
+    internal static CompilationResult Compile(FileSyntax syntax, IReadOnlyDictionary<string, string>? overrides, IReadOnlyList<ContainerDraft>? drafts)
     {
         var layout = syntax.Layout;
         try

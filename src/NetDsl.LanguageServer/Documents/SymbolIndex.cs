@@ -113,20 +113,22 @@ public sealed class SymbolIndex
         {
             var kind = s.Name switch
             {
-                "let" => SymbolKind.Parameter,
-                "docker-host" => SymbolKind.Host,
-                "network" => SymbolKind.Network,
-                "container" => SymbolKind.Container,
-                "router" => SymbolKind.Router,
-                "firewall" => SymbolKind.Firewall,
-                "upstream" => SymbolKind.Upstream,
+                LetSyntax.Keyword => SymbolKind.Parameter,
+                DockerHostSyntax.Keyword => SymbolKind.Host,
+                NetworkSyntax.Keyword => SymbolKind.Network,
+                ContainerSyntax.Keyword => SymbolKind.Container,
+                RouterSyntax.Keyword => SymbolKind.Router,
+                FirewallSyntax.Keyword => SymbolKind.Firewall,
+                UpstreamSyntax.Keyword => SymbolKind.Upstream,
                 _ => (SymbolKind?)null,
             };
-            if (kind is not { } k || s.Argument(0) is not { Kind: NodeKind.Word } name) return;
+            // Each of these statements starts with its name (the reader drops one without it).
+            if (kind is not { } k || s.Arguments[0] is not { Kind: NodeKind.Word } name) return;
             Declare(new SymbolKey(k, "", name.Text), name);
             if (k == SymbolKind.Parameter) _parameters.Add(name.Text);
-            foreach (var host in s.Settings("host"))
-                if (host.Argument(0) is { Kind: NodeKind.Word } h) Declare(new SymbolKey(SymbolKind.ExternalHost, "", h.Text), h);
+            if (k != SymbolKind.Upstream) return;
+            foreach (var host in new UpstreamSyntax(s).Hosts)
+                if (host.Name is { Kind: NodeKind.Word } h) Declare(new SymbolKey(SymbolKind.ExternalHost, "", h.Text), h);
         }
 
         private void Declare(SymbolKey key, SyntaxNode node)
@@ -146,20 +148,22 @@ public sealed class SymbolIndex
             string device = s.Argument(0)?.Text ?? "";
             switch (s.Name)
             {
-                case "network":
-                    foreach (var v in s.Option("on")?.Values ?? default) Reference(SymbolKind.Host, "", v);
+                case NetworkSyntax.Keyword:
+                    foreach (var v in new NetworkSyntax(s).On?.Values ?? default) Reference(SymbolKind.Host, "", v);
                     break;
-                case "container":
-                    foreach (var v in s.Option("on")?.Values ?? default) Reference(SymbolKind.Network, "", v);
-                    foreach (var a in s.Settings("address"))
-                        if (a.Arguments.Count == 2) Reference(SymbolKind.Network, "", a.Arguments[0]);
+                case ContainerSyntax.Keyword:
+                    var container = new ContainerSyntax(s);
+                    foreach (var v in container.On?.Values ?? default) Reference(SymbolKind.Network, "", v);
+                    foreach (var a in container.Addresses)
+                        if (a.Address is not null) Reference(SymbolKind.Network, "", a.NetworkOrAddress);
                     break;
-                case "expect":
-                    for (int i = 1; i < s.Arguments.Count; i++)
-                        if (s.Arguments[i].Kind == NodeKind.Word && !ExpectTarget.LooksLikeAddress(s.Arguments[i].Text)) Endpoint(s.Arguments[i]);
+                case ExpectSyntax.Keyword:
+                    var expect = new ExpectSyntax(s);
+                    foreach (var endpoint in new[] { expect.From, expect.To })
+                        if (endpoint.Kind == NodeKind.Word && !ExpectTarget.LooksLikeAddress(endpoint.Text)) Endpoint(endpoint);
                     break;
             }
-            if (s.Name is "docker-host" or "router" or "firewall" or "upstream") DeviceParts(device, s.Body);
+            if (s.Name is DockerHostSyntax.Keyword or RouterSyntax.Keyword or FirewallSyntax.Keyword or UpstreamSyntax.Keyword) DeviceParts(device, s.Body);
             Values(s);
         }
 
@@ -169,27 +173,35 @@ public sealed class SymbolIndex
             {
                 switch (setting.Name)
                 {
-                    case "interface":
-                        if (setting.Argument(0) is { Kind: NodeKind.Word } name) Add(new SymbolKey(SymbolKind.Interface, device, name.Text), name, declaration: true);
-                        foreach (var z in setting.Option("zone")?.Values ?? default) Add(new SymbolKey(SymbolKind.Zone, device, z.Text), z, declaration: true);
+                    case InterfaceSyntax.Keyword:
+                        var i = new InterfaceSyntax(setting);
+                        if (i.Name is { Kind: NodeKind.Word } name) Add(new SymbolKey(SymbolKind.Interface, device, name.Text), name, declaration: true);
+                        foreach (var z in i.Zone?.Values ?? default) Add(new SymbolKey(SymbolKind.Zone, device, z.Text), z, declaration: true);
                         break;
-                    case "route":
-                        foreach (var v in setting.Option("dev")?.Values ?? default) Reference(SymbolKind.Interface, device, v);
-                        if (setting.Option("via") is { Values.Count: 2 } via) Reference(SymbolKind.Interface, device, via.Values[0]);
+                    case RouteSyntax.Keyword:
+                        var route = new RouteSyntax(setting);
+                        foreach (var v in route.Dev?.Values ?? default) Reference(SymbolKind.Interface, device, v);
+                        if (route.Via is { Values.Count: 2 } via) Reference(SymbolKind.Interface, device, via.Values[0]);
                         break;
-                    case "masquerade":
-                        foreach (var o in setting.Options.Where(o => o.Keyword.Text is "out" or "out-not"))
-                            foreach (var v in o.Values) Reference(SymbolKind.Interface, device, v);
+                    case MasqueradeSyntax.Keyword:
+                        var masquerade = new MasqueradeSyntax(setting);
+                        foreach (var o in new[] { masquerade.Out, masquerade.OutNot })
+                            foreach (var v in o?.Values ?? default) Reference(SymbolKind.Interface, device, v);
                         break;
-                    case "allow":
-                        if (setting.Argument(0) is { Kind: NodeKind.Word } rule) Add(new SymbolKey(SymbolKind.AllowRule, device, rule.Text), rule, declaration: true);
-                        for (int i = 1; i < setting.Arguments.Count; i++) Reference(SymbolKind.Zone, device, setting.Arguments[i]);
+                    case AllowSyntax.Keyword:
+                        var allow = new AllowSyntax(setting);
+                        if (allow.Name is { Kind: NodeKind.Word } rule) Add(new SymbolKey(SymbolKind.AllowRule, device, rule.Text), rule, declaration: true);
+                        Reference(SymbolKind.Zone, device, allow.From);
+                        Reference(SymbolKind.Zone, device, allow.To);
                         break;
-                    case "nptv6":
-                        if (setting.Argument(0) is { Kind: NodeKind.Word } nat) Add(new SymbolKey(SymbolKind.Nptv6Rule, device, nat.Text), nat, declaration: true);
-                        foreach (var v in setting.Option("from")?.Values ?? default) Reference(SymbolKind.Zone, device, v);
-                        foreach (var v in setting.Option("to")?.Values ?? default) Reference(SymbolKind.Zone, device, v);
-                        foreach (var v in setting.Option("interface")?.Values ?? default) Reference(SymbolKind.Interface, device, v);
+                    // A firewall's rule (from, to, interface) or a docker-host's (interface, translator): read as the
+                    // firewall's, whose options the host's lacks.
+                    case FirewallNptv6Syntax.Keyword:
+                        var nptv6 = new FirewallNptv6Syntax(setting);
+                        if (nptv6.Name is { Kind: NodeKind.Word } nat) Add(new SymbolKey(SymbolKind.Nptv6Rule, device, nat.Text), nat, declaration: true);
+                        foreach (var v in nptv6.From?.Values ?? default) Reference(SymbolKind.Zone, device, v);
+                        foreach (var v in nptv6.To?.Values ?? default) Reference(SymbolKind.Zone, device, v);
+                        foreach (var v in nptv6.Interface?.Values ?? default) Reference(SymbolKind.Interface, device, v);
                         break;
                 }
             }

@@ -14,16 +14,17 @@ public static class SymbolsFeature
         var result = new JsonArray();
         foreach (var s in analysis.Syntax.Statements)
         {
-            var name = s.Name == "expect" ? null : s.Argument(0);
-            string label = s.Name == "expect" ? "expect " + string.Join(" ", s.Arguments.Select(a => a.Text).Skip(1).Take(1)) + " -> " + string.Join(" ", s.Arguments.Skip(2).Select(a => a.Text)) : name?.Text ?? s.Name;
+            bool isExpect = s.Name == ExpectSyntax.Keyword;
+            var name = isExpect ? null : s.Argument(0);
+            string label = isExpect && new ExpectSyntax(s) is var expect ? ExpectSyntax.Keyword + " " + expect.From.Text + " -> " + expect.To.Text : name?.Text ?? s.Name;
             var children = new JsonArray();
             foreach (var part in s.Body)
             {
                 int? kind = part.Name switch
                 {
-                    "interface" => Lsp.SymbolField,
-                    "nptv6" or "allow" => Lsp.SymbolFunction,
-                    "host" => Lsp.SymbolConstant,
+                    InterfaceSyntax.Keyword => Lsp.SymbolField,
+                    FirewallNptv6Syntax.Keyword or AllowSyntax.Keyword => Lsp.SymbolFunction,
+                    HostSyntax.Keyword => Lsp.SymbolConstant,
                     _ => null,
                 };
                 if (kind is null || part.Argument(0) is not { } partName) continue;
@@ -31,11 +32,11 @@ public static class SymbolsFeature
             }
             int statementKind = s.Name switch
             {
-                "let" => Lsp.SymbolConstant,
-                "docker-host" => Lsp.SymbolModule,
-                "network" => Lsp.SymbolNamespace,
-                "container" => Lsp.SymbolObject,
-                "router" or "firewall" or "upstream" => Lsp.SymbolInterface,
+                LetSyntax.Keyword => Lsp.SymbolConstant,
+                DockerHostSyntax.Keyword => Lsp.SymbolModule,
+                NetworkSyntax.Keyword => Lsp.SymbolNamespace,
+                ContainerSyntax.Keyword => Lsp.SymbolObject,
+                RouterSyntax.Keyword or FirewallSyntax.Keyword or UpstreamSyntax.Keyword => Lsp.SymbolInterface,
                 _ => Lsp.SymbolEvent,
             };
             result.Add(Symbol(analysis, label, s.Name, statementKind, s.Span, name ?? s.Keyword, children));

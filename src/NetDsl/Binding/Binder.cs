@@ -9,7 +9,7 @@ namespace NetDsl.Binding;
 
 /// <summary>The binder's output: a model (possibly partial when there are errors), the diagnostics, and the statements
 /// that declared a name and did not bind (<see cref="Unbound"/>).</summary>
-public sealed record BindResult(NetworkModel Model, EquatableArray<NetDslDiagnostic> Diagnostics, EquatableArray<UnboundDeclaration> Unbound = default);
+internal sealed record BindResult(NetworkModel Model, EquatableArray<NetDslDiagnostic> Diagnostics, EquatableArray<UnboundDeclaration> Unbound = default);
 
 /// <summary>
 /// Syntax → model. Binds in dependency order (parameters, hosts, networks, containers, devices, expectations)
@@ -19,9 +19,9 @@ public sealed record BindResult(NetworkModel Model, EquatableArray<NetDslDiagnos
 /// parameters and networks (<see cref="DraftContainer"/>), then all drafts in order (names, addresses). <see cref="Bind"/>
 /// drafts them itself unless it is given the drafts: the source generator caches one per statement and passes them.
 /// </summary>
-public static class Binder
+internal static class Binder
 {
-    public static bool IsContainer(SettingSyntax statement) => statement.Name == "container";
+    public static bool IsContainer(SettingSyntax statement) => statement.Name == ContainerSyntax.Keyword;
 
     /// <summary>The file's model and diagnostics.</summary>
     /// <param name="file">The parsed file.</param>
@@ -54,7 +54,7 @@ public static class Binder
     private static ContainerEnvironment EnvironmentOf(BindingContext context, List<DockerNetwork> networks)
     {
         var withoutSpans = networks.Select(n => n with { Span = SourceSpan.None });
-        var failed = context.Unbound.Where(u => u.Kind == "network").Select(u => u.Name).ToEquatableArray();
+        var failed = context.Unbound.Where(u => u.Kind == NetworkSyntax.Keyword).Select(u => u.Name).ToEquatableArray();
         return new ContainerEnvironment(context.Parameters.Values, withoutSpans.ToEquatableArray(), failed);
     }
 
@@ -68,15 +68,15 @@ public static class Binder
         IEnumerable<SettingSyntax> Of(string keyword) => statements.Where(s => s.Name == keyword);
 
         var containers = ContainerBinder.Complete(context, containerDrafts, networks.ToDictionary(n => n.Name), hosts);
-        var routers = Of("router").Select(s => context.Bound(s, "router", DeviceBinder.BindRouter(context, s))).OfType<Router>().ToList();
-        var firewalls = Of("firewall").Select(s => context.Bound(s, "firewall", DeviceBinder.BindFirewall(context, s))).OfType<Firewall>().ToList();
-        var upstreams = Of("upstream").Select(s => context.Bound(s, "upstream", DeviceBinder.BindUpstream(context, s))).OfType<Upstream>().ToList();
-        var expectations = Of("expect").Select(s => ExpectBinder.Bind(context, s)).OfType<Expectation>().ToList();
+        var routers = Of(RouterSyntax.Keyword).Select(s => context.Bound(s, RouterSyntax.Keyword, DeviceBinder.BindRouter(context, s))).OfType<Router>().ToList();
+        var firewalls = Of(FirewallSyntax.Keyword).Select(s => context.Bound(s, FirewallSyntax.Keyword, DeviceBinder.BindFirewall(context, s))).OfType<Firewall>().ToList();
+        var upstreams = Of(UpstreamSyntax.Keyword).Select(s => context.Bound(s, UpstreamSyntax.Keyword, DeviceBinder.BindUpstream(context, s))).OfType<Upstream>().ToList();
+        var expectations = Of(ExpectSyntax.Keyword).Select(s => ExpectBinder.Bind(context, s)).OfType<Expectation>().ToList();
         string? project = null;
-        foreach (var s in Of("project"))
+        foreach (var s in Of(ProjectSyntax.Keyword).Select(s => new ProjectSyntax(s)))
         {
-            if (project is not null) context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, s.Keyword.Span, "project");
-            else project = context.Values.Name(s.Argument(0)!, "project");
+            if (project is not null) context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, s.Syntax.Keyword.Span, ProjectSyntax.Keyword);
+            else project = context.Values.Name(s.Name, ProjectSyntax.Keyword);
         }
 
         var declared = hosts.Select(h => ("hosts", h.Name, h.Span))
@@ -125,11 +125,11 @@ public static class Binder
         var diagnostics = new DiagnosticBag();
         var statements = file.Statements;
         IEnumerable<SettingSyntax> Of(string keyword) => statements.Where(s => s.Name == keyword);
-        var parameters = ParameterTable.Build(Of("let"), overrides, file.Layout, diagnostics);
+        var parameters = ParameterTable.Build(Of(LetSyntax.Keyword), overrides, file.Layout, diagnostics);
         var context = new BindingContext(file.Layout, parameters, diagnostics);
-        var hosts = Of("docker-host").Select(s => context.Bound(s, "docker-host", HostBinder.Bind(context, s))).OfType<DockerHost>().ToList();
+        var hosts = Of(DockerHostSyntax.Keyword).Select(s => context.Bound(s, DockerHostSyntax.Keyword, HostBinder.Bind(context, s))).OfType<DockerHost>().ToList();
         var hostsByName = hosts.ToDictionary(h => h.Name);
-        var networks = Of("network").Select(s => context.Bound(s, "network", NetworkBinder.Bind(context, s, hostsByName))).OfType<DockerNetwork>().ToList();
+        var networks = Of(NetworkSyntax.Keyword).Select(s => context.Bound(s, NetworkSyntax.Keyword, NetworkBinder.Bind(context, s, hostsByName))).OfType<DockerNetwork>().ToList();
         return (context, hosts, networks);
     }
 }

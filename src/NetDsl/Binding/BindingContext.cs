@@ -70,9 +70,9 @@ internal sealed class BindingContext
         return true;
     }
 
-    public string? DeclaredName(SettingSyntax statement, string kind)
+    /// <summary>The statement's name (<paramref name="node"/>), checked and declared; null when invalid or taken (reported).</summary>
+    public string? DeclaredName(SyntaxNode node, string kind)
     {
-        var node = statement.Argument(0)!;
         var name = Values.Name(node, kind);
         if (name is null) return null;
         return Declare(name, kind, node.Span) ? name : null;

@@ -38,13 +38,14 @@ internal static class ContainerBinder
         var context = new BindingContext(NoLayout, parameters, diagnostics);
         var networks = environment.NetworksByName;
 
-        var nameNode = statement.Argument(0)!;
+        var syntax = new ContainerSyntax(statement);
+        var nameNode = syntax.Name;
         var name = context.Values.Name(nameNode, "container");
         string? written = nameNode.Kind == NodeKind.Word ? nameNode.Text : null;
         ContainerDraft Dropped(int early) => new(name, nameNode.Span, null, EquatableArray<DraftAttachment>.Empty,
             diagnostics.Items.Take(early).ToEquatableArray(), EquatableArray<NetDslDiagnostic>.Empty, EquatableArray<string>.Empty, written);
 
-        var on = statement.Option("on");
+        var on = syntax.On;
         if (on is null)
         {
             if (!statement.HasErrors)
@@ -79,46 +80,47 @@ internal static class ContainerBinder
         int earlyCount = diagnostics.Items.Count;
 
         string? image = null;
-        foreach (var s in statement.Settings("image"))
+        foreach (var s in syntax.Images)
         {
-            image = context.Values.Text(s.Argument(0)!, "image");
+            image = context.Values.Text(s.Value, "image");
             if (image is not null && SafeText.FirstUnsafeInImage(image) is { } bad)
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.UnsafeText, s.Argument(0)!.Span, "Image", "\"" + SafeText.Printable(image) + "\"", SafeText.Describe(bad), "an image reference (docker.sh, Engine API)");
+                context.Diagnostics.Report(DiagnosticDefinitions.UnsafeText, s.Value.Span, "Image", "\"" + SafeText.Printable(image) + "\"", SafeText.Describe(bad), "an image reference (docker.sh, Engine API)");
                 image = null;
             }
         }
-        if (image is null && !statement.Settings("image").Any() && !statement.HasErrors)
-            context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Argument(0)!.Span, "Container", name, "image");
+        if (image is null && !syntax.Images.Any() && !statement.HasErrors)
+            context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, nameNode.Span, "Container", name, "image");
         var command = EquatableArray<string>.Empty;
-        foreach (var s in statement.Settings("command"))
-            command = context.Values.StringList(s.Argument(0)!, "a command list such as [\"/bin/sh\", \"-c\", \"…\"]") ?? command;
+        foreach (var s in syntax.Commands)
+            command = context.Values.StringList(s.Value, "a command list such as [\"/bin/sh\", \"-c\", \"…\"]") ?? command;
 
-        foreach (var s in statement.Settings("address"))
+        foreach (var s in syntax.Addresses)
         {
             SyntaxNode addressNode;
             int index;
-            if (s.Arguments.Count == 2)
+            if (s.Address is { } second)
             {
-                index = attached.FindIndex(a => a.Network.Name == s.Argument(0)!.Text);
-                if (index < 0 && environment.FailedNetworks.Contains(s.Argument(0)!.Text)) continue;
+                var networkNode = s.NetworkOrAddress;
+                index = attached.FindIndex(a => a.Network.Name == networkNode.Text);
+                if (index < 0 && environment.FailedNetworks.Contains(networkNode.Text)) continue;
                 if (index < 0)
                 {
-                    context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, s.Argument(0)!.Span, "network of this container", s.Argument(0)!.Text,
-                        NameHints.For(s.Argument(0)!.Text, attached.Select(a => a.Network.Name)));
+                    context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, networkNode.Span, "network of this container", networkNode.Text,
+                        NameHints.For(networkNode.Text, attached.Select(a => a.Network.Name)));
                     continue;
                 }
-                addressNode = s.Argument(1)!;
+                addressNode = second;
             }
             else
             {
                 if (attached.Count > 1)
                 {
-                    context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, s.Argument(0)!.Span, "a network name", "before the address (the container has several networks)", s.Argument(0)!.Describe());
+                    context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, s.NetworkOrAddress.Span, "a network name", "before the address (the container has several networks)", s.NetworkOrAddress.Describe());
                     continue;
                 }
                 index = 0;
-                addressNode = s.Argument(0)!;
+                addressNode = s.NetworkOrAddress;
             }
             var address = context.Values.Address(addressNode, "container address");
             if (address is not { } a) continue;
@@ -143,8 +145,8 @@ internal static class ContainerBinder
             attached[index] = a.IsV4 ? (entry.Network, entry.Fixed6, a, addressNode) : (entry.Network, a, entry.Fixed4, addressNode);
         }
 
-        bool tty = statement.Settings("tty").Any();
-        bool interactive = statement.Settings("interactive").Any();
+        bool tty = syntax.Ttys.Any();
+        bool interactive = syntax.Interactives.Any();
         var container = new Container(name, image ?? "", command, tty, interactive, EquatableArray<NetworkAttachment>.Empty, EquatableArray<Route>.Empty, statement.Span);
         return new ContainerDraft(name, nameNode.Span, container,
             attached.Select(a => new DraftAttachment(a.Network.Name, a.Fixed6, a.Fixed4, a.Node.Span)).ToEquatableArray(),
@@ -163,7 +165,7 @@ internal static class ContainerBinder
         {
             bool declared = draft.Name is not null && context.Declare(draft.Name, "container", draft.NameSpan);
             foreach (var d in draft.Early) context.Diagnostics.Add(d);
-            if (draft.Container is null && draft.WrittenName is { } written) context.Failed("container", written, draft.NameSpan);
+            if (draft.Container is null && draft.WrittenName is { } written) context.Failed(ContainerSyntax.Keyword, written, draft.NameSpan);
             if (!declared || draft.Container is not { } c) continue;
             foreach (var d in draft.Late) context.Diagnostics.Add(d);
             foreach (var name in draft.UsedParameters) context.Parameters.MarkUsed(name);

@@ -12,7 +12,7 @@ namespace NetDsl.Binding;
 /// that it compares equal after any edit that leaves those alone. Each container statement is bound against it on
 /// its own (<see cref="ContainerDraft"/>); the source generator caches one draft per statement on that.
 /// </summary>
-public sealed class ContainerEnvironment : System.IEquatable<ContainerEnvironment>
+internal sealed class ContainerEnvironment : System.IEquatable<ContainerEnvironment>
 {
     private Dictionary<string, DockerNetwork>? _byName;
 
@@ -57,7 +57,7 @@ public sealed class ContainerEnvironment : System.IEquatable<ContainerEnvironmen
 }
 
 /// <summary>A parameter's value after overrides, by name.</summary>
-public sealed record NamedParameterValue(string Name, ParameterValue Value);
+internal sealed record NamedParameterValue(string Name, ParameterValue Value);
 
 /// <summary>
 /// One <c>container</c> statement bound on its own: everything it says, checked against the
@@ -71,7 +71,7 @@ public sealed record NamedParameterValue(string Name, ParameterValue Value);
 /// <param name="Late">What a container with a taken name does not report (it is not bound further).</param>
 /// <param name="UsedParameters">The parameters the statement reads (after its name is accepted).</param>
 /// <param name="WrittenName">The name as written, also when the name rules refuse it (then <paramref name="Name"/> is null).</param>
-public sealed record ContainerDraft(
+internal sealed record ContainerDraft(
     string? Name,
     SourceSpan NameSpan,
     Container? Container,
@@ -82,4 +82,4 @@ public sealed record ContainerDraft(
     string? WrittenName = null);
 
 /// <summary>A network the container is on, with the addresses the file fixes on it and the span of its name in <c>on</c>.</summary>
-public sealed record DraftAttachment(string Network, IpAddress? Fixed6, IpAddress? Fixed4, SourceSpan Span);
+internal sealed record DraftAttachment(string Network, IpAddress? Fixed6, IpAddress? Fixed4, SourceSpan Span);

@@ -11,55 +11,57 @@ namespace NetDsl.Binding;
 internal static class DevicePartsBinder
 {
     /// <param name="zoned">A PAN-OS firewall's interfaces: each needs a zone and a name PAN-OS can address.</param>
+    /// <param name="deviceHasErrors">The device statement has syntax errors: a missing zone may be one of them, so it is not reported again.</param>
     /// <param name="linux">A Docker host's interfaces: Linux names have at most 15 characters (IFNAMSIZ 16 with the NUL).</param>
     /// <param name="ios">An IOS router's interfaces: a type and a number, as IOS names them.</param>
-    public static EquatableArray<NetworkInterface> Interfaces(BindingContext context, SettingSyntax device, string deviceName, bool zoned, bool linux = false, bool ios = false)
+    public static EquatableArray<NetworkInterface> Interfaces(BindingContext context, IEnumerable<InterfaceSyntax> settings, string deviceName, bool zoned,
+        bool deviceHasErrors, bool linux = false, bool ios = false)
     {
         var result = new List<NetworkInterface>();
-        foreach (var setting in device.Settings("interface"))
+        foreach (var setting in settings)
         {
-            var name = context.Values.Name(setting.Argument(0)!, "interface", isInterface: true);
+            var name = context.Values.Name(setting.Name, "interface", isInterface: true);
             if (name is null) continue;
             if (ios && !NameRules.IsIosInterfaceName(name))
-                context.Diagnostics.Report(DiagnosticDefinitions.InvalidName, setting.Argument(0)!.Span, name, "IOS interface", NameRules.IosInterfaceRule);
+                context.Diagnostics.Report(DiagnosticDefinitions.InvalidName, setting.Name.Span, name, "IOS interface", NameRules.IosInterfaceRule);
             if (linux && name.Length > NetworkBinder.MaxInterfaceNameLength)
-                context.Diagnostics.Report(DiagnosticDefinitions.InterfaceNameTooLong, setting.Argument(0)!.Span, name, name.Length);
+                context.Diagnostics.Report(DiagnosticDefinitions.InterfaceNameTooLong, setting.Name.Span, name, name.Length);
             // A PAN-OS interface is addressed by its place in the configuration tree: only the forms the renderer can place.
             // The interface is kept all the same, so its zone and the routes through it report nothing more.
             if (zoned && Naming.PanosInterfacePath.TryCreate(name) is null)
-                context.Diagnostics.Report(DiagnosticDefinitions.InvalidName, setting.Argument(0)!.Span, name, "PAN-OS interface", "expected " + Naming.PanosInterfacePath.KnownForms);
+                context.Diagnostics.Report(DiagnosticDefinitions.InvalidName, setting.Name.Span, name, "PAN-OS interface", "expected " + Naming.PanosInterfacePath.KnownForms);
             if (result.Any(i => i.Name == name))
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.DuplicateName, setting.Argument(0)!.Span, name, "interface of " + deviceName,
+                context.Diagnostics.Report(DiagnosticDefinitions.DuplicateName, setting.Name.Span, name, "interface of " + deviceName,
                     context.LineOf(result.First(i => i.Name == name).Span));
                 continue;
             }
             var addresses = new List<IpPrefix>();
-            foreach (var option in setting.OptionsNamed("address"))
+            foreach (var option in setting.Addresses)
             {
-                var a = context.Values.InterfaceAddress(option.Values[0], "interface address");
+                var a = context.Values.InterfaceAddress(option.Value, "interface address");
                 if (a is { } address) addresses.Add(address);
             }
             IpAddress? linkLocal = null;
-            if (setting.Option("link-local") is { } ll)
+            if (setting.LinkLocal is { } ll)
             {
-                linkLocal = context.Values.Address(ll.Values[0], "link-local address");
+                linkLocal = context.Values.Address(ll.Value, "link-local address");
                 if (linkLocal is { } l && !l.IsLinkLocal)
                 {
-                    context.Diagnostics.Report(DiagnosticDefinitions.NotLinkLocal, ll.Values[0].Span, ll.Values[0].Text);
+                    context.Diagnostics.Report(DiagnosticDefinitions.NotLinkLocal, ll.Value.Span, ll.Value.Text);
                     linkLocal = null;
                 }
             }
             string? zone = null;
-            if (setting.Option("zone") is { } z)
+            if (setting.Zone is { } z)
             {
-                zone = context.Values.Name(z.Values[0], "zone");
+                zone = context.Values.Name(z.Value, "zone");
                 if (zone is not null && zoned && zone.Length > NameRules.MaxPanosZoneLength)
-                    context.Diagnostics.Report(DiagnosticDefinitions.InvalidName, z.Values[0].Span, zone, "PAN-OS zone", $"PAN-OS allows at most {NameRules.MaxPanosZoneLength} characters");
+                    context.Diagnostics.Report(DiagnosticDefinitions.InvalidName, z.Value.Span, zone, "PAN-OS zone", $"PAN-OS allows at most {NameRules.MaxPanosZoneLength} characters");
             }
-            else if (zoned && !device.HasErrors)
-                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, setting.Span, "Firewall interface", name, "zone");
-            result.Add(new NetworkInterface(name, addresses.ToEquatableArray(), linkLocal, zone, setting.Span));
+            else if (zoned && !deviceHasErrors)
+                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, setting.Syntax.Span, "Firewall interface", name, "zone");
+            result.Add(new NetworkInterface(name, addresses.ToEquatableArray(), linkLocal, zone, setting.Syntax.Span));
         }
         return result.ToEquatableArray();
     }
@@ -69,34 +71,34 @@ internal static class DevicePartsBinder
     /// <c>route DEST dev IF</c> (directly connected). Checks that the interface exists and the next hop is on one of
     /// its connected subnets (or is link-local with an interface named).
     /// </summary>
-    public static EquatableArray<Route> Routes(BindingContext context, SettingSyntax device, string deviceName, EquatableArray<NetworkInterface> interfaces)
+    public static EquatableArray<Route> Routes(BindingContext context, IEnumerable<RouteSyntax> settings, string deviceName, EquatableArray<NetworkInterface> interfaces)
     {
         var result = new List<Route>();
-        foreach (var setting in device.Settings("route"))
+        foreach (var setting in settings)
         {
-            var destination = context.Values.Prefix(setting.Argument(0)!, "route destination");
+            var destination = context.Values.Prefix(setting.Destination, "route destination");
             IpAddress? nextHop = null;
             string? interfaceName = null;
             SyntaxNode? interfaceNode = null;
             SyntaxNode? nextHopNode = null;
             bool ok = destination is not null;
-            if (setting.Option("via") is { } via)
+            if (setting.Via is { } via)
             {
                 if (via.Values.Count == 2)
                 {
-                    interfaceNode = via.Values[0];
+                    interfaceNode = via.Value;
                     nextHopNode = via.Values[1];
                 }
                 else
                 {
-                    nextHopNode = via.Values[0];
+                    nextHopNode = via.Value;
                 }
             }
-            if (setting.Option("dev") is { } dev)
+            if (setting.Dev is { } dev)
             {
                 if (interfaceNode is not null)
                     context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, dev.Keyword.Span, "interface (given by 'via' and 'dev')");
-                interfaceNode = dev.Values[0];
+                interfaceNode = dev.Value;
             }
             if (interfaceNode is not null)
             {
@@ -114,16 +116,16 @@ internal static class DevicePartsBinder
             }
             if (nextHopNode is null && interfaceNode is null)
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, setting.Span, "'via' or 'dev'", "in route", "neither");
+                context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, setting.Syntax.Span, "'via' or 'dev'", "in route", "neither");
                 ok = false;
             }
             var origin = RouteOrigin.Static;
-            if (setting.Option("proto") is { } proto)
+            if (setting.Proto is { } proto)
             {
-                if (proto.Values[0].Text == "ra") origin = RouteOrigin.RouterAdvertisement;
-                else if (proto.Values[0].Text != "static")
+                if (proto.Value.Text == "ra") origin = RouteOrigin.RouterAdvertisement;
+                else if (proto.Value.Text != "static")
                 {
-                    context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, proto.Values[0].Span, "'static' or 'ra'", "after 'proto'", proto.Values[0].Describe());
+                    context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, proto.Value.Span, "'static' or 'ra'", "after 'proto'", proto.Value.Describe());
                     ok = false;
                 }
             }
@@ -159,9 +161,9 @@ internal static class DevicePartsBinder
                     }
                 }
             }
-            var route = new Route(destination!.Value, nextHop, interfaceName, origin, setting.Span);
+            var route = new Route(destination!.Value, nextHop, interfaceName, origin, setting.Syntax.Span);
             if (result.Any(r => r.Destination == route.Destination && r.Interface == route.Interface && r.NextHop == route.NextHop))
-                context.Diagnostics.Report(DiagnosticDefinitions.DuplicateRoute, setting.Span, route.Destination, deviceName);
+                context.Diagnostics.Report(DiagnosticDefinitions.DuplicateRoute, setting.Syntax.Span, route.Destination, deviceName);
             result.Add(route);
         }
         return result.ToEquatableArray();

@@ -14,7 +14,8 @@ internal static class ExpectBinder
 {
     public static Expectation? Bind(BindingContext context, SettingSyntax statement)
     {
-        var kindNode = statement.Argument(0)!;
+        var expect = new ExpectSyntax(statement);
+        var kindNode = expect.Kind;
         ExpectationKind kind;
         if (kindNode.Text == "ping") kind = ExpectationKind.Ping;
         else if (kindNode.Text == "no-ping") kind = ExpectationKind.NoPing;
@@ -23,8 +24,8 @@ internal static class ExpectBinder
             context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, kindNode.Span, "'ping' or 'no-ping'", "after 'expect'", kindNode.Describe());
             return null;
         }
-        var fromNode = statement.Argument(1)!;
-        var toNode = statement.Argument(2)!;
+        var fromNode = expect.From;
+        var toNode = expect.To;
         if (!context.Names.TryGetValue(fromNode.Text, out var fromKind) || fromKind.Kind is "network" or "external host")
         {
             // A statement that failed to bind still declared its name: its own error is the one to read.

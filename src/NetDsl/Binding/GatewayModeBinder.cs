@@ -16,11 +16,11 @@ internal static class GatewayModeBinder
 {
     public static bool IsGatewayModeOption(string key) => key is EngineFirewall.GatewayModeOption6 or EngineFirewall.GatewayModeOption4;
 
-    public static void Bind(BindingContext context, SettingSyntax network, EngineRelease engine, List<KeyValue> options)
+    public static void Bind(BindingContext context, IEnumerable<GatewayModeSyntax> settings, EngineRelease engine, List<KeyValue> options)
     {
-        foreach (var s in network.Settings("gateway-mode"))
+        foreach (var s in settings)
         {
-            var familyNode = s.Argument(0)!;
+            var familyNode = s.Family;
             string key;
             if (familyNode.Text == "ipv6") key = EngineFirewall.GatewayModeOption6;
             else if (familyNode.Text == "ipv4") key = EngineFirewall.GatewayModeOption4;
@@ -29,12 +29,12 @@ internal static class GatewayModeBinder
                 context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, familyNode.Span, "ipv6 or ipv4", "after 'gateway-mode'", familyNode.Describe());
                 continue;
             }
-            var modeNode = s.Argument(1)!;
+            var modeNode = s.Mode;
             var mode = context.Values.Text(modeNode, "a gateway mode");
             if (mode is null || !Check(context, modeNode, mode, engine)) continue;
             if (options.Any(o => o.Key == key))
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, s.Keyword.Span, "gateway-mode " + familyNode.Text);
+                context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, s.Syntax.Keyword.Span, GatewayModeSyntax.Keyword + " " + familyNode.Text);
                 continue;
             }
             options.Add(new KeyValue(key, mode));

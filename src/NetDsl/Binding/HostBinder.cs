@@ -14,21 +14,22 @@ internal static class HostBinder
 {
     public static DockerHost? Bind(BindingContext context, SettingSyntax statement)
     {
-        var name = context.DeclaredName(statement, "docker-host");
+        var host = new DockerHostSyntax(statement);
+        var name = context.DeclaredName(host.Name, "docker-host");
         if (name is null) return null;
 
         var engine = EngineRelease.Default;
-        foreach (var setting in statement.Settings("engine")) engine = BindEngine(context, setting) ?? engine;
+        foreach (var setting in host.Engines) engine = BindEngine(context, setting) ?? engine;
 
-        var interfaces = DevicePartsBinder.Interfaces(context, statement, name, zoned: false, linux: true);
-        var routes = DevicePartsBinder.Routes(context, statement, name, interfaces);
+        var interfaces = DevicePartsBinder.Interfaces(context, host.Interfaces, name, zoned: false, statement.HasErrors, linux: true);
+        var routes = DevicePartsBinder.Routes(context, host.Routes, name, interfaces);
         var daemon = DaemonSettings.Empty;
-        foreach (var setting in statement.Settings("daemon")) daemon = BindDaemon(context, setting, engine);
+        foreach (var setting in host.Daemons) daemon = BindDaemon(context, setting, engine);
 
         var masquerades = new List<Masquerade>();
-        foreach (var setting in statement.Settings("masquerade"))
+        foreach (var setting in host.Masquerades)
         {
-            var familyNode = setting.Argument(0)!;
+            var familyNode = setting.Family;
             IpFamily family;
             if (familyNode.Text == "ipv6") family = IpFamily.Ipv6;
             else if (familyNode.Text == "ipv4") family = IpFamily.Ipv4;
@@ -37,15 +38,15 @@ internal static class HostBinder
                 context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, familyNode.Span, "ipv6 or ipv4", "after 'masquerade'", familyNode.Describe());
                 continue;
             }
-            string? outNot = setting.Option("out-not") is { } o1 ? context.Values.Name(o1.Values[0], "interface", isInterface: true) : null;
-            string? outIf = setting.Option("out") is { } o2 ? context.Values.Name(o2.Values[0], "interface", isInterface: true) : null;
-            if (outNot is not null) context.HostInterfaceUses.Add((name, outNot, setting.Option("out-not")!.Values[0].Span));
-            if (outIf is not null) context.HostInterfaceUses.Add((name, outIf, setting.Option("out")!.Values[0].Span));
-            IpPrefix? source = setting.Option("source") is { } s ? context.Values.Prefix(s.Values[0], "masquerade source") : null;
-            masquerades.Add(new Masquerade(family, outNot, outIf, source, setting.Span));
+            string? outNot = setting.OutNot is { } o1 ? context.Values.Name(o1.Value, "interface", isInterface: true) : null;
+            string? outIf = setting.Out is { } o2 ? context.Values.Name(o2.Value, "interface", isInterface: true) : null;
+            if (outNot is not null) context.HostInterfaceUses.Add((name, outNot, setting.OutNot!.Value.Span));
+            if (outIf is not null) context.HostInterfaceUses.Add((name, outIf, setting.Out!.Value.Span));
+            IpPrefix? source = setting.Source is { } s ? context.Values.Prefix(s.Value, "masquerade source") : null;
+            masquerades.Add(new Masquerade(family, outNot, outIf, source, setting.Syntax.Span));
         }
         var nptv6 = new List<HostNptv6Rule>();
-        foreach (var setting in statement.Settings("nptv6"))
+        foreach (var setting in host.Nptv6s)
         {
             if (Nptv6Binder.BindHost(context, setting, name, interfaces) is not { } rule) continue;
             foreach (var m in rule.Mappings)
@@ -63,10 +64,10 @@ internal static class HostBinder
     /// word may be a string parameter, and one parameter may hold both ("podman 4.3"), so <c>--set ENGINE=…</c>
     /// switches the engine a file is checked against.
     /// </summary>
-    private static EngineRelease? BindEngine(BindingContext context, SettingSyntax setting)
+    private static EngineRelease? BindEngine(BindingContext context, EngineSyntax setting)
     {
-        var first = setting.Argument(0)!;
-        var second = setting.Argument(1);
+        var first = setting.Engine;
+        var second = setting.Version;
         string? firstText = context.Values.Text(first, "an engine such as 20.10, docker 28.3 or podman 4.3");
         if (firstText is null) return null;
         string? kindText;
@@ -106,33 +107,32 @@ internal static class HostBinder
         return release;
     }
 
-    private static DaemonSettings BindDaemon(BindingContext context, SettingSyntax daemon, EngineRelease engine)
+    private static DaemonSettings BindDaemon(BindingContext context, DaemonSyntax daemon, EngineRelease engine)
     {
         if (!EngineTable.HasDaemonJson.For(engine, true))
-            context.Diagnostics.Report(DiagnosticDefinitions.NoDaemonJsonOnEngine, daemon.Keyword.Span, engine.Title);
-        bool? Flag(string key) => daemon.Settings(key) is var s && System.Linq.Enumerable.FirstOrDefault(s) is { } setting
-            ? context.Values.Boolean(setting.Argument(0)!, key)
-            : null;
+            context.Diagnostics.Report(DiagnosticDefinitions.NoDaemonJsonOnEngine, daemon.Syntax.Keyword.Span, engine.Title);
+        // The first of each flag counts (a second one is reported by the reader).
+        bool? Flag(SyntaxNode? value, string key) => value is null ? null : context.Values.Boolean(value, key);
 
-        bool? ipv6 = Flag("ipv6");
-        bool? ip6tables = Flag("ip6tables");
-        bool? experimental = Flag("experimental");
-        bool? liveRestore = Flag("live-restore");
-        bool? iptables = Flag("iptables");
+        bool? ipv6 = Flag(daemon.Ipv6s.Select(s => s.Value).FirstOrDefault(), "ipv6");
+        bool? ip6tables = Flag(daemon.Ip6tables.Select(s => s.Value).FirstOrDefault(), "ip6tables");
+        bool? experimental = Flag(daemon.Experimentals.Select(s => s.Value).FirstOrDefault(), "experimental");
+        bool? liveRestore = Flag(daemon.LiveRestores.Select(s => s.Value).FirstOrDefault(), "live-restore");
+        bool? iptables = Flag(daemon.Iptables.Select(s => s.Value).FirstOrDefault(), "iptables");
         IpPrefix? bip6 = null;
-        foreach (var setting in daemon.Settings("bip6"))
+        foreach (var setting in daemon.Bip6s)
         {
-            bip6 = context.Values.InterfaceAddress(setting.Argument(0)!, "bip6");
+            bip6 = context.Values.InterfaceAddress(setting.Value, "bip6");
             if (bip6 is { IsV4: true })
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.WrongFamily, setting.Argument(0)!.Span, "bip6", "IPv6", bip6, "IPv4");
+                context.Diagnostics.Report(DiagnosticDefinitions.WrongFamily, setting.Value.Span, "bip6", "IPv6", bip6, "IPv4");
                 bip6 = null;
             }
         }
         string? firewallBackend = null;
-        foreach (var setting in daemon.Settings("firewall-backend"))
+        foreach (var setting in daemon.FirewallBackends)
         {
-            var node = setting.Argument(0)!;
+            var node = setting.Value;
             firewallBackend = context.Values.Text(node, "firewall-backend");
             if (firewallBackend is not null and not "iptables" and not "nftables")
             {
@@ -143,7 +143,7 @@ internal static class HostBinder
         // A key this engine does not know stops dockerd at start: say so on the setting's line.
         if (EngineTable.HasDaemonJson.For(engine, true))
         {
-            foreach (var setting in daemon.Body)
+            foreach (var setting in daemon.Syntax.Body)
             {
                 if (EngineTable.FindDaemonKeyForSetting(setting.Name) is { } key && !key.KnownOn(engine))
                     context.Diagnostics.Report(DiagnosticDefinitions.DaemonKeyNotOnEngine, setting.Keyword.Span, key.Name, "Docker " + key.Versions, engine.Title,
@@ -151,45 +151,45 @@ internal static class HostBinder
             }
         }
         IpPrefix? fixedCidr = null;
-        foreach (var setting in daemon.Settings("fixed-cidr-v6"))
+        foreach (var setting in daemon.FixedCidrV6s)
         {
-            fixedCidr = context.Values.Prefix(setting.Argument(0)!, "fixed-cidr-v6");
+            fixedCidr = context.Values.Prefix(setting.Value, "fixed-cidr-v6");
             if (fixedCidr is { IsV4: true })
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.WrongFamily, setting.Argument(0)!.Span, "fixed-cidr-v6", "IPv6", fixedCidr, "IPv4");
+                context.Diagnostics.Report(DiagnosticDefinitions.WrongFamily, setting.Value.Span, "fixed-cidr-v6", "IPv6", fixedCidr, "IPv4");
                 fixedCidr = null;
             }
-            else if (fixedCidr is { } usable && !UnicastRanges.Check(context, usable, setting.Argument(0)!, "fixed-cidr-v6", "docker0"))
+            else if (fixedCidr is { } usable && !UnicastRanges.Check(context, usable, setting.Value, "fixed-cidr-v6", "docker0"))
             {
                 fixedCidr = null;
             }
             else if (fixedCidr is { Length: > 80 } f && EngineTable.DefaultBridgeAddresses.For(engine, DefaultBridgeIpv6.Ipam) == DefaultBridgeIpv6.FromMacUpTo80)
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.FixedCidrTooLong, setting.Argument(0)!.Span, f);
+                context.Diagnostics.Report(DiagnosticDefinitions.FixedCidrTooLong, setting.Value.Span, f);
             }
         }
         var pools = new List<AddressPool>();
-        foreach (var setting in daemon.Settings("default-address-pool"))
+        foreach (var setting in daemon.DefaultAddressPools)
         {
-            var pool = context.Values.Prefix(setting.Argument(0)!, "address pool base");
-            int? size = setting.Option("size") is { } sz ? context.Values.Integer(sz.Values[0], "pool size", 1, 128) : null;
-            if (pool is { } unusable && !UnicastRanges.Check(context, unusable, setting.Argument(0)!, "Address pool", "a pool of network subnets")) continue;
+            var pool = context.Values.Prefix(setting.Base, "address pool base");
+            int? size = setting.Size is { } sz ? context.Values.Integer(sz.Value, "pool size", 1, 128) : null;
+            if (pool is { } unusable && !UnicastRanges.Check(context, unusable, setting.Base, "Address pool", "a pool of network subnets")) continue;
             if (pool is { } p)
             {
                 if (size is null)
-                    context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, setting.Span, "default-address-pool", p.ToString(), "size");
+                    context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, setting.Syntax.Span, "default-address-pool", p.ToString(), "size");
                 else if (size < p.Length || size > p.Address.Bits)
-                    context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, setting.Option("size")!.Values[0].Span, $"a size from {p.Length} to {p.Address.Bits}", "for " + p, size.Value.ToString(CultureInfo.InvariantCulture));
+                    context.Diagnostics.Report(DiagnosticDefinitions.ExpectedToken, setting.Size!.Value.Span, $"a size from {p.Length} to {p.Address.Bits}", "for " + p, size.Value.ToString(CultureInfo.InvariantCulture));
                 else
                     pools.Add(new AddressPool(p, size.Value));
             }
         }
-        if (ipv6 == true && fixedCidr is null && !daemon.Settings("fixed-cidr-v6").GetEnumerator().MoveNext() && EngineTable.Ipv6NeedsFixedCidrV6.For(engine, false))
-            context.Diagnostics.Report(DiagnosticDefinitions.Ipv6WithoutFixedCidr, System.Linq.Enumerable.First(daemon.Settings("ipv6")).Span, engine.Title);
+        if (ipv6 == true && fixedCidr is null && !daemon.FixedCidrV6s.Any() && EngineTable.Ipv6NeedsFixedCidrV6.For(engine, false))
+            context.Diagnostics.Report(DiagnosticDefinitions.Ipv6WithoutFixedCidr, daemon.Ipv6s.First().Syntax.Span, engine.Title);
         if (ip6tables == true && experimental != true && EngineTable.Ip6TablesNeedsExperimental.For(engine, false))
-            context.Diagnostics.Report(DiagnosticDefinitions.Ip6TablesNeedsExperimental, System.Linq.Enumerable.First(daemon.Settings("ip6tables")).Span, engine.Title);
+            context.Diagnostics.Report(DiagnosticDefinitions.Ip6TablesNeedsExperimental, daemon.Ip6tables.First().Syntax.Span, engine.Title);
         if (pools.Count > 0 && pools.All(p => !p.Base.IsV4) && EngineTable.Ipv6OnlyPoolsStopEngine.For(engine, false))
-            context.Diagnostics.Report(DiagnosticDefinitions.Ipv6OnlyAddressPools, System.Linq.Enumerable.First(daemon.Settings("default-address-pool")).Span, engine.Title);
-        return new DaemonSettings(ipv6, fixedCidr, ip6tables, experimental, liveRestore, pools.ToEquatableArray(), iptables, bip6, firewallBackend, daemon.Span);
+            context.Diagnostics.Report(DiagnosticDefinitions.Ipv6OnlyAddressPools, daemon.DefaultAddressPools.First().Syntax.Span, engine.Title);
+        return new DaemonSettings(ipv6, fixedCidr, ip6tables, experimental, liveRestore, pools.ToEquatableArray(), iptables, bip6, firewallBackend, daemon.Syntax.Span);
     }
 }

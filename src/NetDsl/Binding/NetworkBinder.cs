@@ -15,44 +15,45 @@ internal static class NetworkBinder
 
     public static DockerNetwork? Bind(BindingContext context, SettingSyntax statement, IReadOnlyDictionary<string, DockerHost> hosts)
     {
-        var name = context.DeclaredName(statement, "network");
-        var on = statement.Option("on");
+        var network = new NetworkSyntax(statement);
+        var name = context.DeclaredName(network.Name, "network");
+        var on = network.On;
         if (on is null)
         {
             if (!statement.HasErrors)
-                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Keyword.Span, "Network", statement.Argument(0)!.Text, "on HOST");
+                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Keyword.Span, "Network", network.Name.Text, "on HOST");
             return null;
         }
-        var hostName = on.Values[0].Text;
+        var hostName = on.Value.Text;
         if (!hosts.TryGetValue(hostName, out var host))
         {
             // A host that failed to bind reported its own error; the network is declared but not bound, quietly.
             if (!context.FailedNames.Contains(hostName))
-                context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, on.Values[0].Span, "docker-host", hostName, NameHints.For(hostName, hosts.Keys));
+                context.Diagnostics.Report(DiagnosticDefinitions.UnknownName, on.Value.Span, "docker-host", hostName, NameHints.For(hostName, hosts.Keys));
             return null;
         }
         if (name is null) return null;
 
         string driver = "bridge";
-        foreach (var s in statement.Settings("driver"))
+        foreach (var s in network.Drivers)
         {
-            driver = s.Argument(0)!.Text;
-            if (driver != "bridge") context.Diagnostics.Report(DiagnosticDefinitions.UnsupportedDriver, s.Argument(0)!.Span, driver);
+            driver = s.Value.Text;
+            if (driver != "bridge") context.Diagnostics.Report(DiagnosticDefinitions.UnsupportedDriver, s.Value.Span, driver);
         }
 
         IpPrefix? subnet6 = null, subnet4 = null;
         bool subnetFailed = false;      // reported where it failed: not "missing" as well
-        foreach (var s in statement.Settings("subnet"))
+        foreach (var s in network.Subnets)
         {
-            var p = context.Values.Prefix(s.Argument(0)!, "subnet");
-            if (p is not { } prefix || !UnicastRanges.Check(context, prefix, s.Argument(0)!, "Subnet", "a Docker network"))
+            var p = context.Values.Prefix(s.Value, "subnet");
+            if (p is not { } prefix || !UnicastRanges.Check(context, prefix, s.Value, "Subnet", "a Docker network"))
             {
                 subnetFailed = true;
                 continue;
             }
             if ((prefix.IsV4 ? subnet4 : subnet6) is not null)
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, s.Keyword.Span, prefix.IsV4 ? "subnet (IPv4)" : "subnet (IPv6)");
+                context.Diagnostics.Report(DiagnosticDefinitions.DuplicateSetting, s.Syntax.Keyword.Span, prefix.IsV4 ? "subnet (IPv4)" : "subnet (IPv6)");
                 continue;
             }
             if (prefix.IsV4) subnet4 = prefix;
@@ -61,19 +62,19 @@ internal static class NetworkBinder
         if (subnet6 is null)
         {
             if (!statement.HasErrors && !subnetFailed)
-                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, statement.Argument(0)!.Span, "Network", name, "subnet (IPv6)");
+                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, network.Name.Span, "Network", name, "subnet (IPv6)");
             return null;
         }
 
         IpAddress? gateway6 = null, gateway4 = null;
-        foreach (var s in statement.Settings("gateway"))
+        foreach (var s in network.Gateways)
         {
-            var g = context.Values.Address(s.Argument(0)!, "gateway");
+            var g = context.Values.Address(s.Value, "gateway");
             if (g is not { } gw) continue;
             var subnet = gw.IsV4 ? subnet4 : subnet6;
             if (subnet is null || !subnet.Value.Contains(gw))
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.GatewayOutsideSubnet, s.Argument(0)!.Span, gw, subnet?.ToString() ?? "any declared subnet");
+                context.Diagnostics.Report(DiagnosticDefinitions.GatewayOutsideSubnet, s.Value.Span, gw, subnet?.ToString() ?? "any declared subnet");
                 continue;
             }
             if (gw.IsV4) gateway4 = gw;
@@ -81,14 +82,14 @@ internal static class NetworkBinder
         }
 
         IpPrefix? range6 = null, range4 = null;
-        foreach (var s in statement.Settings("ip-range"))
+        foreach (var s in network.IpRanges)
         {
-            var r = context.Values.Prefix(s.Argument(0)!, "ip-range");
+            var r = context.Values.Prefix(s.Value, "ip-range");
             if (r is not { } range) continue;
             var subnet = range.IsV4 ? subnet4 : subnet6;
             if (subnet is null || !subnet.Value.Contains(range))
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.AddressOutsideSubnet, s.Argument(0)!.Span, "ip-range", range, subnet?.ToString() ?? "the network's subnets");
+                context.Diagnostics.Report(DiagnosticDefinitions.AddressOutsideSubnet, s.Value.Span, "ip-range", range, subnet?.ToString() ?? "the network's subnets");
                 continue;
             }
             if (range.IsV4) range4 = range;
@@ -98,27 +99,27 @@ internal static class NetworkBinder
         var options = new List<KeyValue>();
         var labels = new List<KeyValue>();
         string? bridgeName = null;
-        foreach (var s in statement.Settings("bridge-name"))
-            bridgeName = BridgeName(context, s.Argument(0)!);
-        foreach (var s in statement.Settings("option"))
+        foreach (var s in network.BridgeNames)
+            bridgeName = BridgeName(context, s.Value);
+        foreach (var s in network.Options)
         {
-            var key = context.Values.Text(s.Argument(0)!, "option name");
-            var value = context.Values.Text(s.Argument(1)!, "option value");
-            if (key is null || value is null || !SafeKey(context, s.Argument(0)!, key, "Option")) continue;
+            var key = context.Values.Text(s.Key, "option name");
+            var value = context.Values.Text(s.Value, "option value");
+            if (key is null || value is null || !SafeKey(context, s.Key, key, "Option")) continue;
             if (key == BridgeNameOption)
             {
-                bridgeName = BridgeName(context, s.Argument(1)!, value);
+                bridgeName = BridgeName(context, s.Value, value);
                 continue;
             }
-            if (GatewayModeBinder.IsGatewayModeOption(key) && !GatewayModeBinder.Check(context, s.Argument(1)!, value, host.Engine)) continue;
+            if (GatewayModeBinder.IsGatewayModeOption(key) && !GatewayModeBinder.Check(context, s.Value, value, host.Engine)) continue;
             options.Add(new KeyValue(key, value));
         }
-        GatewayModeBinder.Bind(context, statement, host.Engine, options);
-        foreach (var s in statement.Settings("label"))
+        GatewayModeBinder.Bind(context, network.GatewayModes, host.Engine, options);
+        foreach (var s in network.Labels)
         {
-            var key = context.Values.Text(s.Argument(0)!, "label name");
-            var value = context.Values.Text(s.Argument(1)!, "label value");
-            if (key is not null && value is not null && SafeKey(context, s.Argument(0)!, key, "Label")) labels.Add(new KeyValue(key, value));
+            var key = context.Values.Text(s.Key, "label name");
+            var value = context.Values.Text(s.Value, "label value");
+            if (key is not null && value is not null && SafeKey(context, s.Key, key, "Label")) labels.Add(new KeyValue(key, value));
         }
         if (bridgeName is not null) options.Insert(0, new KeyValue(BridgeNameOption, bridgeName));
 
@@ -128,13 +129,13 @@ internal static class NetworkBinder
             NetDsl.Engines.EngineTable.BridgeGetsFe80Colon1.For(host.Engine, false) ? IpAddress.Parse("fe80::1") : null,
             gw4 is { } g4 ? new IpPrefix(g4, subnet4!.Value.Length) : null);
         bool enableIpv4 = true;
-        foreach (var s in statement.Settings("ipv4"))
+        foreach (var s in network.Ipv4s)
         {
-            if (context.Values.Boolean(s.Argument(0)!, "ipv4") != false) continue;
+            if (context.Values.Boolean(s.Value, "ipv4") != false) continue;
             if (!NetDsl.Engines.EngineTable.Ipv6OnlyNetworks.For(host.Engine, false))
-                context.Diagnostics.Report(DiagnosticDefinitions.Ipv6OnlyNetworkNotOnEngine, s.Span, host.Engine.Title);
+                context.Diagnostics.Report(DiagnosticDefinitions.Ipv6OnlyNetworkNotOnEngine, s.Syntax.Span, host.Engine.Title);
             else if (subnet4 is not null)
-                context.Diagnostics.Report(DiagnosticDefinitions.Ipv4SubnetOnIpv6OnlyNetwork, s.Span, name, subnet4);
+                context.Diagnostics.Report(DiagnosticDefinitions.Ipv4SubnetOnIpv6OnlyNetwork, s.Syntax.Span, name, subnet4);
             else enableIpv4 = false;
         }
         return new DockerNetwork(name, host.Name, driver, subnet6.Value, gw6, range6, subnet4, gw4, range4, bridgeName,

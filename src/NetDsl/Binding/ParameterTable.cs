@@ -59,8 +59,8 @@ internal sealed class ParameterTable
         var table = new ParameterTable();
         foreach (var let in lets)
         {
-            var nameNode = let.Argument(0)!;
-            var valueNode = let.Argument(1)!;
+            var nameNode = new LetSyntax(let).Name;
+            var valueNode = new LetSyntax(let).Value;
             string name = nameNode.Text;
             if (nameNode.Kind != NodeKind.Word || !NameRules.IsParameterName(name))
             {
@@ -217,7 +217,7 @@ internal sealed class ParameterTable
         error = "";
         var parsed = SyntaxParser.Parse(new FileText("let LIST = " + text + "\n", "--set"));
         var problem = parsed.Diagnostics.FirstOrDefault(d => d.IsError);
-        var node = parsed.Statements.Count == 1 ? parsed.Statements[0].Argument(1) : null;
+        var node = parsed.Statements.Count == 1 ? new LetSyntax(parsed.Statements[0]).Value : null;
         if (problem is not null && problem.Id != DiagnosticDefinitions.ExpectedToken.Id)
         {
             error = "not a list as the file writes one (" + problem.Message.TrimEnd('.') + ")";

@@ -10,7 +10,7 @@ namespace NetDsl.Naming;
 /// The binder uses the same function to report names that would collide (NDSL1009), so the generator never
 /// emits code that does not compile.
 /// </summary>
-public static class Identifiers
+internal static class Identifiers
 {
     public static string ToPascalCase(string name)
     {

@@ -16,10 +16,10 @@ public static class ApplyPlanner
         Header(model) with { Steps = PlanOutline.Expand(model, Outline(model), NetworkPiece, ContainerPiece).ToEquatableArray() };
 
     /// <summary>The plan without its steps (the generator writes the steps from the outline).</summary>
-    public static ApplyPlan Header(NetworkModel model) => new(model.Owner, EquatableArray<ApplyStep>.Empty);
+    internal static ApplyPlan Header(NetworkModel model) => new(model.Owner, EquatableArray<ApplyStep>.Empty);
 
     /// <summary>The plan's runs: per host its fixed steps around the networks' and containers' pieces; then device configs.</summary>
-    public static EquatableArray<PlanSegment<ApplyStep>> Outline(NetworkModel model)
+    internal static EquatableArray<PlanSegment<ApplyStep>> Outline(NetworkModel model)
     {
         var outline = new List<PlanSegment<ApplyStep>>();
         foreach (var host in model.Hosts)
@@ -40,14 +40,14 @@ public static class ApplyPlanner
     }
 
     /// <summary>What one network adds to its host's plan.</summary>
-    public static IEnumerable<ApplyStep> NetworkPiece(PlanPiece piece, string host, DockerNetwork n) => piece switch
+    internal static IEnumerable<ApplyStep> NetworkPiece(PlanPiece piece, string host, DockerNetwork n) => piece switch
     {
         PlanPiece.CreateNetwork => new[] { new CreateNetworkStep(host, n, SettingsFields.Hash(SettingsFields.Of(n))) },
         _ => Array.Empty<ApplyStep>(),
     };
 
     /// <summary>What one container adds to its host's plan: created, connected to its further networks, started.</summary>
-    public static IEnumerable<ApplyStep> ContainerPiece(PlanPiece piece, string host, Container c) => piece switch
+    internal static IEnumerable<ApplyStep> ContainerPiece(PlanPiece piece, string host, Container c) => piece switch
     {
         PlanPiece.CreateContainer => new[] { new CreateContainerStep(host, c, SettingsFields.Hash(SettingsFields.Of(c))) },
         PlanPiece.ConnectContainer => c.Attachments.Skip(1).Select(a => (ApplyStep)new ConnectNetworkStep(host, c.Name, a)).ToArray(),

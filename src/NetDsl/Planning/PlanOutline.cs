@@ -5,7 +5,7 @@ using NetDsl.Model;
 namespace NetDsl.Planning;
 
 /// <summary>The part of a plan that comes from each network or container of a host, one after the other in model order.</summary>
-public enum PlanPiece
+internal enum PlanPiece
 {
     CreateNetwork,
     CreateContainer,
@@ -22,7 +22,7 @@ public enum PlanPiece
 /// source generator writes the outline and lets each part of a large file carry the pieces of its own networks
 /// and containers, so an edit to one container re-plans that container only.
 /// </summary>
-public sealed record PlanSegment<T>(EquatableArray<T> Fixed, string? Host, PlanPiece? Piece)
+internal sealed record PlanSegment<T>(EquatableArray<T> Fixed, string? Host, PlanPiece? Piece)
 {
     public static PlanSegment<T> Of(IEnumerable<T> items) => new(items.ToEquatableArray(), null, null);
 
@@ -31,7 +31,7 @@ public sealed record PlanSegment<T>(EquatableArray<T> Fixed, string? Host, PlanP
     public bool IsPerNetwork => Piece is { } piece && PlanOutline.IsPerNetwork(piece);
 }
 
-public static class PlanOutline
+internal static class PlanOutline
 {
     /// <summary>Whether a piece comes from each network (else from each container).</summary>
     public static bool IsPerNetwork(PlanPiece piece) => piece is PlanPiece.CreateNetwork or PlanPiece.NetworkFields or PlanPiece.BridgeFacts;

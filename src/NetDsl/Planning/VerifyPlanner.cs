@@ -17,10 +17,10 @@ public static class VerifyPlanner
         Header(model) with { Facts = PlanOutline.Expand(model, Outline(model), NetworkPiece, ContainerPiece).ToEquatableArray() };
 
     /// <summary>The plan without its facts (the generator writes the facts from the outline).</summary>
-    public static VerifyPlan Header(NetworkModel model) => new(model.SourcePath, EquatableArray<VerifyFact>.Empty);
+    internal static VerifyPlan Header(NetworkModel model) => new(model.SourcePath, EquatableArray<VerifyFact>.Empty);
 
     /// <summary>The plan's runs: per host the engine, its networks' fields, its containers, its bridges and routes; then pings, no-pings and devices.</summary>
-    public static EquatableArray<PlanSegment<VerifyFact>> Outline(NetworkModel model)
+    internal static EquatableArray<PlanSegment<VerifyFact>> Outline(NetworkModel model)
     {
         var outline = new List<PlanSegment<VerifyFact>>();
         foreach (var host in model.Hosts)
@@ -57,7 +57,7 @@ public static class VerifyPlanner
     }
 
     /// <summary>What one network adds: its inspect fields, or its bridge's addresses and route on the host.</summary>
-    public static IEnumerable<VerifyFact> NetworkPiece(PlanPiece piece, string host, DockerNetwork n)
+    internal static IEnumerable<VerifyFact> NetworkPiece(PlanPiece piece, string host, DockerNetwork n)
     {
         var facts = new List<VerifyFact>();
         if (piece == PlanPiece.NetworkFields)
@@ -80,7 +80,7 @@ public static class VerifyPlanner
     }
 
     /// <summary>What one container adds: its addresses and link-locals per network, and its routes.</summary>
-    public static IEnumerable<VerifyFact> ContainerPiece(PlanPiece piece, string host, Container c)
+    internal static IEnumerable<VerifyFact> ContainerPiece(PlanPiece piece, string host, Container c)
     {
         var facts = new List<VerifyFact>();
         if (piece != PlanPiece.ContainerFacts) return facts;

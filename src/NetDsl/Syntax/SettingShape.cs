@@ -2,12 +2,15 @@ using System.Collections.Generic;
 
 namespace NetDsl.Syntax;
 
-/// <summary>A positional slot: a value (word, string or list) or a literal token such as "->" or "=".</summary>
-public sealed record Slot(string Description, string? Literal = null, bool Optional = false)
+/// <summary>
+/// A positional slot: a value (word, string or list) or a literal token such as "->" or "=". <see cref="Name"/> is what
+/// the typed syntax calls the value (<c>NetworkSyntax.Name</c>, <c>RouteSyntax.Destination</c>); a token has none.
+/// </summary>
+public sealed record Slot(string Description, string? Literal = null, bool Optional = false, string Name = "")
 {
-    public static Slot Value(string description) => new(description);
+    public static Slot Value(string name, string description) => new(description, null, false, name);
 
-    public static Slot OptionalValue(string description) => new(description, null, true);
+    public static Slot OptionalValue(string name, string description) => new(description, null, true, name);
 
     public static Slot Token(string literal) => new("'" + literal + "'", literal);
 }

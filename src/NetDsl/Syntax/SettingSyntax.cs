@@ -5,7 +5,11 @@ using NetDsl.Text;
 namespace NetDsl.Syntax;
 
 /// <summary>An option of a setting: <c>via fe80::1</c>, <c>dev ens192</c>, <c>address …/64</c>.</summary>
-public sealed record OptionSyntax(SyntaxNode Keyword, EquatableArray<SyntaxNode> Values, SourceSpan Span);
+public sealed record OptionSyntax(SyntaxNode Keyword, EquatableArray<SyntaxNode> Values, SourceSpan Span)
+{
+    /// <summary>The first value: every option has one (the reader drops an option with fewer values than its shape wants, and reports it).</summary>
+    public SyntaxNode Value => Values[0];
+}
 
 /// <summary>
 /// One statement or setting, read against its shape (<see cref="Shapes"/>): the keyword, positional
