@@ -75,7 +75,8 @@ public static class LabModel
         foreach (var m in model.Firewalls.SelectMany(f => f.Nptv6Rules.SelectMany(r => r.Mappings.Select(m => (f.Name, r.Name, m)))))
             if (!IsLabSafe(m.m.Outside.Address)) yield return $"{m.Item1} NPTv6 rule {m.Item2} outside prefix {m.m.Outside}";
         foreach (var n in model.Networks)
-            if (!IsLabSafe(n.Subnet6.Address)) yield return $"network {n.Name} subnet {n.Subnet6}";
+            foreach (var s in new[] { n.Subnet6, n.Subnet4 })
+                if (s is { } subnet && !IsLabSafe(subnet.Address)) yield return $"network {n.Name} subnet {subnet}";
     }
 
     /// <summary>Documentation, unique-local, link-local, loopback, or (IPv4) private and documentation ranges.</summary>

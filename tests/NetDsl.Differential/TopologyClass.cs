@@ -13,6 +13,7 @@ public enum TopologyClass
     TwoDockerHosts,
     DualStackNetwork,
     Ipv6OnlyNetwork,
+    Ipv4OnlyNetwork,
     DeclaredBridgeName,
     EngineNamedBridge,
     IpRange,

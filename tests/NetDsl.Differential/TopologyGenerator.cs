@@ -25,8 +25,8 @@ public enum EngineMix
 
 /// <summary>What to generate beyond the default language (settings that need other parts of NetDsl first).</summary>
 /// <param name="Engines">Which engines the Docker hosts run (NETDSL_DIFF_ENGINE=mixed|docker|docker-ip6tables|podman).</param>
-/// <param name="Ipv4OnlyNetworks">Docker networks may be IPv4 only (needs IPv4-only networks in the language).</param>
-public sealed record GeneratorOptions(EngineMix Engines = EngineMix.Mixed, bool Ipv4OnlyNetworks = false)
+/// <param name="Ipv4OnlyNetworks">Docker networks may be IPv4 only (on every fifth seed the first host's last network is).</param>
+public sealed record GeneratorOptions(EngineMix Engines = EngineMix.Mixed, bool Ipv4OnlyNetworks = true)
 {
     public static GeneratorOptions Default { get; } = new();
 
@@ -88,7 +88,8 @@ public sealed class TopologyGenerator
 
     private sealed record HostPlan(string Name, string Uplink, string Address6, string? Address4, bool Masquerade, List<NetPlan> Networks, EngineMix Engine);
 
-    private sealed record NetPlan(string Name, string Host, string Subnet6Base, string? Subnet4Base, string? BridgeName);
+    /// <summary>A network: IPv6 (Subnet6Base), dual-stack (both) or IPv4-only (Subnet4Base alone).</summary>
+    private sealed record NetPlan(string Name, string Host, string? Subnet6Base, string? Subnet4Base, string? BridgeName);
 
     private sealed record Endpoint(string Name, bool IsContainer);
 
@@ -129,8 +130,11 @@ public sealed class TopologyGenerator
             {
                 string name = $"n{h + 1}{(char)('a' + n)}";
                 bool dual = Chance(0.55);
-                string sub6 = $"{site}:{Hex(0x100 + 0x10 * h + n)}::";
-                string? sub4 = dual ? $"172.{20 + v4Net++}.0." : null;
+                // Scheduled, not drawn (so the other seeds' files stay as they were): the first host's last network
+                // is IPv4-only on every fifth seed.
+                bool ipv4Only = _options.Ipv4OnlyNetworks && _seed % 5 == 2 && h == 0 && n == nets - 1;
+                string? sub6 = ipv4Only ? null : $"{site}:{Hex(0x100 + 0x10 * h + n)}::";
+                string? sub4 = dual || ipv4Only ? $"172.{20 + v4Net++}.0." : null;
                 host.Networks.Add(new NetPlan(name, host.Name, sub6, sub4, Chance(0.5) ? "br_" + name : null));
             }
             hosts.Add(host);
@@ -174,19 +178,20 @@ public sealed class TopologyGenerator
 
             foreach (var net in host.Networks)
             {
-                var nb = new List<Block> { Block.Line($"subnet {net.Subnet6Base}/64") };
+                var nb = new List<Block>();
+                if (net.Subnet6Base is not null) nb.Add(Block.Line($"subnet {net.Subnet6Base}/64"));
                 if (net.Subnet4Base is not null) nb.Add(Block.Line($"subnet {net.Subnet4Base}0/24"));
-                _features.Add(net.Subnet4Base is null ? TopologyClass.Ipv6OnlyNetwork : TopologyClass.DualStackNetwork);
+                _features.Add(net.Subnet6Base is null ? TopologyClass.Ipv4OnlyNetwork : net.Subnet4Base is null ? TopologyClass.Ipv6OnlyNetwork : TopologyClass.DualStackNetwork);
                 if (net.BridgeName is not null) nb.Add(Block.Line($"bridge-name {net.BridgeName}"));
                 _features.Add(net.BridgeName is null ? TopologyClass.EngineNamedBridge : TopologyClass.DeclaredBridgeName);
                 if (Chance(0.2))
                 {
-                    nb.Add(Block.Line($"ip-range {net.Subnet6Base}100/120"));
+                    nb.Add(Block.Line(net.Subnet6Base is null ? $"ip-range {net.Subnet4Base}128/25" : $"ip-range {net.Subnet6Base}100/120"));
                     _features.Add(TopologyClass.IpRange);
                 }
                 else if (Chance(0.15))
                 {
-                    nb.Add(Block.Line($"gateway {net.Subnet6Base}fe"));
+                    nb.Add(Block.Line(net.Subnet6Base is null ? $"gateway {net.Subnet4Base}254" : $"gateway {net.Subnet6Base}fe"));
                     _features.Add(TopologyClass.CustomGateway);
                 }
                 networkBlocks.Add(Block.Braces($"network {net.Name} on {host.Name}", nb));
@@ -197,7 +202,7 @@ public sealed class TopologyGenerator
                     var cb = new List<Block> { Block.Line("image \"busybox\"") };
                     if (Chance(0.2))
                     {
-                        cb.Add(Block.Line($"address {net.Subnet6Base}{Hex(0x40 + c)}"));
+                        cb.Add(Block.Line(net.Subnet6Base is null ? $"address {net.Subnet4Base}{Dec(0x40 + c)}" : $"address {net.Subnet6Base}{Hex(0x40 + c)}"));
                         _features.Add(TopologyClass.FixedAddress);
                     }
                     containerBlocks.Add(Block.Braces($"container {name} on {net.Name}", cb));
@@ -231,7 +236,7 @@ public sealed class TopologyGenerator
             body.Add(Block.Line($"interface {upIf} address {up6}/64" + (ipv4 ? $" address {up4}/24" : "")));
             body.Add(Block.Line($"route ::/0 via {upIf} {upNext6}"));
             if (ipv4) body.Add(Block.Line($"route 0.0.0.0/0 via {upNext4}"));
-            foreach (var (host, net) in routed) body.Add(Block.Line($"route {net.Subnet6Base}/64 via {gwIf} {host.Address6}"));
+            foreach (var (host, net) in routed.Where(r => r.Net.Subnet6Base is not null)) body.Add(Block.Line($"route {net.Subnet6Base}/64 via {gwIf} {host.Address6}"));
             foreach (var (host, net) in routed.Where(r => r.Net.Subnet4Base is not null && r.Host.Address4 is not null))
                 body.Add(Block.Line($"route {net.Subnet4Base}0/24 via {host.Address4}"));
             blocks.Add(Block.Braces("router r1 ios", body));
@@ -259,7 +264,7 @@ public sealed class TopologyGenerator
             }
             else
             {
-                foreach (var (host, net) in routed) body.Add(Block.Line($"route {net.Subnet6Base}/64 via {trustIf} {host.Address6}"));
+                foreach (var (host, net) in routed.Where(r => r.Net.Subnet6Base is not null)) body.Add(Block.Line($"route {net.Subnet6Base}/64 via {trustIf} {host.Address6}"));
                 foreach (var (host, net) in routed.Where(r => r.Net.Subnet4Base is not null && r.Host.Address4 is not null))
                     body.Add(Block.Line($"route {net.Subnet4Base}0/24 via {host.Address4}"));
             }
@@ -275,7 +280,7 @@ public sealed class TopologyGenerator
             // the transit (the router itself) and each routed network.
             var insides = new List<string> { lan6 };
             if (shape == Shape.Full) insides.Add(site + ":fc::");
-            insides.AddRange(routed.Select(r => r.Net.Subnet6Base).Distinct());
+            insides.AddRange(routed.Select(r => r.Net.Subnet6Base).OfType<string>().Distinct());
             var rules = new List<Block>();
             int layout = _rng.Next(3);
             if (layout == 0)
@@ -330,7 +335,7 @@ public sealed class TopologyGenerator
             {
                 upIf = gwIf;
                 body.Add(Block.Line($"interface {upIf} address {gw6}/64" + (ipv4 ? $" address {gw4}/24" : "") + Ll(gatewayLinkLocal)));
-                foreach (var (host, net) in routed) body.Add(Block.Line($"route {net.Subnet6Base}/64 via {upIf} {host.Address6}"));
+                foreach (var (host, net) in routed.Where(r => r.Net.Subnet6Base is not null)) body.Add(Block.Line($"route {net.Subnet6Base}/64 via {upIf} {host.Address6}"));
                 foreach (var (host, net) in routed.Where(r => r.Net.Subnet4Base is not null && r.Host.Address4 is not null))
                     body.Add(Block.Line($"route {net.Subnet4Base}0/24 via {host.Address4}"));
                 next6 = null;

@@ -44,7 +44,7 @@ public class HostNptv6ExampleTests
 
         var trace = new PathTracer(model).Trace(model.Expectations.First(e => e.From == "app1" && e.To.Name == "www"));
         Assert.That(trace.Succeeded, Is.True, trace.ToString());
-        var container = model.Containers.Single().Attachments.Single().Ipv6;
+        var container = model.Containers.Single().Attachments.Single().Ipv6!.Value;
         var expected = Nptv6Translator.Create(rule.Mappings[0].Inside, rule.Mappings[0].Outside).TranslateOutbound(container).Address;
         var outbound = trace.Forward.SelectMany(h => h.Rewrites).Single(r => r.Kind == "nptv6-out");
         Assert.That(outbound.To, Is.EqualTo(expected));

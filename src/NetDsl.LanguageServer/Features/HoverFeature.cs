@@ -71,28 +71,32 @@ public static class HoverFeature
                 sb.Append("\n");
                 foreach (var a in c.Attachments)
                 {
-                    sb.Append("\n- on `").Append(a.Network).Append("` as ").Append(a.InterfaceName).Append(": `")
-                      .Append(a.Ipv6).Append('/').Append(a.PrefixLength).Append('`').Append(a.Ipv6Fixed ? " (fixed)" : " (predicted)");
+                    sb.Append("\n- on `").Append(a.Network).Append("` as ").Append(a.InterfaceName).Append(": ");
+                    if (a.Ipv6 is { } v6)
+                        sb.Append('`').Append(v6).Append('/').Append(a.PrefixLength).Append('`').Append(a.Ipv6Fixed ? " (fixed)" : " (predicted)");
+                    else sb.Append("no IPv6 (an IPv4-only network)");
                     sb.Append(a.Ipv4 is { } v4 ? ", IPv4 `" + v4 + "`" : "");
                     sb.Append(a.Mac is { } mac ? ", MAC `" + mac + "`" : "");
-                    sb.Append(a.LinkLocal is { } ll ? ", link-local `" + ll + "`" : ", MAC and link-local known after apply (declare an IPv4 subnet to predict them)");
+                    if (a.LinkLocal is { } ll) sb.Append(", link-local `" + ll + "`");
+                    else if (a.Ipv6 is not null) sb.Append(", MAC and link-local known after apply (declare an IPv4 subnet to predict them)");
                 }
                 break;
             case SymbolKind.Network when model.FindNetwork(key.Name) is { } n:
                 sb.Append("**network** `").Append(n.Name).Append("` on `").Append(n.Host).Append("` (").Append(n.Driver).Append(")\n");
-                sb.Append("\n- subnet `").Append(n.Subnet6).Append("`, gateway `").Append(n.Gateway6).Append('`');
+                if (n.Subnet6 is { } s6) sb.Append("\n- subnet `").Append(s6).Append("`, gateway `").Append(n.Gateway6).Append('`');
+                else sb.Append("\n- IPv4-only (no IPv6 subnet)");
                 if (n.IpRange6 is { } range) sb.Append(", ip-range `").Append(range).Append('`');
                 if (n.Subnet4 is { } s4) sb.Append("\n- IPv4 subnet `").Append(s4).Append('`').Append(n.Gateway4 is { } g4 ? ", gateway `" + g4 + "`" : "");
-                sb.Append("\n- bridge `").Append(n.Bridge.InterfaceName ?? "br-…(engine-chosen)").Append("`: `").Append(n.Bridge.Global).Append('`');
-                if (n.Bridge.LinkLocal is { } bll) sb.Append(", `").Append(bll).Append('`');
-                if (n.Bridge.Ipv4 is { } b4) sb.Append(", `").Append(b4).Append('`');
+                sb.Append("\n- bridge `").Append(n.Bridge.InterfaceName ?? "br-…(engine-chosen)").Append("`:");
+                var bridgeAddresses = new object?[] { n.Bridge.Global, n.Bridge.LinkLocal, n.Bridge.Ipv4 }.Where(x => x is not null).Select(x => "`" + x + "`");
+                sb.Append(' ').Append(string.Join(", ", bridgeAddresses));
                 int containers = model.Containers.Count(c => c.Attachments.Any(a => a.Network == n.Name));
                 sb.Append("\n- ").Append(containers).Append(" container(s)");
                 break;
             case SymbolKind.Host when model.FindHost(key.Name) is { } h:
                 sb.Append("**docker-host** `").Append(h.Name).Append("`, engine ").Append(h.Engine).Append('\n');
                 Interfaces(sb, h.Interfaces);
-                foreach (var n in model.NetworksOn(h.Name)) sb.Append("\n- network `").Append(n.Name).Append("` `").Append(n.Subnet6).Append('`');
+                foreach (var n in model.NetworksOn(h.Name)) sb.Append("\n- network `").Append(n.Name).Append("` `").Append(n.Subnet6?.ToString() ?? n.Subnet4?.ToString()).Append('`');
                 break;
             case SymbolKind.Router when model.FindRouter(key.Name) is { } r:
                 sb.Append("**router** `").Append(r.Name).Append("` (").Append(r.Dialect).Append(")\n");

@@ -108,7 +108,7 @@ public static class TopologyGraph
                 string summary = Node(DiagramNodeKind.ContainerGroup, new[]
                 {
                     Count(networks.Count, "network") + ", " + Count(containers.Count, "container"),
-                    networks[0].Subnet6 + " … " + networks[networks.Count - 1].Subnet6,
+                    Subnets(networks[0]) + " … " + Subnets(networks[networks.Count - 1]),
                     "netdsl graph --expand " + host.Name + " draws them",
                 }, cluster);
                 _hubs.Add(summary);
@@ -121,7 +121,8 @@ public static class TopologyGraph
 
             foreach (var n in networks)
             {
-                var bridge = new List<string> { "bridge " + Topology.BridgeInterfaceName(n), "network " + n.Name + " (" + n.Driver + ")", n.Bridge.Global.ToString() };
+                var bridge = new List<string> { "bridge " + Topology.BridgeInterfaceName(n), "network " + n.Name + " (" + n.Driver + (n.EnableIpv6 ? ")" : ", IPv4-only)") };
+                if (n.Bridge.Global is { } global) bridge.Add(global.ToString());
                 if (n.Bridge.LinkLocal is { } ll) bridge.Add(ll.ToString());
                 if (n.Bridge.Ipv4 is { } v4) bridge.Add(v4.ToString());
                 string bridgeBox = Node(DiagramNodeKind.Bridge, bridge, cluster);
@@ -141,7 +142,8 @@ public static class TopologyGraph
             var lines = new List<string> { c.Name };
             foreach (var a in c.Attachments)
             {
-                lines.Add(a.InterfaceName + " " + a.Ipv6 + "/" + a.PrefixLength.ToString(CultureInfo.InvariantCulture) + (a.Ipv6Fixed ? "" : " (predicted)"));
+                if (a.Ipv6 is { } v6 && a.PrefixLength is { } length)
+                    lines.Add(a.InterfaceName + " " + v6 + "/" + length.ToString(CultureInfo.InvariantCulture) + (a.Ipv6Fixed ? "" : " (predicted)"));
                 if (a.Ipv4 is { } v4) lines.Add(a.InterfaceName + " " + v4);
             }
             string box = Node(DiagramNodeKind.Container, lines, cluster);
@@ -156,11 +158,15 @@ public static class TopologyGraph
             {
                 Count(members.Count, "container"),
                 first.Name + " … " + last.Name,
-                first.Attachments[0].Ipv6 + " … " + last.Attachments[0].Ipv6,
+                FirstAddress(first) + " … " + FirstAddress(last),
             }, cluster);
             foreach (var c in members)
                 foreach (var a in c.Attachments) _boxOf[(c.Name, a.InterfaceName)] = box;
         }
+
+        private static string Subnets(DockerNetwork n) => n.Subnet6?.ToString() ?? n.Subnet4?.ToString() ?? "";
+
+        private static string FirstAddress(Container c) => (c.Attachments[0].Ipv6 ?? c.Attachments[0].Ipv4)?.ToString() ?? "";
 
         private void AddRouter(Router router)
         {

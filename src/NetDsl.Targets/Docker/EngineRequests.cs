@@ -16,10 +16,8 @@ public static class EngineRequests
     public static NetworksCreateParameters CreateNetwork(CreateNetworkStep step, string source)
     {
         var n = step.Network;
-        var ipam = new List<IPAMConfig>
-        {
-            new() { Subnet = n.Subnet6.ToString(), Gateway = n.Gateway6.ToString(), IPRange = n.IpRange6?.ToString()! },
-        };
+        var ipam = new List<IPAMConfig>();
+        if (n.Subnet6 is { } s6) ipam.Add(new IPAMConfig { Subnet = s6.ToString(), Gateway = n.Gateway6?.ToString()!, IPRange = n.IpRange6?.ToString()! });
         // Nulls are left out of the request (the library and the engine treat them as "not set").
         // An IPv4 subnet is pinned only when declared: Docker always allocates one, but only a declared one makes
         // MACs and link-locals predictable.
@@ -28,7 +26,8 @@ public static class EngineRequests
         {
             Name = n.Name,
             Driver = n.Driver,
-            EnableIPv6 = true,
+            // An IPv4-only network says false outright, so a daemon's default-network-opts cannot turn IPv6 on.
+            EnableIPv6 = n.EnableIpv6,
             // Only for an IPv6-only network: older engines (API before 1.48) would not know the field.
             EnableIPv4 = n.EnableIpv4 ? null : false,
             IPAM = new IPAM { Driver = "default", Config = ipam },
@@ -63,7 +62,7 @@ public static class EngineRequests
     /// <summary>Every predicted address pinned, so parallel creation cannot hand them out in another order.</summary>
     private static EndpointSettings Endpoint(NetworkAttachment a) => new()
     {
-        IPAMConfig = new EndpointIPAMConfig { IPv6Address = a.Ipv6.ToString(), IPv4Address = a.Ipv4?.ToString()! },
+        IPAMConfig = new EndpointIPAMConfig { IPv6Address = a.Ipv6?.ToString()!, IPv4Address = a.Ipv4?.ToString()! },
     };
 
     private static Dictionary<string, string> Labels(EquatableArray<KeyValue> declared, string source, string hash)

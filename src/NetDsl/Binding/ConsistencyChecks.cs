@@ -27,7 +27,7 @@ internal static class ConsistencyChecks
         if (host.Daemon.FixedCidrV6 is { } cidr) subnets.Add(new Subnet(-1, null, cidr));
         for (int i = 0; i < networks.Count; i++)
         {
-            subnets.Add(new Subnet(i, networks[i], networks[i].Subnet6));
+            if (networks[i].Subnet6 is { } v6) subnets.Add(new Subnet(i, networks[i], v6));
             if (networks[i].Subnet4 is { } v4) subnets.Add(new Subnet(i, networks[i], v4));
         }
         var reported = new HashSet<int>();

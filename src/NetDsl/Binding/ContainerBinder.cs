@@ -128,7 +128,8 @@ internal static class ContainerBinder
             var subnet = a.IsV4 ? entry.Network.Subnet4 : entry.Network.Subnet6;
             if (subnet is null || !subnet.Value.Contains(a))
             {
-                context.Diagnostics.Report(DiagnosticDefinitions.AddressOutsideSubnet, addressNode.Span, "Address", a, subnet?.ToString() ?? "the network's subnets (declare an IPv4 subnet first)");
+                context.Diagnostics.Report(DiagnosticDefinitions.AddressOutsideSubnet, addressNode.Span, "Address", a, subnet?.ToString() ??
+                    (a.IsV4 ? "the network's subnets (declare an IPv4 subnet first)" : "the network's subnets (it is IPv4-only: declare an IPv6 subnet first)"));
                 continue;
             }
             var gateway = a.IsV4 ? entry.Network.Gateway4 : entry.Network.Gateway6;
@@ -209,15 +210,29 @@ internal static class ContainerBinder
             {
                 var (network, fixed6, fixed4, span) = p.Attachments[i];
                 string ifName = "eth" + i;
-                var ipv6 = fixed6 ?? Allocate(context, network, network.Subnet6, network.IpRange6, network.Gateway6, next6, used, p.Container.Name, span);
+                IpAddress? ipv6 = fixed6;
+                if (ipv6 is null && network.Subnet6 is { } s6)
+                {
+                    ipv6 = Allocate(context, network, s6, network.IpRange6, network.Gateway6!.Value, next6, used, p.Container.Name, span);
+                    if (ipv6 is null) continue;     // the pool is exhausted (reported)
+                }
                 IpAddress? ipv4 = fixed4;
                 if (ipv4 is null && network.Subnet4 is { } s4)
+                {
                     ipv4 = Allocate(context, network, s4, network.IpRange4, network.Gateway4!.Value, next4, used, p.Container.Name, span);
-                if (ipv6 is null) continue;
+                    if (ipv4 is null && network.Subnet6 is null) continue;  // an IPv4-only network's pool is exhausted (reported)
+                }
                 MacAddress? mac = ipv4 is { } v4 && macFromIpv4.Contains(network.Host) ? MacAddress.DockerFromIpv4(v4) : null;
-                attachments.Add(new NetworkAttachment(network.Name, ifName, ipv6.Value, fixed6 is not null, network.Subnet6.Length, ipv4, mac, mac?.LinkLocal(), span));
-                routes.Add(new Route(network.Subnet6, null, ifName, RouteOrigin.Static, span));
-                if (i == 0) routes.Add(new Route(DefaultRoute, network.Gateway6, ifName, RouteOrigin.Static, span));
+                // On an IPv4-only network the interface has a link-local only where the engine leaves IPv6 on it.
+                var host = hosts.FirstOrDefault(h => h.Name == network.Host);
+                bool linkLocal = network.EnableIpv6 || (host is not null && EngineTable.Ipv4OnlyInterfaceKeepsIpv6.For(host.Engine, false));
+                attachments.Add(new NetworkAttachment(network.Name, ifName, ipv6, fixed6 is not null, network.Subnet6?.Length, ipv4, mac,
+                    linkLocal ? mac?.LinkLocal() : null, span));
+                if (network.Subnet6 is { } subnet6)
+                {
+                    routes.Add(new Route(subnet6, null, ifName, RouteOrigin.Static, span));
+                    if (i == 0) routes.Add(new Route(DefaultRoute, network.Gateway6, ifName, RouteOrigin.Static, span));
+                }
                 // Docker gives every endpoint on a network with an IPv4 subnet its connected route and the first network's
                 // IPv4 gateway as the default route, as for IPv6.
                 if (ipv4 is not null && network.Subnet4 is { } subnet4 && network.Gateway4 is { } gateway4)

@@ -7,7 +7,10 @@ using NetDsl.Syntax;
 
 namespace NetDsl.Binding;
 
-/// <summary><c>network NAME on HOST { driver, subnet, gateway, ip-range, bridge-name, option, label }</c>.</summary>
+/// <summary>
+/// <c>network NAME on HOST { driver, subnet, gateway, ip-range, bridge-name, option, label, ipv4 }</c>: an IPv6 subnet, an
+/// IPv4 one (an IPv4-only network) or both.
+/// </summary>
 internal static class NetworkBinder
 {
     public const string BridgeNameOption = "com.docker.network.bridge.name";
@@ -59,10 +62,11 @@ internal static class NetworkBinder
             if (prefix.IsV4) subnet4 = prefix;
             else subnet6 = prefix;
         }
-        if (subnet6 is null)
+        // An IPv6 subnet, an IPv4 one (an IPv4-only network) or both; neither is no network.
+        if (subnet6 is null && subnet4 is null)
         {
             if (!statement.HasErrors && !subnetFailed)
-                context.Diagnostics.Report(DiagnosticDefinitions.MissingSetting, network.Name.Span, "Network", name, "subnet (IPv6)");
+                context.Diagnostics.Report(DiagnosticDefinitions.NetworkWithoutSubnet, network.Name.Span, name);
             return null;
         }
 
@@ -123,10 +127,12 @@ internal static class NetworkBinder
         }
         if (bridgeName is not null) options.Insert(0, new KeyValue(BridgeNameOption, bridgeName));
 
-        var gw6 = gateway6 ?? subnet6.Value.Nth(1);
+        IpAddress? gw6 = subnet6 is { } s6 ? gateway6 ?? s6.Nth(1) : null;
         IpAddress? gw4 = subnet4 is { } s4 ? gateway4 ?? s4.Nth(1) : null;
-        var bridge = new BridgePrediction(bridgeName, new IpPrefix(gw6, subnet6.Value.Length),
-            NetDsl.Engines.EngineTable.BridgeGetsFe80Colon1.For(host.Engine, false) ? IpAddress.Parse("fe80::1") : null,
+        // An IPv4-only network's bridge has no IPv6 of the engine's: no global address and no fe80::1 (only the
+        // kernel's link-local from a random bridge MAC, observed and not predicted).
+        var bridge = new BridgePrediction(bridgeName, gw6 is { } g6 ? new IpPrefix(g6, subnet6!.Value.Length) : null,
+            gw6 is not null && NetDsl.Engines.EngineTable.BridgeGetsFe80Colon1.For(host.Engine, false) ? IpAddress.Parse("fe80::1") : null,
             gw4 is { } g4 ? new IpPrefix(g4, subnet4!.Value.Length) : null);
         bool enableIpv4 = true;
         foreach (var s in network.Ipv4s)
@@ -138,7 +144,7 @@ internal static class NetworkBinder
                 context.Diagnostics.Report(DiagnosticDefinitions.Ipv4SubnetOnIpv6OnlyNetwork, s.Syntax.Span, name, subnet4);
             else enableIpv4 = false;
         }
-        return new DockerNetwork(name, host.Name, driver, subnet6.Value, gw6, range6, subnet4, gw4, range4, bridgeName,
+        return new DockerNetwork(name, host.Name, driver, subnet6, gw6, range6, subnet4, gw4, range4, bridgeName,
             options.ToEquatableArray(), labels.ToEquatableArray(), bridge, statement.Span, enableIpv4);
     }
 

@@ -54,7 +54,7 @@ internal static class SubnetReuseChecks
         }
     }
 
-    private static IEnumerable<IpPrefix> Subnets(DockerNetwork n) => n.Subnet4 is { } v4 ? new[] { n.Subnet6, v4 } : new[] { n.Subnet6 };
+    private static IEnumerable<IpPrefix> Subnets(DockerNetwork n) => new[] { n.Subnet6, n.Subnet4 }.Where(p => p is not null).Select(p => p!.Value);
 
     private static bool Owns(DockerHost host, IpAddress address) => host.Interfaces.Any(i => i.LinkLocal == address || i.Addresses.Any(a => a.Address == address));
 }

@@ -88,6 +88,9 @@ public static class DiagnosticDefinitions
         "{0} {1} is {2}; {3} needs a unicast subnet.", "Use a unicast prefix (global or unique local, e.g. fd00:1::/64).");
     public static readonly DiagnosticDefinition NotLinkLocal = new("NDSL2010", Severity.Error, Addresses, "Link-local expected",
         "'{0}' is not a link-local address (fe80::/10).", "Write a link-local address, e.g. fe80::1.");
+    public static readonly DiagnosticDefinition NetworkWithoutSubnet = new("NDSL2012", Severity.Error, Addresses, "Network without a subnet",
+        "Network '{0}' declares no subnet: a network has an IPv6 subnet, an IPv4 subnet (an IPv4-only network), or both.",
+        "Add 'subnet fd00:1::/64' for IPv6 (with 'ipv4 false' an IPv6-only network), 'subnet 172.30.0.0/24' for an IPv4-only network, or both.");
 
     // Docker
     public static readonly DiagnosticDefinition BridgeNameTooLong = new("NDSL3001", Severity.Error, Docker, "Bridge name too long",
@@ -181,7 +184,7 @@ public static class DiagnosticDefinitions
         SyntaxError, UnterminatedString, UnbalancedBrace, UnknownStatement, UnknownSetting, ExpectedToken, DuplicateSetting, MissingSetting, InvalidEscape,
         InvalidUtf8, BidiControl, EmptyFile,
         UnknownName, DuplicateName, InvalidName, ParameterNameIsHex, InvalidParameterValue, UnknownOverride, ParameterKindMismatch, UnusedParameter, IdentifierCollision, UnsafeText, DeviceNameReserved,
-        InvalidAddress, InvalidPrefix, HostBitsSet, WrongFamily, ParameterComposition, OverlappingSubnets, AddressOutsideSubnet, AddressCollision, ReservedAddress, NotLinkLocal, SubnetNotUnicast,
+        InvalidAddress, InvalidPrefix, HostBitsSet, WrongFamily, ParameterComposition, OverlappingSubnets, AddressOutsideSubnet, AddressCollision, ReservedAddress, NotLinkLocal, SubnetNotUnicast, NetworkWithoutSubnet,
         SubnetOnTwoLinks, RoutedSubnetReused,
         BridgeNameTooLong, Ipv6WithoutFixedCidr, Ip6TablesNeedsExperimental, UnsupportedDriver, SubnetTooSmallForContainers, ContainerNetworksOnTwoHosts, EngineVersionUnsupported, GatewayOutsideSubnet, FixedCidrTooLong, InterfaceNameTooLong,
         UnknownEngineKind, NoDaemonJsonOnEngine, Ipv6OnlyAddressPools, DaemonKeyNotOnEngine, GatewayModeNotOnEngine, DuplicateMasquerade, IsolatedNeedsInternal,

@@ -64,6 +64,18 @@ public static class EngineTable
         "How the engine hands out container addresses (NetDsl predicts the lowest free in declaration order and apply pins each).", a => a,
         Row(Docker, DockerAll, "lowest free after the gateway, in creation order (predicted, pinned by apply)", "moby libnetwork/ipam; " + Measured2010),
         Row(Podman, PodmanAll, "lowest free, but a failed start keeps its address (predicted, pinned by apply)", MeasuredPodman + " (after four failed starts the first running container got ::7)"));
+    /// <summary>
+    /// Whether a container's interface on an IPv4-only network keeps IPv6 (and so the kernel's EUI-64 link-local of its
+    /// MAC). Docker turns IPv6 off in a container's namespace and back on only on interfaces given an IPv6 address.
+    /// </summary>
+    public static readonly EngineFact<bool> Ipv4OnlyInterfaceKeepsIpv6 = new("IPv4-only interface link-local",
+        "Whether a container's interface on an IPv4-only network keeps IPv6 and the kernel's EUI-64 link-local.",
+        b => b ? "kept (the kernel's link-local)" : "IPv6 off on the interface (no link-local)",
+        Row(Docker, DockerAll, false, "moby v20.10 libnetwork/osl/namespace_linux.go NewSandbox (setIPv6 \"all\" false) and interface_linux.go " +
+            "setInterfaceIPv6 (on only with an IPv6 address); since 26.0.2 setIPv6(…, addr != nil) per interface (moby 57dd567, CVE-2024-32473, " +
+            "which 26.0.0–26.0.1 lacked)"),
+        Row(Podman, PodmanAll, true, "not measured: netavark 1.4 leaves the namespace's IPv6 default (on); the link-local is from a random MAC, " +
+            "so nothing is predicted either way"));
 
     /// <summary>How containers on the default bridge get IPv6 addresses from fixed-cidr-v6.</summary>
     public static readonly EngineFact<DefaultBridgeIpv6> DefaultBridgeAddresses = new("default-bridge IPv6",
@@ -218,7 +230,7 @@ public static class EngineTable
     public static IReadOnlyList<IEngineFact> Facts { get; } = new IEngineFact[]
     {
         Modelled, GatewayAddresses, AddressOrder, BridgeGetsFe80Colon1, ContainerMacs, DefaultBridgeAddresses, BridgeNames, HasDaemonJson, Restartable, Ip6TablesDefault,
-        Ip6TablesNeedsExperimental, Ipv6NeedsFixedCidrV6, Ipv6OnlyPoolsStopEngine, Ipv6OnlyNetworks, GatewayModes,
+        Ip6TablesNeedsExperimental, Ipv6NeedsFixedCidrV6, Ipv6OnlyPoolsStopEngine, Ipv6OnlyNetworks, Ipv4OnlyInterfaceKeepsIpv6, GatewayModes,
         ForwardPolicies, Ipv4ForwardPolicies, Inbound, BetweenNetworks, IsolationKept, FirewallBackends,
     };
 

@@ -40,7 +40,7 @@ public sealed record RestartEngineStep(string Device, EquatableArray<string> Key
 public sealed record CreateNetworkStep(string Device, DockerNetwork Network, string SettingsHash)
     : ApplyStep(Device + "/network/" + Network.Name, Device)
 {
-    public override string Describe() => "network " + Network.Name + " (" + Network.Subnet6 + ")";
+    public override string Describe() => "network " + Network.Name + " (" + (Network.Subnet6?.ToString() ?? Network.Subnet4 + ", IPv4-only") + ")";
 }
 
 /// <summary>
@@ -57,7 +57,7 @@ public sealed record CreateContainerStep(string Device, Container Container, str
 public sealed record ConnectNetworkStep(string Device, string Container, NetworkAttachment Attachment)
     : ApplyStep(Device + "/container/" + Container + "/connect/" + Attachment.Network, Device)
 {
-    public override string Describe() => "connect " + Container + " to " + Attachment.Network + " (" + Attachment.Ipv6 + ")";
+    public override string Describe() => "connect " + Container + " to " + Attachment.Network + " (" + (Attachment.Ipv6 ?? Attachment.Ipv4)?.ToString() + ")";
 }
 
 /// <summary>Start a container once all its networks are connected.</summary>

@@ -20,10 +20,10 @@ public static class SettingsFields
         var f = new List<KeyValue>
         {
             new("driver", n.Driver),
-            new("enable-ipv6", "true"),
-            new("subnet6", n.Subnet6.ToString()),
-            new("gateway6", n.Gateway6.ToString()),
+            new("enable-ipv6", n.EnableIpv6 ? "true" : "false"),
         };
+        if (n.Subnet6 is { } s6) f.Add(new("subnet6", s6.ToString()));
+        if (n.Gateway6 is { } g6) f.Add(new("gateway6", g6.ToString()));
         if (n.IpRange6 is { } r) f.Add(new("ip-range6", r.ToString()));
         if (n.IpRange4 is { } r4) f.Add(new("ip-range4", r4.ToString()));
         if (n.Subnet4 is { } s4) f.Add(new("subnet4", s4.ToString()));
@@ -45,7 +45,7 @@ public static class SettingsFields
         };
         foreach (var a in c.Attachments)
         {
-            f.Add(new("network " + a.Network + " ipv6", a.Ipv6.ToString()));
+            if (a.Ipv6 is { } v6) f.Add(new("network " + a.Network + " ipv6", v6.ToString()));
             if (a.Ipv4 is { } v4) f.Add(new("network " + a.Network + " ipv4", v4.ToString()));
         }
         return f.ToEquatableArray();

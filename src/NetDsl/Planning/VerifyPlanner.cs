@@ -62,19 +62,22 @@ public static class VerifyPlanner
         var facts = new List<VerifyFact>();
         if (piece == PlanPiece.NetworkFields)
         {
-            facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.EnableIpv6, "true"));
+            facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.EnableIpv6, n.EnableIpv6 ? "true" : "false"));
             if (!n.EnableIpv4) facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.EnableIpv4, "false"));
-            facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.Subnet6, n.Subnet6.ToString()));
-            facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.Gateway6, n.Gateway6.ToString()));
+            if (n.Subnet6 is { } s6) facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.Subnet6, s6.ToString()));
+            if (n.Gateway6 is { } g6) facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.Gateway6, g6.ToString()));
             if (n.Subnet4 is { } s4) facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.Subnet4, s4.ToString()));
             if (n.Gateway4 is { } g4) facts.Add(new NetworkFieldFact(host, n.Name, NetworkField.Gateway4, g4.ToString()));
         }
         else if (piece == PlanPiece.BridgeFacts)
         {
-            facts.Add(new InterfaceAddressFact(host, n.Bridge.InterfaceName, n.Name, n.Bridge.Global.Address, n.Bridge.Global.Length, IsContainer: false));
+            // Verify reads the bridge's IPv6 (`ip -6 addr`, `ip -6 route`): an IPv4-only network's bridge has none of the engine's.
+            if (n.Bridge.Global is { } global)
+                facts.Add(new InterfaceAddressFact(host, n.Bridge.InterfaceName, n.Name, global.Address, global.Length, IsContainer: false));
             if (n.Bridge.LinkLocal is { } ll)
                 facts.Add(new InterfaceAddressFact(host, n.Bridge.InterfaceName, n.Name, ll, 64, IsContainer: false));
-            facts.Add(new RouteFact(host, false, n.Subnet6, null, n.Bridge.InterfaceName, n.Name));
+            if (n.Subnet6 is { } s6)
+                facts.Add(new RouteFact(host, false, s6, null, n.Bridge.InterfaceName, n.Name));
         }
         return facts;
     }
@@ -86,8 +89,11 @@ public static class VerifyPlanner
         if (piece != PlanPiece.ContainerFacts) return facts;
         foreach (var a in c.Attachments)
         {
-            facts.Add(new InterfaceAddressFact(c.Name, a.InterfaceName, a.Network, a.Ipv6, a.PrefixLength, IsContainer: true));
-            facts.Add(new LinkLocalFact(c.Name, a.InterfaceName, a.Network, a.LinkLocal));
+            // On an IPv4-only network the interface has no IPv6 address, and a link-local only where one is predicted.
+            if (a.Ipv6 is { } v6 && a.PrefixLength is { } length)
+                facts.Add(new InterfaceAddressFact(c.Name, a.InterfaceName, a.Network, v6, length, IsContainer: true));
+            if (a.Ipv6 is not null || a.LinkLocal is not null)
+                facts.Add(new LinkLocalFact(c.Name, a.InterfaceName, a.Network, a.LinkLocal));
         }
         // Verify reads `ip -6 route`; the IPv4 routes are traced and labbed (netdsl lab test).
         foreach (var r in c.PredictedRoutes.Where(r => !r.Destination.IsV4))
@@ -110,11 +116,15 @@ public static class VerifyPlanner
             return new PingFact(e.From, fromContainer, to.ToString(), literal, to.Zone, External: !IsInside(model, literal));
         string name = to.Name!;
         if (model.FindContainer(name) is { } target && target.Attachments.Count > 0)
-            return new PingFact(e.From, fromContainer, name, target.Attachments[0].Ipv6, null, External: false);
+        {
+            // The first network's address: IPv6 where it has one, else the IPv4 of an IPv4-only network.
+            var a = target.Attachments[0];
+            return (a.Ipv6 ?? a.Ipv4) is { } address0 ? new PingFact(e.From, fromContainer, name, address0, null, External: false) : null;
+        }
         if (model.FindHost(name) is { } host)
         {
             if (from is not null && from.Attachments.Count > 0 && model.FindNetwork(from.Attachments[0].Network) is { } net)
-                return new PingFact(e.From, true, name, net.Gateway6, null, External: false);
+                return (net.Gateway6 ?? net.Gateway4) is { } gateway ? new PingFact(e.From, true, name, gateway, null, External: false) : null;
             var address = host.Interfaces.SelectMany(i => i.Addresses).Select(a => (IpAddress?)a.Address).FirstOrDefault(a => !a!.Value.IsV4);
             return address is null ? null : new PingFact(e.From, fromContainer, name, address.Value, null, External: false);
         }
@@ -124,5 +134,5 @@ public static class VerifyPlanner
     }
 
     private static bool IsInside(NetworkModel model, IpAddress address) =>
-        address.IsLinkLocal || model.Networks.Any(n => n.Subnet6.Contains(address));
+        address.IsLinkLocal || model.Networks.Any(n => (address.IsV4 ? n.Subnet4 : n.Subnet6) is { } s && s.Contains(address));
 }

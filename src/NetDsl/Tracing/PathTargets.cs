@@ -16,7 +16,7 @@ public sealed record PathTarget(IpAddress Address, string? Device, string? Error
 public static class PathTargets
 {
     /// <summary>
-    /// A container's first address; a Docker host, seen from its own containers, at their first network's gateway
+    /// A container's first address (the IPv4 one on an IPv4-only network); a Docker host, seen from its own containers, at their first network's gateway
     /// (the bridge), else at its first global IPv6 address; an external host at its address on its upstream; any other
     /// device at its first global IPv6 address.
     /// </summary>
@@ -27,11 +27,16 @@ public static class PathTargets
         var upstream = topology.Devices.FirstOrDefault(d => d.Hosted.Any(h => h.Name == name));
         if (upstream is not null) return new PathTarget(upstream.Hosted.First(h => h.Name == name).Address, upstream.Name, null);
         var container = model.FindContainer(name);
-        if (container is not null && container.Attachments.Count > 0) return new PathTarget(container.Attachments[0].Ipv6, name, null);
+        if (container is not null && container.Attachments.Count > 0)
+        {
+            var first = container.Attachments[0];
+            if ((first.Ipv6 ?? first.Ipv4) is { } address0) return new PathTarget(address0, name, null);
+            return PathTarget.Failed($"'{name}' has no address on network {first.Network} to ping");
+        }
         if (model.FindHost(name) is not null && model.FindContainer(origin.Name) is { Attachments.Count: > 0 } c)
         {
             var network = model.FindNetwork(c.Attachments[0].Network);
-            if (network?.Host == name) return new PathTarget(network.Gateway6, name, null);
+            if (network?.Host == name && (network.Gateway6 ?? network.Gateway4) is { } gateway) return new PathTarget(gateway, name, null);
         }
         var device = topology.Find(name);
         var address = device?.Interfaces.SelectMany(i => i.Addresses).Select(a => a.Address).FirstOrDefault(a => !a.IsV4 && !a.IsLinkLocal);

@@ -123,7 +123,8 @@ public sealed class Topology
             var bridges = new List<(DockerNetwork, string)>();
             foreach (var n in model.Networks.Where(n => n.Host == host.Name))
             {
-                var addresses = new List<IpPrefix> { n.Bridge.Global };
+                var addresses = new List<IpPrefix>();
+                if (n.Bridge.Global is { } global) addresses.Add(global);
                 if (n.Bridge.Ipv4 is { } v4) addresses.Add(v4);
                 d.Interfaces.Add(new TopologyInterface(d, BridgeInterfaceName(n), addresses, n.Bridge.LinkLocal, null, n.Name) { EngineNamed = n.BridgeName is null });
                 bridges.Add((n, BridgeInterfaceName(n)));
@@ -137,7 +138,8 @@ public sealed class Topology
             var d = new TopologyDevice(c.Name, DeviceKind.Container);
             foreach (var a in c.Attachments)
             {
-                var addresses = new List<IpPrefix> { new(a.Ipv6, a.PrefixLength) };
+                var addresses = new List<IpPrefix>();
+                if (a.Ipv6 is { } v6 && a.PrefixLength is { } length) addresses.Add(new IpPrefix(v6, length));
                 var network = model.FindNetwork(a.Network);
                 if (a.Ipv4 is { } v4 && network?.Subnet4 is { } s4) addresses.Add(new IpPrefix(v4, s4.Length));
                 d.Interfaces.Add(new TopologyInterface(d, a.InterfaceName, addresses, a.LinkLocal, null, a.Network));

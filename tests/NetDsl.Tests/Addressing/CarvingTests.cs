@@ -54,7 +54,7 @@ public class CarvingTests
         {
             var result = TestCompile.Compile($"let P = {parameter}\ndocker-host h {{ }}\nnetwork n on h {{ subnet P:{n:x}::/64 }}\n");
             Assert.That(result.HasErrors, Is.False, string.Join("\n", result.Diagnostics));
-            var subnet = result.Model!.Networks[0].Subnet6;
+            var subnet = result.Model!.Networks[0].Subnet6!.Value;
             var expected = new IpAddress(p.Address.High + (ulong)n, 0, false);
             Assert.That(subnet, Is.EqualTo(new IpPrefix(expected, 64)));
             Assert.That(p.Contains(subnet), Is.True);

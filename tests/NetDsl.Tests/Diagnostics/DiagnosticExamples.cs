@@ -47,6 +47,7 @@ public static class DiagnosticExamples
         new("NDSL2008", Net + "container a on n { image \"x\"  address fd00:1::5 }\ncontainer b on n { image \"x\"  address ⟦fd00:1::5⟧ }\n", Net + "container a on n { image \"x\"  address fd00:1::5 }\ncontainer b on n { image \"x\"  address fd00:1::6 }\n"),
         new("NDSL2009", Net + "container c on n { image \"x\"  address ⟦fd00:1::1⟧ }\n", Net + "container c on n { image \"x\"  address fd00:1::9 }\n"),
         new("NDSL2011", Host + "network n on h { subnet ⟦ff05::/64⟧ }\n", Host + "network n on h { subnet fd00:1::/64 }\n"),
+        new("NDSL2012", Host + "network ⟦n⟧ on h { bridge-name br_n }\n", Host + "network n on h { subnet 172.30.0.0/24  bridge-name br_n }\n"),
         new("NDSL2010", "router r ios { interface e0 address fd00::1/64 link-local ⟦fd00::1⟧ }\n", "router r ios { interface e0 address fd00::1/64 link-local fe80::1 }\n"),
 
         new("NDSL2101", "docker-host h { interface eth0 address fd00:a::10/64 }\n⟦network n on h { subnet fd00:a::/64 }⟧\n",
