@@ -228,17 +228,19 @@ internal static class ContainerBinder
                 bool linkLocal = network.EnableIpv6 || (host is not null && EngineTable.Ipv4OnlyInterfaceKeepsIpv6.For(host.Engine, false));
                 attachments.Add(new NetworkAttachment(network.Name, ifName, ipv6, fixed6 is not null, network.Subnet6?.Length, ipv4, mac,
                     linkLocal ? mac?.LinkLocal() : null, span));
+                // The first network's gateway is the default route; on engines that give one per network, every one is.
+                bool defaultRoute = i == 0 || (host is not null && EngineTable.DefaultRoutePerNetwork.For(host.Engine, false));
                 if (network.Subnet6 is { } subnet6)
                 {
                     routes.Add(new Route(subnet6, null, ifName, RouteOrigin.Static, span));
-                    if (i == 0) routes.Add(new Route(DefaultRoute, network.Gateway6, ifName, RouteOrigin.Static, span));
+                    if (defaultRoute) routes.Add(new Route(DefaultRoute, network.Gateway6, ifName, RouteOrigin.Static, span));
                 }
                 // Docker gives every endpoint on a network with an IPv4 subnet its connected route and the first network's
                 // IPv4 gateway as the default route, as for IPv6.
                 if (ipv4 is not null && network.Subnet4 is { } subnet4 && network.Gateway4 is { } gateway4)
                 {
                     routes.Add(new Route(subnet4, null, ifName, RouteOrigin.Static, span));
-                    if (i == 0) routes.Add(new Route(DefaultRoute4, gateway4, ifName, RouteOrigin.Static, span));
+                    if (defaultRoute) routes.Add(new Route(DefaultRoute4, gateway4, ifName, RouteOrigin.Static, span));
                 }
             }
             result.Add(p.Container with { Attachments = attachments.ToEquatableArray(), PredictedRoutes = routes.ToEquatableArray() });

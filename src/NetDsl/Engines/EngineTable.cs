@@ -77,6 +77,18 @@ public static class EngineTable
         Row(Podman, PodmanAll, true, "not measured: netavark 1.4 leaves the namespace's IPv6 default (on); the link-local is from a random MAC, " +
             "so nothing is predicted either way"));
 
+    /// <summary>
+    /// A container on several networks: whether every network gives it a default route. Docker routes by the first
+    /// network's gateway; Podman 4.3 (netavark 1.4) adds one default route per network, all with metric 100, in no
+    /// fixed order, so which one the kernel uses — and so the container's source address — is not predicted.
+    /// </summary>
+    public static readonly EngineFact<bool> DefaultRoutePerNetwork = new("default routes of a container on several networks",
+        "Whether each of a container's networks gives it a default route (then the kernel's pick among them is observed, not predicted).",
+        b => b ? "one per network, same metric: the kernel's pick is observed" : "the first network's gateway (predicted)",
+        Row(Docker, DockerAll, false, "moby libnetwork sandbox (the gateway endpoint is the first network's); " + Measured2010),
+        Row(Podman, PodmanAll, true, MeasuredPodman + ": two default routes, metric 100 each; netavark sets the networks up in no fixed " +
+            "order (differential seed 17: the later network's route won, the shrunk file's run the earlier's)"));
+
     /// <summary>How containers on the default bridge get IPv6 addresses from fixed-cidr-v6.</summary>
     public static readonly EngineFact<DefaultBridgeIpv6> DefaultBridgeAddresses = new("default-bridge IPv6",
         "How containers on the default bridge (docker0) get addresses from fixed-cidr-v6.",
@@ -230,7 +242,7 @@ public static class EngineTable
     public static IReadOnlyList<IEngineFact> Facts { get; } = new IEngineFact[]
     {
         Modelled, GatewayAddresses, AddressOrder, BridgeGetsFe80Colon1, ContainerMacs, DefaultBridgeAddresses, BridgeNames, HasDaemonJson, Restartable, Ip6TablesDefault,
-        Ip6TablesNeedsExperimental, Ipv6NeedsFixedCidrV6, Ipv6OnlyPoolsStopEngine, Ipv6OnlyNetworks, Ipv4OnlyInterfaceKeepsIpv6, GatewayModes,
+        Ip6TablesNeedsExperimental, Ipv6NeedsFixedCidrV6, Ipv6OnlyPoolsStopEngine, Ipv6OnlyNetworks, Ipv4OnlyInterfaceKeepsIpv6, DefaultRoutePerNetwork, GatewayModes,
         ForwardPolicies, Ipv4ForwardPolicies, Inbound, BetweenNetworks, IsolationKept, FirewallBackends,
     };
 

@@ -57,7 +57,9 @@ public sealed class PathTracer
         var src = own ? dst : egress?.SourceFor(dst) ?? origin.Interfaces.Select(i => i.SourceFor(dst)).FirstOrDefault(a => a is not null);
         if (src is null) return Broken(from, to.ToString(), default, dst, from, NoSource(origin, dst));
 
-        bool kernelSource = origin.Interfaces.Any(i => i.KernelLinkLocal == src);
+        // The kernel picks the source too when the sender has equal routes out of different interfaces (Podman's
+        // default route per network): trace follows the first, and the source is not claimed.
+        bool kernelSource = origin.Interfaces.Any(i => i.KernelLinkLocal == src) || (!own && to.Zone is null && EqualRoutes(origin, dst) > 1);
         var state = new WalkState();
         var forward = Walk(origin, null, src.Value, dst, to.Zone is null ? null : egress, isReply: false, state);
         if (!forward.Arrived)
@@ -327,6 +329,16 @@ public sealed class PathTracer
     }
 
     /// <summary>Longest-prefix match over connected subnets and routes; a connected subnet wins a tie.</summary>
+    /// <summary>How many interfaces the device's most specific route to <paramref name="dst"/> could leave by (routes of equal length).</summary>
+    private static int EqualRoutes(TopologyDevice device, IpAddress dst)
+    {
+        var matching = device.Routes.Where(r => r.Destination.Contains(dst)).ToList();
+        if (matching.Count == 0 || device.Interfaces.Any(i => i.Addresses.Any(a => !a.Address.IsLinkLocal && a.Network.Contains(dst) && a.Length >= matching.Max(r => r.Destination.Length))))
+            return 1;
+        int best = matching.Max(r => r.Destination.Length);
+        return matching.Where(r => r.Destination.Length == best).Select(r => r.Interface ?? r.NextHop?.ToString()).Distinct().Count();
+    }
+
     internal static (TopologyInterface Egress, IpAddress? NextHop, string Text)? Lookup(TopologyDevice device, IpAddress dst)
     {
         (TopologyInterface, IpAddress?, string)? best = null;

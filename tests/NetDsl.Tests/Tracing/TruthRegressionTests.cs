@@ -230,4 +230,32 @@ public class TruthRegressionTests
         var fromContainer = tracer.Trace("c", ExpectTarget.Parse("fe80::1%eth0")!);
         Assert.That(fromContainer.SourceAtTarget.ToString(), Is.EqualTo("fe80::42:acff:fe1e:2"), "a container's link-local is its predicted MAC's EUI-64");
     }
+
+    /// <summary>
+    /// Found by the harness (seed 17, shrunk): a container on two networks of a Podman host has a default route per
+    /// network, metric 100 each, set up in no fixed order, so the kernel's pick — its source — varies between runs.
+    /// Trace no longer claims that source (nor its conntrack tuple); on Docker the first network's gateway decides.
+    /// </summary>
+    [TestCase("podman 4.3", true)]
+    [TestCase("docker 20.10", false)]
+    public void A_source_behind_equal_default_routes_is_not_claimed(string engine, bool unknown)
+    {
+        var (result, tracer) = Compile($$"""
+            docker-host h { engine {{engine}}  interface eth1 address 10.47.10.10/24  route 0.0.0.0/0 via 10.47.10.1 }
+            network a on h { subnet 172.20.0.0/24 }
+            network b on h { subnet 172.21.0.0/24 }
+            container cx on a, b { image "x" }
+            upstream isp { interface lan address 10.47.10.1/24  route 172.20.0.0/15 via lan 10.47.10.10  host www 203.0.113.9 }
+            expect ping cx -> www
+
+            """);
+        Assert.That(result.Errors, Is.Empty, string.Join("\n", result.Errors));
+        var routes = result.Model!.Containers.Single().PredictedRoutes.Where(r => r.Destination.Length == 0).ToList();
+        Assert.That(routes, Has.Count.EqualTo(unknown ? 2 : 1));
+        var trace = tracer.Trace("cx", ExpectTarget.Parse("www")!);
+        Assert.That(trace.Succeeded, Is.True, trace.ToString());
+        Assert.That(trace.SourceUnknown, Is.EqualTo(unknown));
+        // Docker masquerades IPv4 to the host's address; on Podman the source is not claimed at all.
+        Assert.That(trace.SourceAtTarget, unknown ? Is.Null : Is.EqualTo(NetDsl.Addressing.IpAddress.Parse("10.47.10.10")));
+    }
 }
