@@ -28,6 +28,8 @@ internal sealed class DockerCommandOptions
     public Option<string[]> TlsDirectory { get; } = PerHost("--tls-dir",
         "Folder with ca.pem, cert.pem and key.pem for a tcp:// endpoint with TLS (as DOCKER_CERT_PATH); HOST=DIR per docker-host.");
     public Option<string?> Host { get; } = new("--host") { Description = "Only this docker-host of the file (default: every docker-host; plan and apply reach them concurrently)." };
+    public Option<string[]> SshKey { get; } = PerHost("--ssh-key",
+        "Private key for an ssh:// endpoint (default ~/.ssh/id_ed25519, id_ecdsa, id_rsa; the host key must be in ~/.ssh/known_hosts); HOST=PATH per docker-host.");
     public Option<string[]> Netns { get; } = PerHost("--host-netns",
         "Run host-side commands (sysctl, nft, ip, ping) in this network namespace, where a private dockerd runs (labs); HOST=NS per docker-host.");
 
@@ -40,7 +42,7 @@ internal sealed class DockerCommandOptions
 
     /// <summary>The daemon.json option of plan, apply and destroy (verify does not read the file).</summary>
     public static Option<string[]> DaemonJsonOption() =>
-        PerHost("--daemon-json", "daemon.json to merge into (local engine only; default /etc/docker/daemon.json); HOST=PATH per docker-host.");
+        PerHost("--daemon-json", "daemon.json to merge into, on the engine's machine (a local socket's, or over SFTP for ssh://; default /etc/docker/daemon.json); HOST=PATH per docker-host.");
 
     public void AddTo(Command command)
     {
@@ -48,6 +50,7 @@ internal sealed class DockerCommandOptions
         command.Options.Add(Set);
         command.Options.Add(DockerHost);
         command.Options.Add(TlsDirectory);
+        command.Options.Add(SshKey);
         command.Options.Add(Host);
         command.Options.Add(Netns);
     }
@@ -86,6 +89,7 @@ internal sealed class DockerCommandOptions
         var endpoints = PerHostValues(parse.GetValue(DockerHost), names, "--docker-host", out var error);
         var tls = error is null ? PerHostValues(parse.GetValue(TlsDirectory), names, "--tls-dir", out error) : null;
         var netns = error is null ? PerHostValues(parse.GetValue(Netns), names, "--host-netns", out error) : null;
+        var sshKeys = error is null ? PerHostValues(parse.GetValue(SshKey), names, "--ssh-key", out error) : null;
         var daemon = error is null && daemonJson is not null ? PerHostValues(parse.GetValue(daemonJson), names, "--daemon-json", out error) : new Dictionary<string, string>();
         if (error is not null) return Usage(console, error, out exitCode);
 
@@ -98,7 +102,7 @@ internal sealed class DockerCommandOptions
         foreach (var host in hosts)
         {
             string? For(Dictionary<string, string> values) => values.TryGetValue(host.Name, out var v) ? v : values.TryGetValue("", out var any) ? any : null;
-            var endpoint = EngineEndpoint.Resolve(For(endpoints!), out var endpointError, For(tls!));
+            var endpoint = EngineEndpoint.Resolve(For(endpoints!), out var endpointError, For(tls!), For(sshKeys!));
             if (endpoint is null)
             {
                 foreach (var t in targets) t.Dispose();
@@ -106,7 +110,8 @@ internal sealed class DockerCommandOptions
             }
             try
             {
-                targets.Add(new HostTarget(host, new EngineClient(endpoint), new HostShell(For(netns!)), For(daemon!)));
+                var engine = new EngineClient(endpoint);
+                targets.Add(new HostTarget(host, engine, new HostShell(For(netns!), engine.Ssh), For(daemon!)));
             }
             catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
             {

@@ -6,7 +6,8 @@ namespace NetDsl.Cli.Commands;
 /// <summary>Prints a <see cref="HostPlan"/>: one line per object and host change, then the restart and its impact.</summary>
 internal static class HostPlanPrinter
 {
-    public static void PrintDaemonJson(NetDsl.Docker.DaemonJson.DaemonJsonMergeResult d, string? path, CliConsole console)
+    /// <param name="withRestart">Print the restart the change needs (plan without an engine); a whole host plan prints its own restart line.</param>
+    public static void PrintDaemonJson(NetDsl.Docker.DaemonJson.DaemonJsonMergeResult d, string? path, CliConsole console, bool withRestart = true)
     {
         var o = console.Out;
         if (d.Error is not null) o.WriteLine($"  error     daemon.json {path}: {d.Error}");
@@ -15,7 +16,7 @@ internal static class HostPlanPrinter
         {
             o.WriteLine($"  change    daemon.json {path} (other keys kept):");
             foreach (var c in d.Changes) o.WriteLine("              " + c);
-            if (d.RestartKeys.Count > 0)
+            if (withRestart && d.RestartKeys.Count > 0)
                 o.WriteLine($"  restart   engine: daemon.json changes {string.Join(", ", d.RestartKeys)}; a reload (SIGHUP) does not apply them");
         }
     }
@@ -24,7 +25,7 @@ internal static class HostPlanPrinter
     {
         var o = console.Out;
         o.WriteLine($"host {p.Host}:");
-        if (p.DaemonJson is { } d) PrintDaemonJson(d, p.DaemonJsonPath, console);
+        if (p.DaemonJson is { } d) PrintDaemonJson(d, p.DaemonJsonPath, console, withRestart: false);
         if (p.DaemonJsonNote is not null) o.WriteLine("  manual    daemon.json: " + p.DaemonJsonNote);
         if (p.RestartNeeded)
         {

@@ -30,10 +30,12 @@ public static class PlanCommand
             console.Error.WriteLine("netdsl: " + EngineErrors.Describe(e, "reading the engine", engine.Endpoint));
             if (e is EngineMismatchException) return ExitCodes.Failure;
             // daemon.json needs no engine: still show its part (an engine that is down may be down for this very change).
-            var write = engine.Endpoint.IsLocal ? ApplyPlanner.Plan(model).StepsOn(host.Name).OfType<WriteDaemonJsonStep>().FirstOrDefault() : null;
+            // Over SSH the same login reaches daemon.json: when it failed, so would reading the file.
+            bool hostUnreachable = EngineErrors.IsSshFailure(e);
+            var write = engine.Endpoint.ReachesHost && !hostUnreachable ? ApplyPlanner.Plan(model).StepsOn(host.Name).OfType<WriteDaemonJsonStep>().FirstOrDefault() : null;
             if (write is null) return ExitCodes.Failure;
             string path = target.DaemonJson ?? ApplyOptions.DefaultDaemonJson;
-            var merge = DaemonJsonPlanner.Plan(write, path);
+            var merge = DaemonJsonPlanner.Plan(write, path, target.Shell.Files);
             HostPlanPrinter.PrintDaemonJson(merge, path, console);
             console.Out.WriteLine("  unknown   networks, containers and host settings: the engine is unreachable");
             // An error, not "changes pending": the plan is incomplete, so a pipeline must not go on to apply.

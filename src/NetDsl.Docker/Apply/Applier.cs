@@ -101,9 +101,9 @@ public sealed class Applier
             return true;
         }
         // The values before the first change are recorded first, so `netdsl destroy` can put them back.
-        var error = await DaemonKeyRecord.RememberAsync(p.DaemonJsonPath, p.DaemonJson.Changes) is { } recordError
+        var error = await DaemonKeyRecord.RememberAsync(p.DaemonJsonPath, p.DaemonJson.Changes, _options.Shell.Files) is { } recordError
             ? recordError + "; nothing was changed (daemon.json and its previous backup are as they were)"
-            : await DaemonJsonFile.WriteAtomicallyAsync(p.DaemonJsonPath, p.DaemonJson.Text);
+            : await DaemonJsonFile.WriteAtomicallyAsync(p.DaemonJsonPath, p.DaemonJson.Text, files: _options.Shell.Files);
         _outcomes.Add(new StepOutcome("daemon.json " + p.DaemonJsonPath, error is null ? StepStatus.Done : StepStatus.Failed,
             error ?? string.Join(", ", p.DaemonJson.Changes) + " (backup " + p.DaemonJsonPath + DaemonJsonFile.BackupSuffix + ")"));
         return error is null;
@@ -152,7 +152,7 @@ public sealed class Applier
             return;
         }
         string culprit = EngineRestart.Culprit(merge.Changes.Select(c => c.Key).ToList(), line);
-        var restoreError = await EngineRestart.RestoreAsync(p.DaemonJsonPath, merge);
+        var restoreError = await EngineRestart.RestoreAsync(p.DaemonJsonPath, merge, _options.Shell.Files);
         if (restoreError is not null)
         {
             _outcomes.Add(new StepOutcome("engine restart", StepStatus.Failed, $"the engine did not come back after daemon.json changed {culprit}{engineSays}, and the previous file could not be put back ({restoreError}): copy {p.DaemonJsonPath}{DaemonJsonFile.BackupSuffix} over {p.DaemonJsonPath} and restart the engine"));

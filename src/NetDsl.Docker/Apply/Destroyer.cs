@@ -50,7 +50,7 @@ public sealed class Destroyer
             ok &= await MutateAsync("remove container " + o.Name, () => _engine.Docker.Containers.RemoveContainerAsync(o.Id, new ContainerRemoveParameters { Force = true }, CancellationToken.None), stop);
         foreach (var o in owned.Where(o => o.Kind == "network"))
             ok &= await MutateAsync("remove network " + o.Name, () => _engine.Docker.Networks.DeleteNetworkAsync(o.Id, CancellationToken.None), stop);
-        if (_engine.Endpoint.IsLocal && !stop.IsCancellationRequested)
+        if (_engine.Endpoint.ReachesHost && !stop.IsCancellationRequested)
         {
             foreach (var family in new[] { "ip", "ip6" })
                 if (await NftablesLoader.IsOursAsync(_options.Shell, family))
@@ -67,22 +67,22 @@ public sealed class Destroyer
     private async Task DaemonJsonAsync(CancellationToken stop)
     {
         string path = _options.DaemonJsonPath ?? ApplyOptions.DefaultDaemonJson;
-        var record = DaemonKeyRecord.Read(path, out var recordError);
+        var record = DaemonKeyRecord.Read(path, out var recordError, _options.Shell.Files);
         if (recordError is not null) { _outcomes.Add(new StepOutcome("daemon.json " + path, StepStatus.Failed, recordError)); return; }
         if (record is null) return;
-        var current = DaemonJsonFile.Read(path, out var readError);
+        var current = DaemonJsonFile.Read(path, out var readError, _options.Shell.Files);
         if (readError is not null) { _outcomes.Add(new StepOutcome("daemon.json " + path, StepStatus.Failed, readError)); return; }
         var (text, changed) = DaemonKeyRecord.Restore(current, record, out var error);
         if (text is null) { _outcomes.Add(new StepOutcome("daemon.json " + path, StepStatus.Failed, error)); return; }
         if (stop.IsCancellationRequested) { _outcomes.Add(new StepOutcome("daemon.json " + path, StepStatus.NotAttempted, "interrupted")); return; }
         if (changed.Count > 0)
         {
-            var write = await DaemonJsonFile.WriteAtomicallyAsync(path, text);
+            var write = await DaemonJsonFile.WriteAtomicallyAsync(path, text, files: _options.Shell.Files);
             _outcomes.Add(new StepOutcome("daemon.json " + path, write is null ? StepStatus.Done : StepStatus.Failed,
                 write ?? "put back as before the first apply: " + string.Join(", ", changed) + " (backup " + path + DaemonJsonFile.BackupSuffix + ")"));
             if (write is not null) return;
         }
-        var forget = DaemonKeyRecord.Forget(path);
+        var forget = DaemonKeyRecord.Forget(path, _options.Shell.Files);
         if (forget is not null) _outcomes.Add(new StepOutcome("daemon.json record", StepStatus.Failed, forget));
         var restartKeys = changed.Where(k => NetDsl.Engines.EngineTable.FindDaemonKey(k)?.NeedsRestart ?? true).ToList();
         if (restartKeys.Count == 0) return;
@@ -95,7 +95,7 @@ public sealed class Destroyer
         var failure = await restart.RestartAsync(CancellationToken.None);
         if (failure is null) { _outcomes.Add(new StepOutcome("engine restart", StepStatus.Done, "daemon.json changes " + string.Join(", ", restartKeys))); return; }
         string? line = await restart.EngineLogLineAsync();
-        var undo = await DaemonJsonFile.WriteAtomicallyAsync(path, current ?? "{}\n", backup: false);
+        var undo = await DaemonJsonFile.WriteAtomicallyAsync(path, current ?? "{}\n", backup: false, _options.Shell.Files);
         var again = undo is null ? await restart.RestartAsync(CancellationToken.None) : undo;
         _outcomes.Add(new StepOutcome("engine restart", StepStatus.Failed, $"the engine did not come back with the original daemon.json ({failure}{(line is null ? "" : "; engine: " + line)}); "
             + (again is null ? "the file NetDsl had written is back and the engine runs with it" : "and putting NetDsl's file back did not help either (" + again + "): look at the engine's log")));

@@ -31,7 +31,8 @@ internal sealed class EngineRestart
     /// <summary>Null when the engine answers again; else why not (one line).</summary>
     public async Task<string?> RestartAsync(CancellationToken ct)
     {
-        var r = await ProcessRunner.RunAsync("sh", new[] { "-c", _options.RestartCommand! }, timeout: TimeSpan.FromMinutes(2), cancellationToken: ct);
+        // On the engine's machine: here, or over SSH for an ssh:// engine.
+        var r = await _options.Shell.RunCommandLineAsync(_options.RestartCommand!, TimeSpan.FromMinutes(2), ct);
         LastOutput = (r.StandardOutput + "\n" + r.StandardError).Trim();
         if (!r.Succeeded) return $"`{_options.RestartCommand}` exited {r.ExitCode}";
         return await WaitForEngineAsync(ct) ? null : $"the engine at {_engine.Endpoint} did not answer within {_options.RestartWait.TotalSeconds:0} s of `{_options.RestartCommand}`";
@@ -41,8 +42,8 @@ internal sealed class EngineRestart
     public string LastOutput { get; private set; } = "";
 
     /// <summary>Puts the file as it was before this apply back (or removes it when there was none); null on success.</summary>
-    public static async Task<string?> RestoreAsync(string path, DaemonJsonMergeResult merge) =>
-        merge.Original is null ? DaemonJsonFile.Delete(path) : await DaemonJsonFile.WriteAtomicallyAsync(path, merge.Original, backup: false);
+    public static async Task<string?> RestoreAsync(string path, DaemonJsonMergeResult merge, IHostFiles? files = null) =>
+        merge.Original is null ? DaemonJsonFile.Delete(path, files) : await DaemonJsonFile.WriteAtomicallyAsync(path, merge.Original, backup: false, files);
 
     /// <summary>
     /// The engine's own words for why it did not start: the last fatal-looking line of its log (the file given with
@@ -53,12 +54,14 @@ internal sealed class EngineRestart
         var lines = new List<string>();
         if (_options.EngineLog is { } log)
         {
-            try { lines.AddRange(File.ReadLines(log).TakeLast(200)); }
+            try { lines.AddRange(System.Text.Encoding.UTF8.GetString(_options.Shell.Files.ReadAllBytes(log)).Split('\n').TakeLast(200)); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
         else if (_options.Shell.Netns is null)
         {
-            var journal = await ProcessRunner.RunAsync("journalctl", new[] { "-u", "docker.service", "-n", "50", "--no-pager", "-o", "cat" }, timeout: TimeSpan.FromSeconds(10));
+            var journal = _options.Shell.Ssh is null
+                ? await ProcessRunner.RunAsync("journalctl", new[] { "-u", "docker.service", "-n", "50", "--no-pager", "-o", "cat" }, timeout: TimeSpan.FromSeconds(10))
+                : await _options.Shell.RunAsync("journalctl", "-u", "docker.service", "-n", "50", "--no-pager", "-o", "cat");
             if (journal.Succeeded) lines.AddRange(journal.StandardOutput.Split('\n'));
         }
         lines.AddRange(LastOutput.Split('\n'));

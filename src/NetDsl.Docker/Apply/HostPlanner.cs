@@ -52,15 +52,15 @@ public static class HostPlanner
         var write = steps.OfType<WriteDaemonJsonStep>().FirstOrDefault();
         if (write is not null)
         {
-            if (engine.Endpoint.IsLocal)
+            if (engine.Endpoint.ReachesHost)
             {
                 path = options.DaemonJsonPath ?? ApplyOptions.DefaultDaemonJson;
-                merge = DaemonJsonPlanner.Plan(write, path);
+                merge = DaemonJsonPlanner.Plan(write, path, options.Shell.Files);
                 restartKeys.AddRange(merge.RestartKeys);
                 if (restartKeys.Count > 0) restartReason = "daemon.json changes " + string.Join(", ", restartKeys);
             }
             else
-                daemonNote = $"the engine {engine.Endpoint} is remote: render daemon.json with `netdsl emit` and install it on that machine by hand, then restart its engine";
+                daemonNote = $"the engine {engine.Endpoint} is remote and NetDsl has no login there: render daemon.json with `netdsl emit` and install it on that machine by hand, then restart its engine (or reach it as ssh://user@host, and NetDsl writes it over SFTP)";
             // A previous apply may have written the file without the restart: the default bridge shows what runs.
             foreach (var k in RunningDiffers(state, write.Settings).Where(k => !restartKeys.Contains(k)))
             {
@@ -90,7 +90,7 @@ public static class HostPlanner
         var nft = new List<LoadNftablesStep>();
         var nftRemovals = new List<string>();
         var notes = new List<string>();
-        if (engine.Endpoint.IsLocal)
+        if (engine.Endpoint.ReachesHost)
         {
             foreach (var s in steps.OfType<SetSysctlStep>())
             {
@@ -104,7 +104,7 @@ public static class HostPlanner
                 if (await NftablesLoader.IsOursAsync(options.Shell, family)) nftRemovals.Add(family);
         }
         else if (steps.Any(s => s is SetSysctlStep or LoadNftablesStep))
-            notes.Add("sysctls and nftables of a remote host are not applied: install the rendered files on it by hand");
+            notes.Add("sysctls and nftables of a remote host NetDsl has no login on are not applied: install the rendered files on it by hand (or reach it as ssh://user@host)");
 
         var gateways = new List<GatewayChange>();
         if (engine.Endpoint.IsLocal)

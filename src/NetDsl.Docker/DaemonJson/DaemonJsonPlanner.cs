@@ -10,9 +10,9 @@ namespace NetDsl.Docker.DaemonJson;
 /// </summary>
 public static class DaemonJsonPlanner
 {
-    public static DaemonJsonMergeResult Plan(WriteDaemonJsonStep step, string path)
+    public static DaemonJsonMergeResult Plan(WriteDaemonJsonStep step, string path, Host.IHostFiles? files = null)
     {
-        var text = DaemonJsonFile.Read(path, out var readError);
+        var text = DaemonJsonFile.Read(path, out var readError, files);
         return readError is not null
             ? new DaemonJsonMergeResult(readError, "", Array.Empty<DaemonKeyChange>())
             : DaemonJsonMerge.Merge(text, step.Settings);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using NetDsl.Docker.Host;
 
 namespace NetDsl.Docker.DaemonJson;
 
@@ -19,17 +20,19 @@ public static class DaemonKeyRecord
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static string PathFor(string daemonJson) => Path.GetFullPath(daemonJson) + Suffix;
+    public static string PathFor(string daemonJson, IHostFiles? files = null) => (files ?? LocalFiles.Instance).FullPath(daemonJson) + Suffix;
 
     /// <summary>The record, or null when there is none (or it is unreadable: then <paramref name="error"/> says why).</summary>
-    public static JsonObject? Read(string daemonJson, out string? error)
+    public static JsonObject? Read(string daemonJson, out string? error, IHostFiles? files = null)
     {
+        files ??= LocalFiles.Instance;
         error = null;
-        string path = PathFor(daemonJson);
+        string path = daemonJson + Suffix;
         try
         {
-            if (!File.Exists(path)) return null;
-            if (JsonNode.Parse(File.ReadAllText(path)) is JsonObject o) return o;
+            path = PathFor(daemonJson, files);
+            if (!files.Exists(path)) return null;
+            if (JsonNode.Parse(files.ReadAllBytes(path)) is JsonObject o) return o;
             error = $"{path} is not a JSON object; remove it (destroy then leaves daemon.json alone)";
         }
         catch (System.Exception e) when (e is IOException or System.UnauthorizedAccessException or JsonException)
@@ -40,9 +43,9 @@ public static class DaemonKeyRecord
     }
 
     /// <summary>Adds the keys this change touches for the first time; null on success.</summary>
-    public static async Task<string?> RememberAsync(string daemonJson, IReadOnlyList<DaemonKeyChange> changes)
+    public static async Task<string?> RememberAsync(string daemonJson, IReadOnlyList<DaemonKeyChange> changes, IHostFiles? files = null)
     {
-        var record = Read(daemonJson, out var error) ?? new JsonObject();
+        var record = Read(daemonJson, out var error, files) ?? new JsonObject();
         if (error is not null) return error;
         bool added = false;
         foreach (var c in changes.Where(c => !record.ContainsKey(c.Key)))
@@ -50,7 +53,7 @@ public static class DaemonKeyRecord
             record[c.Key] = c.Old is null ? new JsonObject { ["absent"] = true } : new JsonObject { ["was"] = JsonNode.Parse(c.Old) };
             added = true;
         }
-        return added ? await DaemonJsonFile.WriteAtomicallyAsync(PathFor(daemonJson), record.ToJsonString(Indented) + "\n", backup: false) : null;
+        return added ? await DaemonJsonFile.WriteAtomicallyAsync(daemonJson + Suffix, record.ToJsonString(Indented) + "\n", backup: false, files) : null;
     }
 
     /// <summary>
@@ -82,16 +85,17 @@ public static class DaemonKeyRecord
     }
 
     /// <summary>Removes the record once destroy has put the keys back; null on success.</summary>
-    public static string? Forget(string daemonJson)
+    public static string? Forget(string daemonJson, IHostFiles? files = null)
     {
+        files ??= LocalFiles.Instance;
         try
         {
-            File.Delete(PathFor(daemonJson));
+            files.Delete(PathFor(daemonJson, files));
             return null;
         }
         catch (System.Exception e) when (e is IOException or System.UnauthorizedAccessException)
         {
-            return $"cannot remove {PathFor(daemonJson)}: {e.Message}";
+            return $"cannot remove {files.Describe(daemonJson + Suffix)}: {e.Message}";
         }
     }
 }

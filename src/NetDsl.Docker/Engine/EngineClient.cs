@@ -22,9 +22,13 @@ public sealed class EngineClient : IDisposable
     {
         Endpoint = endpoint;
         _timeout = timeout ?? TimeSpan.FromSeconds(60);
+        Ssh = endpoint.Ssh is { } target ? new Host.Ssh.SshConnection(target) : null;
     }
 
     public EngineEndpoint Endpoint { get; }
+
+    /// <summary>The SSH login an ssh:// endpoint goes through (shared with the host's shell and files); null otherwise.</summary>
+    public Host.Ssh.SshConnection? Ssh { get; }
 
     /// <summary>What the engine said about itself and the API version chosen; null before <see cref="ConnectAsync"/>.</summary>
     public EngineIdentity? Identity { get; private set; }
@@ -69,12 +73,13 @@ public sealed class EngineClient : IDisposable
         if (api is not null) builder = builder.WithApiVersion(api);
         // TLS: the client certificate, and the server's checked against ca.pem only (as `docker --tlsverify` does).
         if (Endpoint.TlsDirectory is { } tls) builder = builder.WithAuthProvider(global::Docker.DotNet.X509.DockerTlsCertificates.LoadFromDirectory(tls).CreateCredentials());
-        return builder.Build();
+        return Ssh is not null ? builder.WithTransportOptions(SshTransport.Instance, Ssh).Build() : builder.Build();
     }
 
     public void Dispose()
     {
         _docker?.Dispose();
+        Ssh?.Dispose();
         _connecting.Dispose();
     }
 }

@@ -7,20 +7,31 @@ namespace NetDsl.Docker.Engine;
 /// Which engine to talk to and how: a unix socket, TCP (with TLS client certificates when <see cref="TlsDirectory"/>
 /// holds ca.pem, cert.pem and key.pem, as DOCKER_CERT_PATH does), or a Docker context name (its endpoint and TLS
 /// material). From <c>--docker-host</c>, else <c>DOCKER_HOST</c>, else <c>unix:///var/run/docker.sock</c>. Only a
-/// unix socket is "local": then daemon.json, nftables and sysctls can be applied on this machine.
+/// unix socket is "local". An ssh:// endpoint reaches the engine through <c>docker system dial-stdio</c> on its
+/// machine, and that machine itself: daemon.json (over SFTP), nftables, sysctls and the restart command (over SSH).
 /// </summary>
-public sealed record EngineEndpoint(Uri Uri, string? TlsDirectory = null, string? Context = null)
+/// <param name="SshKey">The private key for an ssh:// endpoint (<c>--ssh-key</c>); null: ~/.ssh/id_ed25519, id_ecdsa, id_rsa.</param>
+public sealed record EngineEndpoint(Uri Uri, string? TlsDirectory = null, string? Context = null, string? SshKey = null)
 {
     public const string DefaultSocket = "unix:///var/run/docker.sock";
 
     public bool IsLocal => Uri.Scheme == "unix";
+
+    public bool IsSsh => Uri.Scheme == "ssh";
+
+    /// <summary>NetDsl can read and write the engine's host (files, commands): a local socket, or over SSH.</summary>
+    public bool ReachesHost => IsLocal || IsSsh;
+
+    /// <summary>Who and where for an ssh:// endpoint; null for the others.</summary>
+    public Host.Ssh.SshTarget? Ssh => IsSsh ? Host.Ssh.SshTarget.From(Uri, SshKey) : null;
 
     public override string ToString() => Context is null ? Uri.OriginalString : $"{Uri.OriginalString} (context {Context})";
 
     /// <summary>The endpoint, or null with a one-line reason and the accepted forms (never an exception).</summary>
     /// <param name="option">A URI, or a Docker context name; null: DOCKER_HOST, then the default socket.</param>
     /// <param name="tlsDirectory">ca.pem, cert.pem and key.pem for TCP with TLS; null: DOCKER_CERT_PATH when DOCKER_TLS_VERIFY is set.</param>
-    public static EngineEndpoint? Resolve(string? option, out string? error, string? tlsDirectory = null)
+    /// <param name="sshKey">The private key for an ssh:// endpoint; only with one.</param>
+    public static EngineEndpoint? Resolve(string? option, out string? error, string? tlsDirectory = null, string? sshKey = null)
     {
         string text = !string.IsNullOrWhiteSpace(option) ? option!
             : Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } env ? env
@@ -37,14 +48,20 @@ public sealed record EngineEndpoint(Uri Uri, string? TlsDirectory = null, string
         var endpoint = Parse(text, out error);
         if (endpoint is null)
         {
-            error = $"'{text}' is not a Docker host: {error}; use unix:///path/to/docker.sock, tcp://host:port or a Docker context name";
+            error = $"'{text}' is not a Docker host: {error}; use unix:///path/to/docker.sock, tcp://host:port, ssh://user@host or a Docker context name";
             return null;
         }
-        if (tlsDirectory is null && endpoint.Uri.Scheme != "unix" && Environment.GetEnvironmentVariable("DOCKER_TLS_VERIFY") is { Length: > 0 } verify && verify != "0")
+        if (sshKey is not null)
+        {
+            if (!endpoint.IsSsh) { error = $"an SSH key ({sshKey}) is for ssh:// endpoints, not {text}"; return null; }
+            if (!File.Exists(sshKey)) { error = $"the SSH key {sshKey} does not exist; give the private key file with --ssh-key HOST=PATH"; return null; }
+            endpoint = endpoint with { SshKey = Path.GetFullPath(sshKey) };
+        }
+        if (tlsDirectory is null && endpoint.Uri.Scheme is not ("unix" or "ssh") && Environment.GetEnvironmentVariable("DOCKER_TLS_VERIFY") is { Length: > 0 } verify && verify != "0")
             tlsDirectory = Environment.GetEnvironmentVariable("DOCKER_CERT_PATH") is { Length: > 0 } certs ? certs : Path.Combine(DockerContexts.ConfigDirectory);
         if (tlsDirectory is not null)
         {
-            if (endpoint.Uri.Scheme == "unix") { error = $"TLS certificates ({tlsDirectory}) are for tcp:// endpoints, not {text}"; return null; }
+            if (endpoint.Uri.Scheme is "unix" or "ssh") { error = $"TLS certificates ({tlsDirectory}) are for tcp:// endpoints, not {text}"; return null; }
             foreach (var pem in new[] { "ca.pem", "cert.pem", "key.pem" })
                 if (!File.Exists(Path.Combine(tlsDirectory, pem)))
                 {
@@ -63,7 +80,8 @@ public sealed record EngineEndpoint(Uri Uri, string? TlsDirectory = null, string
         error = null;
         if (text.Length == 0 || text.Trim() != text || text.Contains(' ')) { error = "it contains spaces"; return null; }
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)) { error = "it is not a URI"; return null; }
-        if (uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0) { error = "it has text after the address (a query, fragment or user)"; return null; }
+        if (uri.Query.Length > 0 || uri.Fragment.Length > 0) { error = "it has text after the address (a query or fragment)"; return null; }
+        if (uri.UserInfo.Length > 0 && uri.Scheme != "ssh") { error = "it names a user, which only ssh:// endpoints do"; return null; }
         switch (uri.Scheme)
         {
             case "unix":
@@ -75,8 +93,10 @@ public sealed record EngineEndpoint(Uri Uri, string? TlsDirectory = null, string
                 if (uri.AbsolutePath is not ("" or "/")) { error = "it has a path after host:port"; return null; }
                 return new EngineEndpoint(uri);
             case "ssh":
-                error = "ssh:// endpoints are not supported yet (reach the engine over TCP with TLS, or a unix socket)";
-                return null;
+                if (uri.Host.Length == 0) { error = "it names no host (ssh://user@host[:port])"; return null; }
+                if (uri.UserInfo.Contains(':')) { error = "it carries a password; NetDsl logs in with keys only (ssh://user@host, --ssh-key HOST=PATH)"; return null; }
+                if (uri.AbsolutePath is not ("" or "/")) { error = "it has a path after the host (ssh://user@host[:port])"; return null; }
+                return new EngineEndpoint(uri);
             default:
                 error = $"the scheme '{uri.Scheme}' is not one NetDsl speaks";
                 return null;

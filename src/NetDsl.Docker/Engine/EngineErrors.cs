@@ -19,6 +19,9 @@ public static class EngineErrors
         Unwrap(e) is DockerApiException or EngineMismatchException or HttpRequestException or SocketException or TimeoutException or OperationCanceledException
             or System.IO.IOException or UnauthorizedAccessException or System.Security.Authentication.AuthenticationException;
 
+    /// <summary>The SSH login to an ssh:// engine's machine failed (so its files and commands are out of reach too).</summary>
+    public static bool IsSshFailure(Exception e) => Chain(Unwrap(e)).Any(x => x is Host.Ssh.SshEndpointException);
+
     /// <summary>The exception that says what happened (Docker.DotNet wraps some in AggregateException).</summary>
     public static Exception Unwrap(Exception e)
     {
@@ -30,6 +33,8 @@ public static class EngineErrors
     {
         var e = Unwrap(error);
         if (e is EngineMismatchException mismatch) return $"{what}: {mismatch.Message}";
+        // An ssh:// engine's failures already name the cause and the fix (host key, login, dial-stdio).
+        if (Chain(e).OfType<Host.Ssh.SshEndpointException>().FirstOrDefault() is { } ssh) return $"{what}: {ssh.Message}";
         if (e is DockerApiException api)
         {
             if (!IsEngineBody(api.ResponseBody))

@@ -16,6 +16,14 @@ namespace NetDsl.Docker.Engine;
 public static class EngineHttp
 {
     /// <summary>The JSON document at <paramref name="path"/>, or null when the engine answers with an error status.</summary>
+    public static async Task<JsonDocument?> GetJsonAsync(EngineClient engine, string path, CancellationToken ct = default)
+    {
+        if (engine.Ssh is null) return await GetJsonAsync(engine.Endpoint, path, ct).ConfigureAwait(false);
+        using var overSsh = new HttpClient(SshTransport.Handler(engine.Ssh)) { BaseAddress = SshTransport.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        return await GetJsonAsync(overSsh, path, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The same for an endpoint without an SSH login (unix socket or tcp://).</summary>
     public static async Task<JsonDocument?> GetJsonAsync(EngineEndpoint endpoint, string path, CancellationToken ct = default)
     {
         using var handler = new SocketsHttpHandler();
@@ -47,6 +55,11 @@ public static class EngineHttp
             baseAddress = new UriBuilder(endpoint.Uri) { Scheme = https ? "https" : "http" }.Uri;
         }
         using var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        return await GetJsonAsync(client, path, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<JsonDocument?> GetJsonAsync(HttpClient client, string path, CancellationToken ct)
+    {
         using var response = await client.GetAsync(path, ct).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode) return null;
         var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);

@@ -18,7 +18,7 @@ public static class PodmanNetworks
     /// <summary>The network's bridge as libpod reports it, or null when the engine does not say.</summary>
     public static async Task<string?> BridgeAsync(EngineClient engine, string network, CancellationToken ct = default)
     {
-        using var doc = await EngineHttp.GetJsonAsync(engine.Endpoint, "/v4.0.0/libpod/networks/" + Uri.EscapeDataString(network) + "/json", ct);
+        using var doc = await EngineHttp.GetJsonAsync(engine, "/v4.0.0/libpod/networks/" + Uri.EscapeDataString(network) + "/json", ct);
         return doc?.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("network_interface", out var bridge)
                && bridge.ValueKind == System.Text.Json.JsonValueKind.String && bridge.GetString() is { Length: > 0 } name
             ? name

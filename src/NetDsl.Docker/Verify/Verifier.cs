@@ -157,7 +157,7 @@ public sealed class Verifier
     /// </summary>
     private async Task<FactResult> EngineFirewallAsync(EngineFirewallFact f, CancellationToken ct)
     {
-        if (!_engine.Endpoint.IsLocal) return new FactResult(f, FactOutcome.Skipped, "(the engine is remote: check it with --captures DIR)");
+        if (!_engine.Endpoint.ReachesHost) return new FactResult(f, FactOutcome.Skipped, "(the engine is remote and NetDsl has no login there: check it with --captures DIR, or reach it as ssh://user@host)");
         bool nft = f.Backend == FirewallBackend.Nftables;
         var command = nft ? new[] { "nft", "list", "ruleset" } : new[] { f.Family == IpFamily.Ipv6 ? "ip6tables-save" : "iptables-save" };
         var (code, output) = await HostOutputAsync(command);
@@ -258,7 +258,7 @@ public sealed class Verifier
 
     private async Task<(int, string)> HostRunAsync(params string[] command)
     {
-        if (!_engine.Endpoint.IsLocal) return (-1, "the engine is remote: host facts are observed on its machine only");
+        if (!_engine.Endpoint.ReachesHost) return (-1, "the engine is remote and NetDsl has no login there: host facts are observed on its machine only (or reach it as ssh://user@host)");
         var r = await _shell.RunAsync(command[0], command.Skip(1));
         return (r.ExitCode, r.StandardOutput + r.StandardError);
     }

@@ -45,6 +45,9 @@ public class ErrorMessageFaultTests
     [TestCase("tcp://127.0.0.1:2375/v1.41?x=1", "it has text after the address")]
     [TestCase("tcp://127.0.0.1", "it names no port")]
     [TestCase("gopher://h:70", "the scheme 'gopher' is not one NetDsl speaks")]
+    [TestCase("ssh://root:secret@h", "it carries a password; NetDsl logs in with keys only")]
+    [TestCase("ssh://root@h/var/run/docker.sock", "it has a path after the host")]
+    [TestCase("tcp://root@h:2375", "it names a user, which only ssh:// endpoints do")]
     public void A_malformed_endpoint_is_one_line(string host, string expected) => AssertOneClearLine(Plan(host), expected);
 
     [Test]
