@@ -3,7 +3,14 @@ using System.IO;
 namespace NetDsl.Cli;
 
 /// <summary>Where commands write: injected so tests can capture output without touching Console.</summary>
-public sealed record CliConsole(TextWriter Out, TextWriter Error);
+public sealed record CliConsole(TextWriter Out, TextWriter Error)
+{
+    /// <summary>
+    /// Set when <see cref="Error"/> is a terminal that can redraw lines in place (progress of several hosts); null
+    /// (the default, and always for a test's writers) means plain lines.
+    /// </summary>
+    public Terminal? ErrorTerminal { get; init; }
+}
 
 /// <summary>Exit codes shared by every command.</summary>
 public static class ExitCodes

@@ -7,12 +7,13 @@ namespace NetDsl.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error, Terminal.ForStandardError());
 
     /// <summary>Entry point for tests: runs the command line with the given writers, never throws.</summary>
-    public static int Run(string[] args, System.IO.TextWriter stdout, System.IO.TextWriter stderr)
+    /// <param name="errorTerminal">Non-null when <paramref name="stderr"/> is a terminal progress may be redrawn on.</param>
+    public static int Run(string[] args, System.IO.TextWriter stdout, System.IO.TextWriter stderr, Terminal? errorTerminal = null)
     {
-        var console = new CliConsole(stdout, stderr);
+        var console = new CliConsole(stdout, stderr) { ErrorTerminal = errorTerminal };
         // Named "netdsl" whatever the assembly is called (NetDsl.Cli: see the csproj), so help shows what users type;
         // a RootCommand takes the executable's name, so this is a plain command with the options a root has.
         var root = new Command("netdsl", "NetDsl: compile a .netdsl description of Docker IPv6 hosts, routers and NPTv6 firewalls into configs, plans and checks.")

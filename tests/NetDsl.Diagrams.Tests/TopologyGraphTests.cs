@@ -62,6 +62,40 @@ public class TopologyGraphTests
             Is.EqualTo(new[] { "ens192", "dockerhost1 ens192: masquerade ipv6 out-not lo" }), "only dockerhost1 masquerades");
     }
 
+    [Test]
+    public void Each_masquerade_is_written_on_the_links_whose_interface_it_rewrites()
+    {
+        var graph = TopologyGraph.Build(Models.Compile("""
+            docker-host h {
+              interface ens192 address fd00:a::10/64
+              interface ens224 address fd00:b::10/64
+              masquerade ipv6 out-not lo
+              masquerade ipv6 out ens224
+              masquerade ipv4 out-not ens224 source 10.1.0.0/16
+              masquerade ipv6 out-not ens224 out ens192
+              masquerade ipv6 out-not ens192 out ens192
+            }
+            router r ios {
+              interface Gi1 address fd00:a::1/64
+              interface Gi2 address fd00:b::1/64
+            }
+            """, "masquerades.netdsl"));
+        var host = Box(graph, "h");
+        var router = Box(graph, "r");
+        var links = graph.Edges.Where(e => (e.From == host.Id && e.To == router.Id) || (e.From == router.Id && e.To == host.Id))
+            .Select(e => e.Lines.ToArray()).OrderBy(l => l[0], System.StringComparer.Ordinal).ToList();
+        Assert.That(links, Is.EqualTo(new[]
+        {
+            new[]
+            {
+                "fd00:a::/64", "ens192 — Gi1", "h ens192: masquerade ipv6 out-not lo", "masquerade ipv4 out-not ens224 source 10.1.0.0/16",
+                "masquerade ipv6 out-not ens224 out ens192",
+            },
+            new[] { "fd00:b::/64", "ens224 — Gi2", "h ens224: masquerade ipv6 out-not lo", "masquerade ipv6 out ens224" },
+        }), "out-not IF and out IF both: by IF only if they differ, else never");
+        Assert.That(host.Lines, Does.Contain("masquerade ipv6 out-not ens192 out ens192"), "every rule is in the host's box");
+    }
+
     [TestCase(8, 8, 0)]
     [TestCase(9, 0, 1)]
     public void A_network_over_the_threshold_shows_its_containers_as_one_box(int containers, int drawn, int groups)

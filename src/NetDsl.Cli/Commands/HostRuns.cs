@@ -11,8 +11,9 @@ namespace NetDsl.Cli.Commands;
 /// <summary>
 /// Runs a command's work on each docker-host of the file. One host: straight to the console, as always. Several:
 /// concurrently (at most <see cref="MaxConcurrentHosts"/>), each into its own buffer so reports never interleave;
-/// a progress line per host as it starts and ends (stderr), then each host's report in file order and a summary
-/// with every host's result. One host failing never stops the others. The exit code is the worst of them.
+/// progress per host on stderr (<see cref="HostProgress"/>: redrawn in place on a terminal, else a line as each host
+/// starts and ends), then each host's report in file order and a summary with every host's result. One host failing
+/// never stops the others. The exit code is the worst of them.
 /// </summary>
 internal static class HostRuns
 {
@@ -25,13 +26,13 @@ internal static class HostRuns
         var codes = new int[targets.Count];
         var times = new TimeSpan[targets.Count];
         using var gate = new SemaphoreSlim(MaxConcurrentHosts);
-        var progress = new object();
+        var progress = HostProgress.For(console, verb, targets.Select(t => (t.Host.Name, t.Engine.Endpoint.ToString())).ToList());
         await Task.WhenAll(targets.Select(async (t, i) =>
         {
             await gate.WaitAsync();
             try
             {
-                lock (progress) console.Error.WriteLine($"netdsl: host {t.Host.Name}: {verb} ({t.Engine.Endpoint})…");
+                progress.Started(i);
                 var clock = Stopwatch.StartNew();
                 try
                 {
@@ -44,30 +45,23 @@ internal static class HostRuns
                     codes[i] = ExitCodes.Internal;
                 }
                 times[i] = clock.Elapsed;
-                lock (progress) console.Error.WriteLine($"netdsl: host {t.Host.Name}: {Result(codes[i])} in {times[i].TotalSeconds:0.0} s");
+                progress.Finished(i, codes[i], times[i]);
             }
             finally
             {
                 gate.Release();
             }
         }));
+        await progress.CompleteAsync();
         for (int i = 0; i < targets.Count; i++) console.Out.Write(outputs[i].ToString());
         console.Out.WriteLine("summary:");
         for (int i = 0; i < targets.Count; i++)
         {
             string firstProblem = outputs[i].ToString().Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith("failed", StringComparison.Ordinal)
                 || l.StartsWith("netdsl:", StringComparison.Ordinal) || l.TrimStart().StartsWith("error", StringComparison.Ordinal))?.Trim() ?? "";
-            console.Out.WriteLine($"  {targets[i].Host.Name,-16} {Result(codes[i]),-16} {times[i].TotalSeconds,5:0.0} s" + (codes[i] is 0 or 2 || firstProblem.Length == 0 ? "" : "  " + firstProblem));
+            console.Out.WriteLine($"  {targets[i].Host.Name,-16} {HostProgress.Result(codes[i]),-16} {times[i].TotalSeconds,5:0.0} s" + (codes[i] is 0 or 2 || firstProblem.Length == 0 ? "" : "  " + firstProblem));
         }
         // Worst first: interrupted, internal, usage, failure, changes pending, success.
         return codes.OrderBy(c => c switch { 130 or 143 => 0, ExitCodes.Internal => 1, ExitCodes.Usage => 2, ExitCodes.Failure => 3, ExitCodes.ChangesPending => 4, _ => 5 }).First();
     }
-
-    private static string Result(int code) => code switch
-    {
-        ExitCodes.Success => "ok",
-        ExitCodes.ChangesPending => "changes pending",
-        130 or 143 => "interrupted",
-        _ => "failed (exit " + code + ")",
-    };
 }

@@ -55,14 +55,15 @@ public static class TopologyGraph
 
         public DiagramGraph Build()
         {
-            foreach (var host in _model.Hosts) AddHost(host);
+            var topology = Topology.Build(_model);
+            foreach (var host in _model.Hosts) AddHost(host, topology.Devices.FirstOrDefault(d => ReferenceEquals(d.Host, host)));
             foreach (var router in _model.Routers) AddRouter(router);
             foreach (var firewall in _model.Firewalls) AddFirewall(firewall);
             foreach (var upstream in _model.Upstreams) AddUpstream(upstream);
             // A container whose network is not on a declared host (a partial model) still gets a box.
             foreach (var c in _model.Containers.Where(c => !_boxOf.ContainsKey((c.Name, c.Attachments.FirstOrDefault()?.InterfaceName ?? ""))))
                 AddContainer(c, null);
-            AddLinks(Topology.Build(_model));
+            AddLinks(topology);
             AddUnplacedRewrites();
             return new DiagramGraph(_clusters.ToEquatableArray(), _nodes.ToEquatableArray(), _edges.ToEquatableArray());
         }
@@ -84,7 +85,9 @@ public static class TopologyGraph
         private void Edge(string from, string to, DiagramEdgeKind kind, IEnumerable<string> lines) =>
             _edges.Add(new DiagramEdge(from, to, kind, lines.ToEquatableArray()));
 
-        private void AddHost(DockerHost host)
+        // The host's masquerades are read from its device rules in the path model (what trace follows), so which
+        // interfaces one rewrites is said once; the engine's own masquerades are not drawn.
+        private void AddHost(DockerHost host, TopologyDevice? device)
         {
             string cluster = Cluster("docker-host " + host.Name);
             var lines = new List<string> { host.Name, "docker-host, engine " + host.Engine };
@@ -93,11 +96,12 @@ public static class TopologyGraph
             if (host.Daemon.FixedCidrV6 is { } cidr) lines.Add("fixed-cidr-v6 " + cidr);
             lines.AddRange(host.Masquerades.Select(m => m.Describe()));
             string box = Node(DiagramNodeKind.DockerHost, lines, cluster);
+            var masquerades = device?.Rules.Nat.Where(r => r.Kind == NatKind.Masquerade && r.Maker == RuleMaker.Apply).ToList() ?? new List<NatRule>();
             foreach (var i in host.Interfaces)
             {
                 _boxOf[(host.Name, i.Name)] = box;
-                foreach (var m in host.Masquerades.Where(m => m.AppliesToOutput(i.Name)))
-                    Rewrites(host.Name, i.Name).Add(m.Describe());
+                foreach (var m in masquerades.Where(m => m.Out.Matches(i.Name)))
+                    Rewrites(host.Name, i.Name).Add(m.Origin);
             }
 
             var networks = _model.NetworksOn(host.Name);

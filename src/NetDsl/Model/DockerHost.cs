@@ -62,13 +62,10 @@ public sealed record AddressPool(IpPrefix Base, int Size);
 /// <summary>
 /// Source NAT on the host: "masquerade ipv6 out-not lo" is the seed's firewalld rule
 /// <c>oifname != "lo" masquerade</c>. <see cref="OutputInterface"/> limits it to one egress interface instead.
+/// Which packets it rewrites is said once, by the path model (<see cref="NetDsl.Tracing.DeviceRules.DockerHost"/>).
 /// </summary>
 public sealed record Masquerade(IpFamily Family, string? ExcludedOutputInterface, string? OutputInterface, IpPrefix? Source, SourceSpan Span)
 {
-    /// <summary>Whether packets leaving through <paramref name="interfaceName"/> are rewritten (the rule's <c>out</c> and <c>out-not</c>).</summary>
-    public bool AppliesToOutput(string interfaceName) =>
-        (ExcludedOutputInterface is null || ExcludedOutputInterface != interfaceName) && (OutputInterface is null || OutputInterface == interfaceName);
-
     /// <summary>The rule as the file writes it: <c>masquerade ipv6 out-not lo</c>.</summary>
     public string Describe() =>
         "masquerade " + (Family == IpFamily.Ipv6 ? "ipv6" : "ipv4")

@@ -100,16 +100,25 @@ public sealed record DeviceRules(
                 nat.Add(new NatRule(NatKind.Nptv6Outbound, IpFamily.Ipv6, InterfaceMatch.Any, InterfaceMatch.Of(rule.Interface), m.Inside, null, pair, rule.Name, origin, RuleMaker.Apply));
                 nat.Add(new NatRule(NatKind.Nptv6Inbound, IpFamily.Ipv6, InterfaceMatch.Of(rule.Interface), InterfaceMatch.Any, null, m.Outside, pair, rule.Name, origin + " (inbound)", RuleMaker.Apply));
             }
-        nat.AddRange(host.Masquerades.Select(m => new NatRule(NatKind.Masquerade, m.Family, InterfaceMatch.Any,
-            m.OutputInterface is { } o ? InterfaceMatch.Of(o) : m.ExcludedOutputInterface is { } x ? InterfaceMatch.Not(x) : InterfaceMatch.Any,
-            m.Source, null, null, "masquerade", Describe(m), RuleMaker.Apply)));
+        foreach (var m in host.Masquerades)
+            if (MasqueradeRule(m) is { } rule) nat.Add(rule);
         var engine = DockerEngineRules.For(model, host, bridges);
         forwarding.AddRange(engine.Forwarding);
         nat.AddRange(engine.Nat);
         return new DeviceRules(forwarding.ToEquatableArray(), engine.Filters, engine.Policies, nat.ToEquatableArray(), engine.BridgeNetfilter);
     }
 
-    private static string Describe(Masquerade m) =>
-        "masquerade " + (m.Family == IpFamily.Ipv6 ? "ipv6" : "ipv4")
-        + (m.ExcludedOutputInterface is { } x ? " out-not " + x : "") + (m.OutputInterface is { } o ? " out " + o : "") + (m.Source is { } s ? " source " + s : "");
+    /// <summary>
+    /// A host's masquerade as the rule apply installs (<c>oifname != "X" oifname "Y" masquerade</c>), the one place
+    /// its interfaces are matched: trace follows it and the diagram draws it on the links it rewrites. <c>out Y</c>:
+    /// packets leaving by Y; <c>out-not X</c>: by any other; both: by Y, unless Y is X, when no packet matches and
+    /// there is no rule. <see cref="NatRule.Origin"/> is the rule as the file writes it.
+    /// </summary>
+    private static NatRule? MasqueradeRule(Masquerade m)
+    {
+        var output = m.OutputInterface is { } only
+            ? (only == m.ExcludedOutputInterface ? null : InterfaceMatch.Of(only))
+            : m.ExcludedOutputInterface is { } except ? InterfaceMatch.Not(except) : InterfaceMatch.Any;
+        return output is null ? null : new NatRule(NatKind.Masquerade, m.Family, InterfaceMatch.Any, output, m.Source, null, null, "masquerade", m.Describe(), RuleMaker.Apply);
+    }
 }

@@ -65,6 +65,33 @@ public class PathModelTests
     }
 
     [Test]
+    public void A_hosts_masquerades_match_the_interfaces_the_nftables_rule_does()
+    {
+        var (model, tracer) = Compile("""
+            docker-host h {
+              interface ens192 address fd00:a::10/64
+              interface ens224 address fd00:b::10/64
+              masquerade ipv6 out-not lo
+              masquerade ipv6 out ens224
+              masquerade ipv4 out-not ens224 source 10.1.0.0/16
+              masquerade ipv6 out-not ens224 out ens192
+              masquerade ipv6 out-not ens192 out ens192
+            }
+            """);
+        Assert.That(model.Hosts[0].Masquerades, Has.Count.EqualTo(5));
+        var nat = tracer.Topology.Find("h")!.Rules.Nat.Where(r => r.Kind == NatKind.Masquerade && r.Maker == RuleMaker.Apply).ToList();
+        Assert.That(nat.Select(r => $"{r.Family} {r.Out} {r.Source} ({r.Origin})"), Is.EqualTo(new[]
+        {
+            "Ipv6 not lo  (masquerade ipv6 out-not lo)",
+            "Ipv6 ens224  (masquerade ipv6 out ens224)",
+            "Ipv4 not ens224 10.1.0.0/16 (masquerade ipv4 out-not ens224 source 10.1.0.0/16)",
+            "Ipv6 ens192  (masquerade ipv6 out-not ens224 out ens192)",
+        }), "out-not X out X (oifname != X oifname X) matches no packet: no rule");
+        Assert.That(nat.Select(r => r.Out.Matches("ens192")), Is.EqualTo(new[] { true, false, true, true }));
+        Assert.That(nat.Select(r => r.Out.Matches("lo")), Is.EqualTo(new[] { false, false, true, false }));
+    }
+
+    [Test]
     public void Ipv4_from_a_container_is_masqueraded_by_docker_and_comes_back()
     {
         var (_, tracer) = Compile(DualStack);
