@@ -269,9 +269,100 @@ public sealed class Applier
             if (!await MutateAlwaysAsync(k.Describe(), () => _engine.Docker.Networks.ConnectNetworkAsync(k.Attachment.Network, EngineRequests.Connect(k.Container, k.Attachment), ct)))
                 return false;
         if (create || decision.NeedsStart)
-            return await MutateAlwaysAsync("start container " + name, () => _engine.Docker.Containers.StartContainerAsync(name, new ContainerStartParameters(), ct));
+            return await StartAsync(c, connects, source, ct);
         if (missing.Count == 0) await Unchanged("container " + name);
         return true;
+    }
+
+    /// <summary>
+    /// Starts a container; a start refused because containerd still holds a task of that container (the "task …:
+    /// already exists" leftover of a killed dockerd or containerd) is repaired once, and only for a container the
+    /// owner's label says is ours: it is removed (force) and created again with the same create request, connected to
+    /// its further networks with the same pinned addresses, and started. The leftover task keeps the old id, so it no
+    /// longer collides. If the repair fails too, the report names the exact command to run.
+    /// </summary>
+    private async Task<bool> StartAsync(CreateContainerStep c, IEnumerable<ConnectNetworkStep> connects, string source, CancellationToken ct)
+    {
+        string name = c.Container.Name;
+        string what = "start container " + name;
+        var error = await CallAsync(() => _engine.Docker.Containers.StartContainerAsync(name, new ContainerStartParameters(), ct));
+        if (error is null)
+        {
+            lock (_outcomes) _outcomes.Add(new StepOutcome(what, StepStatus.Done));
+            return true;
+        }
+        if (EngineErrors.StaleTaskOf(error) is not { } task)
+        {
+            lock (_outcomes) _outcomes.Add(new StepOutcome(what, StepStatus.Failed, EngineErrors.Describe(error, what, _engine.Endpoint)));
+            return false;
+        }
+        return await RepairStaleTaskAsync(c, connects, source, task, error, ct);
+    }
+
+    private async Task<bool> RepairStaleTaskAsync(CreateContainerStep c, IEnumerable<ConnectNetworkStep> connects, string source, string task, Exception first, CancellationToken ct)
+    {
+        string name = c.Container.Name;
+        string what = "repair container " + name;
+        string leftover = $"its start failed because containerd still holds a task {EngineErrors.ShortId(task)} of it, left by a killed dockerd or containerd (engine: {EngineErrors.EngineMessageOf(first)})";
+        string manual = $"run `docker rm -f {name}` and apply again (NetDsl creates it again with the same settings; restarting the engine does not clear the leftover)";
+
+        ContainerInspectResponse? live = null;
+        var inspectError = await CallAsync(async () => live = await _engine.Docker.Containers.InspectContainerAsync(name, ct), mutates: false);
+        if (inspectError is not null || live is null)
+            return Failed(what, $"{leftover}; not repaired, because the container could not be read ({(inspectError is null ? "no answer" : EngineErrors.Describe(inspectError, "inspect container " + name, _engine.Endpoint))}): {manual}");
+        string? owner = live.Config?.Labels is { } labels && labels.TryGetValue(OwnershipLabels.Source, out var o) ? o : null;
+        if (owner != source)
+            return Failed(what, $"{leftover}; not repaired, because the container is not ours ({OwnershipLabels.Source} is {(owner is null ? "missing" : "\"" + owner + "\"")}, not \"{source}\"), and NetDsl never removes what it does not own: {manual}");
+
+        string id = live.ID;
+        if (!await MutateAlwaysAsync($"remove container {name} (repair: an engine leftover blocks its start)",
+                () => _engine.Docker.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, ct)))
+            return Failed(what, $"{leftover}; removing it failed (above): {manual}");
+        if (!await MutateAlwaysAsync($"create container {name} again (repair: same settings)",
+                () => _engine.Docker.Containers.CreateContainerAsync(EngineRequests.CreateContainer(c, source), ct)))
+            return Failed(what, $"{leftover}; it was removed, and creating it again failed (above): fix what that line names and apply again (NetDsl creates it)");
+        foreach (var k in connects)
+            if (!await MutateAlwaysAsync(k.Describe() + " (repair: same address)",
+                    () => _engine.Docker.Networks.ConnectNetworkAsync(k.Attachment.Network, EngineRequests.Connect(k.Container, k.Attachment), ct)))
+                return Failed(what, $"{leftover}; it was created again, and connecting it failed (above): apply again (NetDsl connects it)");
+
+        string start = "start container " + name;
+        var again = await CallAsync(() => _engine.Docker.Containers.StartContainerAsync(name, new ContainerStartParameters(), ct));
+        if (again is not null)
+        {
+            lock (_outcomes) _outcomes.Add(new StepOutcome(start, StepStatus.Failed, EngineErrors.Describe(again, start, _engine.Endpoint)));
+            return Failed(what, EngineErrors.StaleTaskOf(again) is not null
+                ? $"{leftover}; it was removed and created again, and its start hit a leftover task again: run `docker rm -f {name}` and apply again"
+                : $"{leftover}; it was removed and created again, and its start failed again (above): fix what that line names and apply again");
+        }
+        lock (_outcomes)
+        {
+            _outcomes.Add(new StepOutcome(start, StepStatus.Done));
+            _outcomes.Add(new StepOutcome(what, StepStatus.Done,
+                $"{leftover}; the container was ours ({OwnershipLabels.Source}={source}), so it was removed, created again with the same settings and addresses, and started"));
+        }
+        return true;
+    }
+
+    private bool Failed(string what, string message)
+    {
+        lock (_outcomes) _outcomes.Add(new StepOutcome(what, StepStatus.Failed, message));
+        return false;
+    }
+
+    /// <summary>One engine call; the engine failure it ended in, or null. Other exceptions are bugs and propagate.</summary>
+    private async Task<Exception?> CallAsync(Func<Task> call, bool mutates = true)
+    {
+        if (mutates) _engine.CountMutation();
+        try
+        {
+            await call();
+            return null;
+        }
+        catch (Exception e) when (EngineErrors.IsEngineFailure(e))
+        {
+            return e;
+        }
     }
 
     private static bool Needs(Dictionary<string, ObjectDecision> decisions, string kind, string name) =>

@@ -92,7 +92,18 @@ public static class EngineErrors
         return m.Success ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : null;
     }
 
-    private static string Short(string id) => id.Length > 12 ? id[..12] : id;
+    /// <summary>The leftover task's container id when <paramref name="error"/> is the engine refusing a start with it, or null.</summary>
+    public static string? StaleTaskOf(Exception error) =>
+        Unwrap(error) is DockerApiException api && IsEngineBody(api.ResponseBody) ? StaleTask(EngineMessage(api.ResponseBody)) : null;
+
+    /// <summary>The engine's own words for a refusal (its JSON "message"), else the exception's message.</summary>
+    public static string EngineMessageOf(Exception error) =>
+        Unwrap(error) is DockerApiException api ? EngineMessage(api.ResponseBody) : Unwrap(error).Message;
+
+    /// <summary>The first 12 hex digits of an id, as docker ps shows it.</summary>
+    public static string ShortId(string id) => id.Length > 12 ? id[..12] : id;
+
+    private static string Short(string id) => ShortId(id);
 
     /// <summary>"start container web" → "web"; otherwise the whole step (the command then names the step).</summary>
     private static string ContainerOf(string what) =>
@@ -102,7 +113,7 @@ public static class EngineErrors
     {
         string m = raw.ToLowerInvariant();
         if (StaleTask(raw) is { } task)
-            return $"the engine still holds a task {Short(task)} left by a killed dockerd or containerd (a leftover, not this file's fault); run `docker rm -f {ContainerOf(what)}` (NetDsl recreates it with the same settings on the next apply), or restart containerd, then apply again";
+            return $"the engine still holds a task {Short(task)} left by a killed dockerd or containerd (a leftover, not this file's fault; restarting the engine does not clear it); run `docker rm -f {ContainerOf(what)}` (NetDsl creates it again with the same settings on the next apply), then apply again";
         if (m.Contains("is not running")) return "the container is not running; start it (netdsl apply starts NetDsl's own containers)";
         if (m.Contains("pool overlaps")) return "its subnet overlaps a network that already exists on this engine; choose another subnet or remove that network";
         if (m.Contains("no such image")) return "the image is not on the engine; pull or import it (docker pull IMAGE), or choose another with --set";
