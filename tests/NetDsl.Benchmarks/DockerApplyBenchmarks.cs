@@ -117,6 +117,16 @@ public class DockerApplyBenchmarks
     {
         var ids = (await _dockerd!.DockerAsync("ps", "-aq")).StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (ids.Length > 0) (await _dockerd.DockerAsync(new[] { "rm", "-f" }.Concat(ids).ToArray())).EnsureSuccess();
-        for (int n = 0; n < 10; n++) await _dockerd.DockerAsync("network", "rm", "bn" + n);
+        // Every network must be gone before an iteration (a run once failed on "network with name bn6 already exists"
+        // when a removal lost a race with a container's teardown): retried, then checked.
+        for (int attempt = 0; attempt < 10; attempt++)
+        {
+            var left = (await _dockerd.DockerAsync("network", "ls", "--filter", "name=bn", "--format", "{{.Name}}")).StandardOutput
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            if (left.Length == 0) return;
+            foreach (var n in left) await _dockerd.DockerAsync("network", "rm", n);
+            await Task.Delay(500);
+        }
+        throw new InvalidOperationException("the benchmark's networks could not be removed before an iteration");
     }
 }
