@@ -22,8 +22,8 @@ namespace NetDsl.Docker.Host.Ssh;
 public sealed class SshConnection : IDisposable
 {
     private readonly SemaphoreSlim _opening = new(1, 1);
-    private SshClient? _client;
-    private SftpClient? _sftp;
+    private readonly Slot<SshClient> _client = new();
+    private readonly Slot<SftpClient> _sftp = new();
     private string? _hostKeyProblem;
 
     public SshConnection(SshTarget target, TimeSpan? timeout = null)
@@ -83,17 +83,22 @@ public sealed class SshConnection : IDisposable
     }
 
     /// <summary>The SFTP session (opened on first use) for daemon.json and its backup.</summary>
-    public async Task<SftpClient> SftpAsync(CancellationToken ct = default)
+    public Task<SftpClient> SftpAsync(CancellationToken ct = default) => OpenAsync(_sftp, info => new SftpClient(info), "SFTP", ct);
+
+    private Task<SshClient> ClientAsync(CancellationToken ct) => OpenAsync(_client, info => new SshClient(info), "SSH", ct);
+
+    /// <summary>The slot's open client, or a new one connected in its place; one at a time, so concurrent callers share it.</summary>
+    private async Task<T> OpenAsync<T>(Slot<T> slot, Func<ConnectionInfo, T> make, string what, CancellationToken ct) where T : BaseClient
     {
         await _opening.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            if (_sftp is { IsConnected: true } open) return open;
-            _sftp?.Dispose();
-            _sftp = null;
-            var sftp = new SftpClient(Connection());
-            await ConnectAsync(sftp, ct, "SFTP").ConfigureAwait(false);
-            return _sftp = sftp;
+            if (slot.Client is { IsConnected: true } open) return open;
+            slot.Client?.Dispose();
+            slot.Client = null;
+            var client = make(Connection());
+            await ConnectAsync(client, ct, what).ConfigureAwait(false);
+            return slot.Client = client;
         }
         finally
         {
@@ -101,22 +106,9 @@ public sealed class SshConnection : IDisposable
         }
     }
 
-    private async Task<SshClient> ClientAsync(CancellationToken ct)
+    private sealed class Slot<T> where T : BaseClient
     {
-        await _opening.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            if (_client is { IsConnected: true } open) return open;
-            _client?.Dispose();
-            _client = null;
-            var client = new SshClient(Connection());
-            await ConnectAsync(client, ct, "SSH").ConfigureAwait(false);
-            return _client = client;
-        }
-        finally
-        {
-            _opening.Release();
-        }
+        public T? Client;
     }
 
     private ConnectionInfo Connection()
@@ -193,8 +185,8 @@ public sealed class SshConnection : IDisposable
 
     public void Dispose()
     {
-        _client?.Dispose();
-        _sftp?.Dispose();
+        _client.Client?.Dispose();
+        _sftp.Client?.Dispose();
         _opening.Dispose();
     }
 }
