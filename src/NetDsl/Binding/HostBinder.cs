@@ -43,7 +43,11 @@ internal static class HostBinder
             if (outNot is not null) context.HostInterfaceUses.Add((name, outNot, setting.OutNot!.Value.Span));
             if (outIf is not null) context.HostInterfaceUses.Add((name, outIf, setting.Out!.Value.Span));
             IpPrefix? source = setting.Source is { } s ? context.Values.Prefix(s.Value, "masquerade source") : null;
-            masquerades.Add(new Masquerade(family, outNot, outIf, source, setting.Syntax.Span));
+            var masquerade = new Masquerade(family, outNot, outIf, source, setting.Syntax.Span);
+            // The path model's own matcher says whether any interface is left (trace and the diagram drop such a rule).
+            if (Tracing.DeviceRules.MasqueradeOutput(masquerade) is null)
+                context.Diagnostics.Report(DiagnosticDefinitions.MasqueradeMatchesNothing, masquerade.Span, masquerade.Describe(), outIf, outNot);
+            masquerades.Add(masquerade);
         }
         var nptv6 = new List<HostNptv6Rule>();
         foreach (var setting in host.Nptv6s)

@@ -133,6 +133,8 @@ public static class DiagnosticDefinitions
         "'ipv4 false' makes an IPv6-only network (EnableIPv4, API 1.48), which {0} does not have: it would give the network IPv4 anyway.", "Remove 'ipv4 false', or declare engine docker 28.0 or later.");
     public static readonly DiagnosticDefinition Ipv4SubnetOnIpv6OnlyNetwork = new("NDSL3209", Severity.Error, Docker, "IPv4 subnet on an IPv6-only network",
         "Network '{0}' is IPv6-only (ipv4 false) but declares the IPv4 subnet {1}; the engine refuses such a network.", "Remove the IPv4 subnet, or 'ipv4 false'.");
+    public static readonly DiagnosticDefinition MasqueradeMatchesNothing = new("NDSL3210", Severity.Warning, Docker, "Masquerade matches no interface",
+        "'{0}' can never match a packet: 'out-not {2}' excludes every interface 'out {1}' allows, so nftables loads a rule that masquerades nothing.", "Remove 'out-not {2}' ('out {1}' alone already limits the rule to {1}), or correct 'out' to the interface the masqueraded packets leave by.");
 
     // Routing
     public static readonly DiagnosticDefinition NextHopNotConnected = new("NDSL4001", Severity.Error, Routing, "Next hop not on a connected subnet",
@@ -188,7 +190,7 @@ public static class DiagnosticDefinitions
         SubnetOnTwoLinks, RoutedSubnetReused,
         BridgeNameTooLong, Ipv6WithoutFixedCidr, Ip6TablesNeedsExperimental, UnsupportedDriver, SubnetTooSmallForContainers, ContainerNetworksOnTwoHosts, EngineVersionUnsupported, GatewayOutsideSubnet, FixedCidrTooLong, InterfaceNameTooLong,
         UnknownEngineKind, NoDaemonJsonOnEngine, Ipv6OnlyAddressPools, DaemonKeyNotOnEngine, GatewayModeNotOnEngine, DuplicateMasquerade, IsolatedNeedsInternal,
-        Ipv6OnlyNetworkNotOnEngine, Ipv4SubnetOnIpv6OnlyNetwork,
+        Ipv6OnlyNetworkNotOnEngine, Ipv4SubnetOnIpv6OnlyNetwork, MasqueradeMatchesNothing,
         NextHopNotConnected, LinkLocalNeedsInterface, UnknownInterface, DuplicateRoute, NextHopIsSelf,
         Nptv6LengthMismatch, Nptv6PrefixTooLong, Nptv6InsideNotUla, Nptv6SharedOutside, UnknownZone, Nptv6InterfaceNotInZone, NoAllowRule, Nptv6OverlappingInside, Nptv6HostTranslator,
         PathBroken, ExpectUnknownEndpoint, PathOpen,

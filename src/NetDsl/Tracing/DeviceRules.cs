@@ -112,13 +112,18 @@ public sealed record DeviceRules(
     /// A host's masquerade as the rule apply installs (<c>oifname != "X" oifname "Y" masquerade</c>), the one place
     /// its interfaces are matched: trace follows it and the diagram draws it on the links it rewrites. <c>out Y</c>:
     /// packets leaving by Y; <c>out-not X</c>: by any other; both: by Y, unless Y is X, when no packet matches and
-    /// there is no rule. <see cref="NatRule.Origin"/> is the rule as the file writes it.
+    /// there is no rule (NDSL3210 warns of it). <see cref="NatRule.Origin"/> is the rule as the file writes it.
     /// </summary>
-    private static NatRule? MasqueradeRule(Masquerade m)
-    {
-        var output = m.OutputInterface is { } only
-            ? (only == m.ExcludedOutputInterface ? null : InterfaceMatch.Of(only))
-            : m.ExcludedOutputInterface is { } except ? InterfaceMatch.Not(except) : InterfaceMatch.Any;
-        return output is null ? null : new NatRule(NatKind.Masquerade, m.Family, InterfaceMatch.Any, output, m.Source, null, null, "masquerade", m.Describe(), RuleMaker.Apply);
-    }
+    private static NatRule? MasqueradeRule(Masquerade m) =>
+        MasqueradeOutput(m) is { } output
+            ? new NatRule(NatKind.Masquerade, m.Family, InterfaceMatch.Any, output, m.Source, null, null, "masquerade", m.Describe(), RuleMaker.Apply)
+            : null;
+
+    /// <summary>
+    /// The egress interfaces a masquerade rewrites: all its interface conditions (<c>out</c>, <c>out-not</c>) at once,
+    /// or null when they contradict each other and no interface is left.
+    /// </summary>
+    public static InterfaceMatch? MasqueradeOutput(Masquerade m) =>
+        (m.OutputInterface is { } only ? InterfaceMatch.Of(only) : InterfaceMatch.Any)
+            .And(m.ExcludedOutputInterface is { } except ? InterfaceMatch.Not(except) : InterfaceMatch.Any);
 }

@@ -53,6 +53,22 @@ public sealed record InterfaceMatch(EquatableArray<string> Names, bool Negated)
     public bool Matches(string? name) =>
         IsAny || (Negated ? name is null || !Names.Contains(name) : name is not null && Names.Contains(name));
 
+    /// <summary>
+    /// Both conditions at once (a rule that writes two, as <c>oifname != "X" oifname "Y"</c> does), as one condition
+    /// matching exactly what both match — or null when no interface can match both: <c>Y</c> and <c>not Y</c>, two
+    /// disjoint lists. Packets made on the device itself (no interface) match the result as they match both.
+    /// </summary>
+    public InterfaceMatch? And(InterfaceMatch other)
+    {
+        if (IsAny) return other;
+        if (other.IsAny) return this;
+        if (Negated && other.Negated) return new(Names.Union(other.Names).ToEquatableArray(), true);
+        var (only, exclude) = Negated ? (other, this) : (this, other);
+        var left = exclude.Negated ? only.Names.Where(n => !exclude.Names.Contains(n)) : only.Names.Where(n => exclude.Names.Contains(n));
+        var names = left.Distinct().ToArray();
+        return names.Length == 0 ? null : Of(names);
+    }
+
     public override string ToString() => IsAny ? "any" : (Negated ? "not " : "") + string.Join(",", Names);
 }
 

@@ -83,6 +83,8 @@ public static class DiagnosticExamples
 
         new("NDSL3208", "docker-host h { engine 27.5 }\nnetwork n on h { subnet fd00:1::/64  ⟦ipv4 false⟧ }\n", "docker-host h { engine 28.0 }\nnetwork n on h { subnet fd00:1::/64  ipv4 false }\n"),
         new("NDSL3209", "docker-host h { engine 28.0 }\nnetwork n on h { subnet fd00:1::/64  subnet 172.30.0.0/24  ⟦ipv4 false⟧ }\n", "docker-host h { engine 28.0 }\nnetwork n on h { subnet fd00:1::/64  ipv4 false }\n"),
+        new("NDSL3210", "docker-host h {\n  interface eth0 address fd00:9::5/64\n  ⟦masquerade ipv6 out eth0 out-not eth0⟧\n}\n",
+            "docker-host h {\n  interface eth0 address fd00:9::5/64\n  masquerade ipv6 out eth0\n}\n"),
 
         new("NDSL4001", "router r ios { interface e0 address fd00::1/64  route ::/0 via ⟦fd01::1⟧ }\n", "router r ios { interface e0 address fd00::1/64  route ::/0 via fd00::2 }\n"),
         new("NDSL4002", "docker-host h { interface eth0 address fd00::5/64  route ::/0 via ⟦fe80::1⟧ }\n", "docker-host h { interface eth0 address fd00::5/64  route ::/0 via fe80::1 dev eth0 }\n"),
