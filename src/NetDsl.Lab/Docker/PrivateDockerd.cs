@@ -240,7 +240,16 @@ public sealed class PrivateDockerd : IPrivateEngine
             var clock = Stopwatch.StartNew();
             while (ProcessTree.IsAlive(pid) && clock.Elapsed < TimeSpan.FromSeconds(15)) await Task.Delay(100);
         }
-        // Whatever is left (a hung dockerd, containerd, shims and the containers under them) goes by pid.
+        await KillLeftoversAsync();
+    }
+
+    /// <summary>
+    /// Whatever is left (a hung dockerd, containerd, shims and the containers under them) goes by pid. Shims detach
+    /// from dockerd's process tree (setsid), so killing dockerd's tree misses them: a benchmark with 200 running
+    /// containers once left 200 shims and their shells behind.
+    /// </summary>
+    private async Task KillLeftoversAsync()
+    {
         for (int attempt = 0; attempt < 3; attempt++)
         {
             var left = ProcessTree.WithDescendants(ProcessTree.WithCommandLineContaining(Folder + "/"));
@@ -253,6 +262,7 @@ public sealed class PrivateDockerd : IPrivateEngine
     public async ValueTask DisposeAsync()
     {
         await StopProcessAsync();
+        await KillLeftoversAsync();
         await UnmountUnderAsync(Folder);
         try { if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true); }
         catch (IOException) { await ProcessRunner.RunAsync("rm", new[] { "-rf", Folder }); }
